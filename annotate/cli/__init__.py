@@ -1,0 +1,12 @@
+"""Command line: each command is a thin typer wrapper (in its own module) over a plain function."""
+
+from __future__ import annotations
+
+from annotate.cli._app import app
+from annotate.cli import pre as _pre  # noqa: F401  (registers commands)
+from annotate.cli import evaluate as _evaluate  # noqa: F401
+
+
+def main() -> None:
+    """Entry point of the ``annotate`` command."""
+    app()

@@ -1,0 +1,143 @@
+"""Reading articles and canonical JSONL, and writing files atomically.
+
+One reader and one writer for the whole project. Text is read with ``newline=""`` so CRLF,
+non-breaking spaces and everything else reach the pre-annotator exactly as they are in the
+file: offsets are code points into that text, never into a normalised copy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from pydantic import ValidationError
+
+from annotate.errors import InputError
+from annotate.schema import Document
+
+TEXT_SUFFIXES = (".txt",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _first_error(error: ValidationError) -> str:
+    """pydantic's first complaint, in one line, for an error message that names the place."""
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    message = first["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
+
+
+def _read_text(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return handle.read()
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def _documents_from_jsonl(path: Path) -> Iterator[Document]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for number, line in enumerate(_jsonl_lines(handle), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from None
+            if not isinstance(record, dict):
+                raise InputError(f"{path}:{number}: expected a JSON object with 'id' and 'text'")
+            for field in ("id", "text"):
+                if not isinstance(record.get(field), str):
+                    raise InputError(f"{path}:{number}: missing string field '{field}'")
+            try:
+                yield Document.model_validate(record)
+            except ValidationError as error:
+                raise InputError(f"{path}:{number}: document {record['id']!r}: {_first_error(error)}") from None
+
+
+def _jsonl_lines(handle: IO[str]) -> Iterator[str]:
+    """Lines split on ``\\n`` only: a CR or U+2028 inside a JSON string is data, not a break."""
+    for raw in handle:
+        yield raw.rstrip("\n").rstrip("\r")
+
+
+def _expand(paths: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES)
+            if not found:
+                raise InputError(f"{path}: folder holds no .txt or .jsonl files")
+            files.extend(found)
+        elif path.is_file():
+            if path.suffix.lower() not in TEXT_SUFFIXES + JSONL_SUFFIXES:
+                raise InputError(f"{path}: expected a .txt or .jsonl file")
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return files
+
+
+def read_documents(paths: Iterable[Path | str]) -> Iterator[Document]:
+    """Documents from .txt files (id = file name without suffix), folders of them, or JSONL.
+
+    Raises :class:`InputError` naming the file (and line) for unreadable input and for a
+    document id that appears twice, because a duplicate id would silently merge two
+    documents downstream (Label Studio tasks are keyed by it).
+    """
+    seen: dict[str, str] = {}
+    for path in _expand(Path(p) for p in paths):
+        if path.suffix.lower() in TEXT_SUFFIXES:
+            docs: Iterable[tuple[str, Document]] = [(str(path), Document(id=path.stem, text=_read_text(path), meta={"file": path.name}))]
+        else:
+            docs = ((f"{path}", doc) for doc in _documents_from_jsonl(path))
+        for where, doc in docs:
+            if doc.id in seen:
+                raise InputError(f"{where}: document id {doc.id!r} already read from {seen[doc.id]}")
+            seen[doc.id] = where
+            yield doc
+
+
+def read_jsonl(path: Path | str) -> list[Document]:
+    """All documents of one canonical JSONL file, validated."""
+    return list(read_documents([Path(path)]))
+
+
+@contextmanager
+def atomic_writer(path: Path | str, mode: str = "w") -> Iterator[IO]:
+    """Write to a temporary file beside ``path`` and rename it into place only on success.
+
+    A crash or an exception half-way leaves the previous file (or no file), never a
+    truncated one.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        encoding = None if "b" in mode else "utf-8"
+        with os.fdopen(fd, mode, encoding=encoding, newline=None if "b" in mode else "") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def write_jsonl(documents: Iterable[Document], path: Path | str) -> int:
+    """Write canonical JSONL atomically; returns the number of documents written."""
+    count = 0
+    with atomic_writer(path) as handle:
+        for doc in documents:
+            Document.model_validate(doc.model_dump())  # re-check offsets on every write
+            handle.write(doc.to_json_line() + "\n")
+            count += 1
+    return count

@@ -1,0 +1,35 @@
+"""Developer tasks, run with invoke (``./dev TASK`` sets up .venv first).
+
+Sections are owned by feature: pre-annotation and tests here at the top; Label Studio,
+stanza, guidelines and agreement tasks further down.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from invoke import Context, task
+
+ROOT = Path(__file__).resolve().parent
+PY = sys.executable
+SAMPLE = ROOT / "sample" / "syria-tv-2024-08-09.txt"
+
+
+@task
+def pre(c: Context, out: str = "out/sample.pre.jsonl") -> None:
+    """Pre-annotate the bundled sample article with the rules engine."""
+    c.run(f"{PY} -m annotate pre {SAMPLE} -o {out}", pty=False)
+
+
+@task
+def gold(c: Context) -> None:
+    """Compile tests/data/dev_gold.yaml (strings) into tests/data/dev_gold.jsonl (offsets)."""
+    c.run(f"{PY} tests/data/build_gold.py")
+
+
+@task
+def test(c: Context, k: str = "", x: bool = False) -> None:
+    """Run the whole test suite (what CI runs)."""
+    selection = f" -k {k!r}" if k else ""
+    c.run(f"{PY} -m pytest -q -rs{' -x' if x else ''}{selection}", pty=False)
