@@ -1,0 +1,120 @@
+"""Reading an export folder (``annotations.jsonl``) and the pre-annotator's predictions.
+
+Only what agreement needs is kept from each export line: who annotated which document, and the
+canonical document they produced. Errors name the file and line, as everywhere in the project.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from annotate.errors import InputError
+from annotate.io import read_jsonl
+from annotate.schema import Document
+
+ANNOTATIONS_FILE = "annotations.jsonl"
+PREDICTIONS_FILE = "predictions.jsonl"
+PRE_ANNOTATOR = "pre-annotator"
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One annotator's version of one document."""
+
+    annotator: str
+    document: Document
+    task_id: int | None = None
+    annotation_id: int | None = None
+    updated_at: str = ""
+
+    @property
+    def document_id(self) -> str:
+        return self.document.id
+
+
+def _parse_line(path: Path, number: int, line: str) -> Annotation:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{path}:{number}: expected a JSON object")
+    for field in ("annotator", "document"):
+        if field not in record:
+            raise InputError(f"{path}:{number}: missing field '{field}'")
+    if not isinstance(record["annotator"], str) or not record["annotator"]:
+        raise InputError(f"{path}:{number}: 'annotator' must be a non-empty string")
+    try:
+        document = Document.model_validate(record["document"])
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InputError(f"{path}:{number}: document: {where}: {first['msg'].removeprefix('Value error, ')}") from None
+    declared = record.get("document_id")
+    if declared is not None and declared != document.id:
+        raise InputError(f"{path}:{number}: document_id {declared!r} differs from the document's id {document.id!r}")
+    return Annotation(
+        annotator=record["annotator"],
+        document=document,
+        task_id=record.get("task_id"),
+        annotation_id=record.get("annotation_id"),
+        updated_at=str(record.get("updated_at") or record.get("created_at") or ""),
+    )
+
+
+def read_annotations(path: Path | str) -> list[Annotation]:
+    """Every annotation of an ``annotations.jsonl``; one per annotator and document.
+
+    Label Studio lets one person submit two annotations of a task; the later one (by
+    ``updated_at``, then annotation id) is taken as that person's final word.
+    """
+    source = Path(path)
+    if not source.is_file():
+        raise InputError(f"{source}: no such file (expected the annotations.jsonl of `annotate export`)")
+    latest: dict[tuple[str, str], Annotation] = {}
+    texts: dict[str, tuple[str, int]] = {}
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\n").rstrip("\r")
+            if not line.strip():
+                continue
+            annotation = _parse_line(source, number, line)
+            doc = annotation.document
+            if doc.id in texts and texts[doc.id][0] != doc.text:
+                raise InputError(f"{source}:{number}: document {doc.id!r} has a different text than on line {texts[doc.id][1]}")
+            texts.setdefault(doc.id, (doc.text, number))
+            key = (doc.id, annotation.annotator)
+            previous = latest.get(key)
+            if previous is None or (annotation.updated_at, annotation.annotation_id or 0) >= (
+                previous.updated_at,
+                previous.annotation_id or 0,
+            ):
+                latest[key] = annotation
+    return sorted(latest.values(), key=lambda a: (a.document_id, a.annotator))
+
+
+def read_predictions(path: Path | str, annotations: list[Annotation]) -> list[Annotation]:
+    """The pre-annotator's documents that were also annotated, as annotations by ``pre-annotator``.
+
+    A prediction whose text differs from the annotated text cannot be compared by offsets, so it
+    is an input error naming the document.
+    """
+    texts = {a.document_id: a.document.text for a in annotations}
+    found = []
+    for doc in read_jsonl(path):
+        if doc.id not in texts:
+            continue
+        if doc.text != texts[doc.id]:
+            raise InputError(f"{path}: document {doc.id!r}: its text differs from the annotated text")
+        found.append(Annotation(annotator=PRE_ANNOTATOR, document=doc))
+    return found
+
+
+def default_predictions(directory: Path | str) -> Path | None:
+    """``DIR/predictions.jsonl`` when the export wrote one."""
+    candidate = Path(directory) / PREDICTIONS_FILE
+    return candidate if candidate.is_file() else None
