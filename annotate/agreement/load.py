@@ -53,7 +53,8 @@ def _parse_line(path: Path, number: int, line: str) -> Annotation:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise InputError(f"{path}:{number}: document: {where}: {first['msg'].removeprefix('Value error, ')}") from None
+        message = first["msg"].removeprefix("Value error, ")
+        raise InputError(f"{path}:{number}: document: {where + ': ' if where else ''}{message}") from None
     declared = record.get("document_id")
     if declared is not None and declared != document.id:
         raise InputError(f"{path}:{number}: document_id {declared!r} differs from the document's id {document.id!r}")

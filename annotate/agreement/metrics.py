@@ -141,18 +141,23 @@ class AgreementReport:
     def human_pairs(self) -> list[PairResult]:
         return [p for p in self.pairs if not p.with_pre_annotator]
 
-    def overall_spans(self) -> dict[str, dict[str, F1Counts]]:
-        """Micro-averaged span counts over all human pairs."""
+    def overall_spans(self, pre_annotator: bool = False) -> dict[str, dict[str, F1Counts]]:
+        """Span counts pooled (micro-averaged) over human pairs (or over the pairs with the pre-annotator)."""
         total = {layer: {mode: F1Counts() for mode in MODES} for layer in LAYERS}
-        for pair in self.human_pairs:
+        for pair in self.pairs:
+            if pair.with_pre_annotator != pre_annotator:
+                continue
             for layer, modes in pair.spans.items():
                 for mode, counts in modes.items():
                     total[layer][mode].add(counts)
         return total
 
-    def overall_labels(self) -> dict[str, F1Counts]:
+    def overall_labels(self, pre_annotator: bool = False) -> dict[str, F1Counts]:
+        """Per-label counts pooled over human pairs (or over the pairs with the pre-annotator)."""
         total = {label: F1Counts() for label in SPAN_LABELS}
-        for pair in self.human_pairs:
+        for pair in self.pairs:
+            if pair.with_pre_annotator != pre_annotator:
+                continue
             for label, counts in pair.labels.items():
                 total[label].add(counts)
         return total
@@ -185,7 +190,7 @@ class AgreementReport:
         return {
             "annotators": self.annotators,
             "annotations": self.annotations,
-            "documents": len(self.documents) + self.single_annotated_count,
+            "document_count": len(self.documents) + self.single_annotated_count,
             "documents_compared": len(self.documents),
             "predictions": self.predictions,
             "overall": {
@@ -204,6 +209,15 @@ class AgreementReport:
                 "fleiss_raters": self.fleiss_raters,
                 "matched_units": self.matched_units,
             },
+            "pre_annotator": {
+                "spans": {
+                    layer: {mode: c.to_json() for mode, c in modes.items()}
+                    for layer, modes in self.overall_spans(pre_annotator=True).items()
+                },
+                "labels": {label: c.to_json() for label, c in self.overall_labels(pre_annotator=True).items()},
+            }
+            if self.predictions
+            else None,
             "pairs": [p.to_json() for p in self.pairs],
             "matrices": self.matrices(),
             "documents": [d.to_json() for d in self.documents],
