@@ -58,6 +58,7 @@ def test_agreement_json_and_html(export_dir: Path) -> None:
 
     html = (export_dir / "agreement.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "3 annotators, 7 annotations of 3 documents, 2 annotated by two or more." in html
     assert 'id="heatmap-claims_overlap_f1"' in html
     assert 'data-pair="a@x.org|c@x.org" title="a@x.org × c@x.org: 0.80" style="background:hsl(96,70%,75%)">0.80</td>' in html
     assert 'data-pair="a@x.org|a@x.org"' in html and 'class="cell na"' in html  # empty diagonal

@@ -128,7 +128,7 @@ def render_html(report: AgreementReport, title: str = "Inter-annotator agreement
     """The whole page as a string."""
     data = report.to_json()
     heatmaps = "".join(_heatmap(key, matrix) for key, matrix in data["matrices"].items())
-    summary = (f"{len(report.annotators)} annotators, {data['annotations']} annotations of {data['documents']} "
+    summary = (f"{len(report.annotators)} annotators, {data['annotations']} annotations of {data['document_count']} "
                f"documents, {data['documents_compared']} annotated by two or more.")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title><style>{_STYLE}</style></head>
