@@ -1,0 +1,187 @@
+"""Word lists as data: loaded once, validated, normalised for matching.
+
+Fact-checkers extend the YAML files beside this module (or point ``ANNOTATE_LEXICONS`` at a
+folder holding their own copies) without touching Python. A malformed file raises
+:class:`LexiconError` naming the file and entry.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from annotate.errors import LexiconError
+from annotate.preannotate.text import normalize_word
+
+DEFAULT_DIR = Path(__file__).resolve().parent
+Phrase = tuple[str, ...]
+
+
+def _phrase(entry: Any, where: str) -> Phrase:
+    if not isinstance(entry, str) or not entry.strip():
+        raise LexiconError(f"{where}: expected a non-empty word or phrase, got {entry!r}")
+    words = tuple(w for w in normalize_word(entry).replace('"', " ").split() if w)
+    return words
+
+
+def _phrases(entries: Any, where: str) -> frozenset[Phrase]:
+    if not isinstance(entries, list):
+        raise LexiconError(f"{where}: expected a list")
+    return frozenset(_phrase(e, where) for e in entries)
+
+
+def _words(entries: Any, where: str) -> frozenset[str]:
+    return frozenset(" ".join(p) for p in _phrases(entries, where))
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    """A reporting-verb surface form and what agreement it shows."""
+
+    gender: str  # "m", "f" or "pl"
+    takes_object: bool
+    prepositions: frozenset[str]
+    nested: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All word lists, normalised (see :func:`annotate.preannotate.text.normalize_word`)."""
+
+    verbs: dict[str, VerbForm]
+    participles: frozenset[str]
+    verbal_nouns: frozenset[str]
+    prepositions: frozenset[Phrase]
+    preposition_verbs: frozenset[str]
+    passive: frozenset[Phrase]
+    passive_vocalized: frozenset[str]
+    complementizers: frozenset[str]
+    complementizer_prepositions: frozenset[str]
+    anonymous_heads: frozenset[str]
+    anonymity_markers: frozenset[Phrase]
+    local_markers: frozenset[Phrase]
+    person_titles: frozenset[Phrase]
+    organization_heads: frozenset[Phrase]
+    media_heads: frozenset[Phrase]
+    anaphors: dict[str, frozenset[str]]
+    channel_starters: frozenset[Phrase]
+    np_prepositions: frozenset[str]
+    organizations: dict[Phrase, str]
+    media: dict[Phrase, str]
+    affiliation_words: dict[Phrase, str]
+    government_words: dict[Phrase, str]
+    affiliation_keys: dict[str, str]
+    affiliations: tuple[str, ...]
+    affiliation_labels: dict[str, str] = field(default_factory=dict)
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: lexicon file missing") from None
+    except yaml.YAMLError as error:
+        raise LexiconError(f"{path}: not valid YAML ({str(error).splitlines()[0]})") from None
+
+
+def _verb_forms(entries: Any, where: str) -> dict[str, VerbForm]:
+    verbs: dict[str, VerbForm] = {}
+    if not isinstance(entries, list):
+        raise LexiconError(f"{where}: 'verbs' must be a list")
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("forms"), list) or not entry["forms"]:
+            raise LexiconError(f"{where}: verb {number} needs a non-empty 'forms' list")
+        forms = [normalize_word(f) for f in entry["forms"]]
+        base = forms[0]
+        for form in forms:
+            if form.endswith(("وا", "ون")) or form == base + "ا":
+                gender = "pl"
+            elif form == base + "ت" or (form.startswith("ت") and "ي" + form[1:] in forms):
+                gender = "f"
+            else:
+                gender = "m"
+            verbs.setdefault(form, VerbForm(
+                gender=gender,
+                takes_object=bool(entry.get("object", False)),
+                prepositions=frozenset(normalize_word(p) for p in entry.get("preposition", []) or []),
+                nested=bool(entry.get("nested", False)),
+            ))
+    return verbs
+
+
+def _named(entries: Any, where: str) -> dict[Phrase, str]:
+    table: dict[Phrase, str] = {}
+    if not isinstance(entries, list):
+        raise LexiconError(f"{where}: expected a list of {{key, names}}")
+    for entry in entries:
+        if not isinstance(entry, dict) or "key" not in entry or not isinstance(entry.get("names"), list):
+            raise LexiconError(f"{where}: entry {entry!r} needs 'key' and a 'names' list")
+        for name in entry["names"]:
+            table[_phrase(name, f"{where}, {entry['key']}")] = str(entry["key"])
+    return table
+
+
+def load_lexicon(directory: Path | str | None = None) -> Lexicon:
+    """Read and validate every word list in ``directory`` (default: the bundled lists)."""
+    folder = Path(directory or os.environ.get("ANNOTATE_LEXICONS") or DEFAULT_DIR)
+    cues = _load_yaml(folder / "cues.yaml")
+    sources = _load_yaml(folder / "sources.yaml")
+    organizations = _named(_load_yaml(folder / "organizations.yaml"), str(folder / "organizations.yaml"))
+    media = _named(_load_yaml(folder / "media.yaml"), str(folder / "media.yaml"))
+    affiliations_raw = _load_yaml(folder / "affiliations.yaml")
+    where_c, where_s, where_a = (str(folder / n) for n in ("cues.yaml", "sources.yaml", "affiliations.yaml"))
+    if not isinstance(affiliations_raw, dict) or not affiliations_raw:
+        raise LexiconError(f"{where_a}: expected a mapping of affiliation keys")
+    affiliation_words: dict[Phrase, str] = {}
+    government_words: dict[Phrase, str] = {}
+    affiliation_keys: dict[str, str] = {}
+    for key, spec in affiliations_raw.items():
+        if not isinstance(spec, dict):
+            raise LexiconError(f"{where_a}: {key} needs 'words'")
+        for phrase in _phrases(spec.get("words", []), f"{where_a}, {key}"):
+            affiliation_words[phrase] = key
+        for phrase in _phrases(spec.get("government", []), f"{where_a}, {key}"):
+            government_words[phrase] = key
+        for known in spec.get("keys", []) or []:
+            affiliation_keys[str(known)] = key
+    anaphors_raw = sources.get("anaphors") or {}
+    passive_raw = cues.get("passive", [])
+    return Lexicon(
+        verbs=_verb_forms(cues.get("verbs"), where_c),
+        participles=_words(cues.get("participles", []), where_c),
+        verbal_nouns=_words(cues.get("verbal_nouns", []), where_c),
+        prepositions=_phrases(cues.get("prepositions", []), where_c),
+        preposition_verbs=_words(cues.get("preposition_verbs", []), where_c),
+        passive=_phrases(passive_raw, where_c),
+        passive_vocalized=frozenset(p for p in passive_raw if any("\u064b" <= ch <= "\u0652" for ch in p)),
+        complementizers=_words(cues.get("complementizers", []), where_c),
+        complementizer_prepositions=_words(cues.get("complementizer_prepositions", []), where_c),
+        anonymous_heads=_words(sources.get("anonymous_heads", []), where_s),
+        anonymity_markers=_phrases(sources.get("anonymity_markers", []), where_s),
+        local_markers=_phrases(sources.get("local_markers", []), where_s),
+        person_titles=_phrases(sources.get("person_titles", []), where_s),
+        organization_heads=_phrases(sources.get("organization_heads", []), where_s),
+        media_heads=_phrases(sources.get("media_heads", []), where_s),
+        anaphors={normalize_word(k): frozenset(normalize_word(v) for v in vs) for k, vs in anaphors_raw.items()},
+        channel_starters=_phrases(sources.get("channel_starters", []), where_s),
+        np_prepositions=_words(sources.get("np_prepositions", []), where_s),
+        organizations=organizations,
+        media=media,
+        affiliation_words=affiliation_words,
+        government_words=government_words,
+        affiliation_keys=affiliation_keys,
+        affiliations=tuple(str(k) for k in affiliations_raw),
+        affiliation_labels={str(k): str(v.get("label", k)) for k, v in affiliations_raw.items()},
+    )
+
+
+@lru_cache(maxsize=4)
+def default_lexicon() -> Lexicon:
+    """The lexicon used by the engines, loaded once per process."""
+    return load_lexicon()

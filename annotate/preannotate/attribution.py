@@ -1,0 +1,334 @@
+"""Find attributions in a paragraph: cue, source noun phrase and content, in normalised offsets.
+
+One pass over each sentence's words, trying at every word the cue kinds in turn:
+prepositional attribution (بحسب …), participles (مضيفاً …), reporting verbs (وأفاد …, with
+their subject, channel and complementizer), passive reports (أفيد …). A headline line
+"X: claim" is tried first for the whole paragraph. Content is cut by :mod:`content`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from annotate.preannotate import content as C
+from annotate.preannotate.matchers import Matchers
+from annotate.preannotate.segment import Sentence, Token, sentences
+from annotate.preannotate.sources import np_extent, np_grammar
+from annotate.preannotate.text import NormText
+from annotate.preannotate.words import stems, without_conjunction
+
+MAX_SUBJECT_REGION = 20
+_LEADING_CONTENT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها", "فانهم", "قد"})
+
+
+@dataclass
+class Attribution:
+    """A claim candidate before entities are resolved (normalised offsets)."""
+
+    content: tuple[int, int]
+    kind: str
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None  # the subject noun phrase, when the text states it
+    mode: str  # "explicit", "unstated" (pronoun subject), "previous" (participle), "none" (passive)
+    gender: str  # agreement of the cue verb: "m", "f", "pl" or "" when unknown
+    score: float
+    sentence: int  # index of the sentence in the document, for "nearest earlier mention"
+    outer: tuple[int, int] | None = None  # the outer source of a nested attribution
+    extra_mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _gap(nt: NormText, tokens: Sequence[Token], j: int) -> str:
+    """Text between word ``j-1`` and word ``j``."""
+    return nt.norm[tokens[j - 1].end : tokens[j].start] if j > 0 else ""
+
+
+def _complementizer_at(m: Matchers, tokens: Sequence[Token], j: int) -> int:
+    """Number of words of a complementizer at ``j`` (إن / بأن / إلى أن …), or 0."""
+    before = tokens[j - 1].text if j > 0 else None
+    if m.is_complementizer(tokens[j].text, before):
+        return 1
+    if (tokens[j].text in m.lexicon.complementizer_prepositions and j + 1 < len(tokens)
+            and m.is_complementizer(tokens[j + 1].text, None)):
+        return 2
+    return 0
+
+
+@dataclass
+class _Marker:
+    """Where the content of a cue begins: after a complementizer, a colon, a quotation or a preposition."""
+
+    subject_end: int  # token index where the subject region ends
+    content_start: int  # normalised offset where the content starts
+    score: float
+
+
+def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> _Marker | None:
+    """The first content marker after the cue word at ``i`` within ``limit`` words."""
+    tokens = s.tokens
+    for j in range(i + 1, min(len(tokens), i + 1 + limit)):
+        gap = _gap(nt, tokens, j)
+        if ":" in gap:
+            return _Marker(j, tokens[j - 1].end + gap.index(":") + 1, 0.9)
+        if '"' in gap and j > i + 1 and any(c in gap for c in ",،"):
+            return _Marker(j, tokens[j - 1].end + gap.index('"'), 0.75)
+        width = _complementizer_at(m, tokens, j)
+        if width:
+            return _Marker(j, tokens[j + width - 1].end, 0.92)
+        if j > i + 1 and (m.verb(tokens[j].text) or m.is_participle(tokens[j].text)) and "،" in gap:
+            return None  # another attribution starts before any content
+    # A quotation right after the cue or its subject, with no comma ("وأضاف "…"").
+    return None
+
+
+def _quote_content_after(nt: NormText, s: Sentence, j: int) -> int | None:
+    """Offset of a quotation that opens right before word ``j`` (no comma needed)."""
+    gap = _gap(nt, s.tokens, j)
+    return s.tokens[j - 1].end + gap.index('"') if '"' in gap else None
+
+
+class ParagraphReader:
+    """Extracts :class:`Attribution` records from the paragraphs of one document."""
+
+    def __init__(self, nt: NormText, matchers: Matchers) -> None:
+        self.nt = nt
+        self.m = matchers
+        self.found: list[Attribution] = []
+        self.sentence_index = 0
+
+    # -- paragraph level -------------------------------------------------------------------
+    def read(self, paragraph: tuple[int, int]) -> None:
+        """Add the attributions of one paragraph to ``found``."""
+        sents = sentences(self.nt, paragraph)
+        if self._headline(paragraph, sents):
+            self.sentence_index += len(sents)
+            return
+        consumed = paragraph[0]
+        for s in sents:
+            if s.end <= consumed:
+                self.sentence_index += 1
+                continue
+            consumed = self._read_sentence(s, consumed)
+            self.sentence_index += 1
+
+    def _headline(self, paragraph: tuple[int, int], sents: list[Sentence]) -> bool:
+        """A line "X: claim" where X names a source and no verb introduces it."""
+        nt, m = self.nt, self.m
+        text = nt.norm[paragraph[0] : paragraph[1]]
+        colon = text.find(":")
+        if colon <= 0 or len(sents) > 2 or text.rstrip().endswith((".", "؟")) and len(sents) > 1:
+            return False
+        tokens = sents[0].tokens
+        left = [t for t in tokens if t.end <= paragraph[0] + colon]
+        right = [t for t in tokens if t.start > paragraph[0] + colon] + [t for s in sents[1:] for t in s.tokens]
+        if not 1 <= len(left) <= 7 or len(right) < 3 or any(c.isdigit() for c in text[:colon]):
+            return False
+        if any(m.verb(t.text) or m.is_participle(t.text) for t in left):
+            return False
+        if np_grammar(m, nt, left, 0, len(left)) is None and not m.affiliation_words.match(left, 0):
+            return False
+        extent = np_extent(nt, m, left, 0, len(left))
+        if extent is None:
+            return False
+        start = paragraph[0] + colon + 1
+        span, kind, unclosed = C.direct_or_rest(nt, start, paragraph[1], paragraph[1])
+        if span is None:
+            return False
+        source = C.mention_span(nt, left[extent[0]].start, left[extent[1] - 1].end)
+        self.found.append(Attribution(span, "direct", None, source, "explicit", "", 0.7 - 0.1 * unclosed,
+                                      self.sentence_index))
+        return True
+
+    # -- sentence level --------------------------------------------------------------------
+    def _read_sentence(self, s: Sentence, consumed: int) -> int:
+        tokens = s.tokens
+        i = 0
+        first_in_sentence = len(self.found)
+        while i < len(tokens):
+            if tokens[i].start < consumed:
+                i += 1
+                continue
+            result = (self._preposition(s, i, consumed, first_in_sentence)
+                      or self._participle(s, i, first_in_sentence)
+                      or self._verb(s, i))
+            if result:
+                consumed = max(consumed, result)
+            i += 1
+        return consumed
+
+    def _add(self, attribution: Attribution) -> int:
+        self.found.append(attribution)
+        return max(attribution.content[1], attribution.source[1] if attribution.source else 0)
+
+    def _preposition(self, s: Sentence, i: int, consumed: int, first_in_sentence: int) -> int | None:
+        """بحسب / وفقاً لـ / نقلاً عن / حسبما أفاد …: the source follows, the content is around it."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        hit = m.prepositions.match(tokens, i)
+        if not hit:
+            return None
+        length = hit[0]
+        cue_end = i + length
+        # حسبما أفاد / كما ذكرت: the verb belongs to the cue.
+        if cue_end < len(tokens) and without_conjunction(tokens[cue_end].text) in m.lexicon.preposition_verbs \
+                and tokens[cue_end - 1].text in {"حسبما", "بحسبما", "كما", "ما", "وفقما", "فيما"}:
+            cue_end += 1
+        if cue_end >= len(tokens):
+            return None
+        cue = (tokens[i].start, tokens[cue_end - 1].end)
+        clause_start = max(s.start, consumed)
+        before = [t for t in tokens[:i] if t.start >= clause_start]
+        if len(before) >= 3:
+            extent = np_extent(nt, m, tokens, cue_end, len(tokens))
+            if extent is None:
+                return None
+            source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
+            span, kind = C.before_attribution(nt, before[0].start, tokens[i].start)
+            if span is None:
+                return None
+            self.found.append(Attribution(span, kind, cue, source, "explicit", "", 0.8, self.sentence_index))
+            return source[1]
+        # Attribution first: "وبحسب المرصد، فإن …" / "ووفقاً لمصادر محلية، قتل …".
+        stop = next((j for j in range(cue_end + 1, len(tokens)) if any(c in _gap(nt, tokens, j) for c in ",،")
+                     or tokens[j].text in _LEADING_CONTENT_PARTICLES), None)
+        if stop is None:
+            end = np_grammar(m, nt, tokens, cue_end, len(tokens))
+            if end is None or end >= len(tokens):
+                return None
+            stop = end
+        extent = np_extent(nt, m, tokens, cue_end, stop)
+        if extent is None:
+            return None
+        source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
+        k = stop
+        while k < len(tokens) and tokens[k].text in _LEADING_CONTENT_PARTICLES:
+            k += 1
+        if k >= len(tokens):
+            return None
+        span, kind, unclosed = C.content_after(nt, m, s, tokens[k - 1].end if k == stop else tokens[k].start)
+        if span is None:
+            return None
+        return self._add(Attribution(span, kind, cue, source, "explicit", "", 0.8, self.sentence_index))
+
+    def _participle(self, s: Sentence, i: int, first_in_sentence: int) -> int | None:
+        """مضيفاً أن / مشيراً إلى أن / قائلاً: "…" / قوله إن: same source as the clause."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        word = tokens[i].text
+        if not (m.is_participle(word) or m.is_verbal_noun(word)):
+            return None
+        marker = _find_marker(nt, m, s, i, 3)
+        start = marker.content_start if marker else None
+        if start is None and i + 1 < len(tokens):
+            # مشيراً إلى وجود … : a preposition and a noun object.
+            nxt = tokens[i + 1].text
+            if nxt in {"الى", "عن", "على"} and i + 2 < len(tokens):
+                start = tokens[i + 2].start
+            start = start if start is not None else _quote_content_after(nt, s, i + 1)
+        if start is None:
+            return None
+        span, kind, unclosed = C.content_after(nt, m, s, start)
+        if span is None:
+            return None
+        has_previous = len(self.found) > first_in_sentence
+        return self._add(Attribution(span, kind, (tokens[i].start, tokens[i].end), None,
+                                     "previous" if has_previous else "unstated", "", 0.85 - 0.1 * unclosed,
+                                     self.sentence_index))
+
+    def _verb(self, s: Sentence, i: int) -> int | None:
+        """A reporting verb, its subject (stated, unstated, or none for a passive) and content."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        word = tokens[i].text
+        passive = m.passive.match(tokens, i)
+        verb = m.verb(word)
+        vocalized_passive = self._vocalized_passive(tokens[i])
+        if verb is None and passive is None:
+            return None
+        cue_end = i + (passive[0] if passive and verb is None else 1)
+        marker = _find_marker(nt, m, s, cue_end - 1, MAX_SUBJECT_REGION)
+        nested_outer = None
+        if marker is None:
+            return self._noun_object(s, i, cue_end, verb, passive is not None or vocalized_passive)
+        region_end = marker.subject_end
+        cue = (tokens[i].start, tokens[cue_end - 1].end)
+        # Nested: نقلت وكالة X عن مصدر Y (قوله) إن …: the innermost source speaks.
+        an = next((j for j in range(cue_end, region_end) if tokens[j].text == "عن"
+                   or (tokens[j].text in {"نقلا", "ونقلا"} and j + 1 < region_end and tokens[j + 1].text == "عن")), None)
+        if an is not None and (verb is not None and verb.nested or tokens[an].text != "عن"):
+            inner_start = an + 1 if tokens[an].text == "عن" else an + 2
+            outer = np_extent(nt, m, tokens, cue_end, an)
+            if outer:
+                nested_outer = C.mention_span(nt, tokens[outer[0]].start, tokens[outer[1] - 1].end)
+            noun = next((j for j in range(inner_start, region_end) if m.is_verbal_noun(tokens[j].text)), None)
+            if noun is not None:
+                cue = (tokens[noun].start, tokens[noun].end)
+            extent = np_extent(nt, m, tokens, inner_start, noun if noun is not None else region_end)
+        else:
+            extent = np_extent(nt, m, tokens, cue_end, region_end)
+            if extent is None and i > 0:
+                extent = self._preverbal_subject(s, i)
+        span, kind, unclosed = C.content_after(nt, m, s, marker.content_start)
+        if span is None:
+            return None
+        if extent is not None:
+            source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
+            mode, score = "explicit", marker.score
+        else:
+            source = None
+            is_passive = passive is not None or vocalized_passive or (verb is None)
+            mode, score = ("none", 0.8) if is_passive else ("unstated", marker.score - 0.07)
+        attribution = Attribution(span, kind, cue, source, mode, verb.gender if verb else "", score - 0.1 * unclosed,
+                                  self.sentence_index, outer=nested_outer)
+        return self._add(attribution)
+
+    def _vocalized_passive(self, token: Token) -> bool:
+        """ذُكر / يُعتقد written with the damma that marks the passive."""
+        original = self.nt.original[self.nt.index[token.start] : self.nt.index[token.end - 1] + 1]
+        return any(original.endswith(p) or original == p for p in self.m.lexicon.passive_vocalized)
+
+    def _preverbal_subject(self, s: Sentence, i: int) -> tuple[int, int] | None:
+        """"المصدر أكد أن …": a known source noun phrase right before the verb, in the same clause."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        start = i
+        while start > 0 and i - start < 8 and not any(c in _gap(nt, tokens, start) for c in ",،:."):
+            start -= 1
+        for k in range(start, i):
+            end = np_grammar(m, nt, tokens, k, i)
+            if end == i:
+                return (k, i)
+        return None
+
+    def _noun_object(self, s: Sentence, i: int, cue_end: int, verb, passive: bool) -> int | None:
+        """أكدت مصادر محلية وقوع … / أفادت مصادر بمقتل … / أشار إلى وجود …: a noun as content."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        if verb is None or not (verb.takes_object or verb.prepositions):
+            return None
+        j = cue_end
+        while j < len(tokens) and m.channel.match(tokens, j, first_stems=False) and tokens[j].text not in {"في", "خلال"}:
+            j += 1
+        end = np_grammar(m, nt, tokens, j, len(tokens))
+        subject = (j, end) if end is not None and end > j else None
+        k = end if subject else j
+        if subject is None and not verb.prepositions:
+            return None
+        # skip a channel phrase after the subject: "في بيان" / "لموقع X" (two words at most)
+        if k < len(tokens) and m.channel.match(tokens, k, first_stems=False):
+            k += 2 if tokens[k].text in {"في", "خلال", "عبر"} else 1
+        if k >= len(tokens) - 1:
+            return None
+        word = tokens[k].text
+        if word in verb.prepositions and word in {"الى", "عن", "على", "من"}:
+            start = tokens[k].end
+        elif "ب" in verb.prepositions and len(word) > 3 and word.startswith("ب") and not any(
+                s in m.lexicon.anonymous_heads for s in stems(word)) and not m.prepositions.match(tokens, k):
+            start = tokens[k].start + 1
+        elif verb.takes_object and subject is not None and not word.startswith(("ال", "في", "من", "على", "ب", "ل")):
+            start = tokens[k - 1].end
+        else:
+            return None
+        span, kind, unclosed = C.content_after(nt, m, s, start)
+        if span is None or len(nt.norm[span[0]:span[1]].split()) < 2:
+            return None
+        source = C.mention_span(nt, tokens[subject[0]].start, tokens[subject[1] - 1].end) if subject else None
+        mode = "explicit" if subject else ("none" if passive else "unstated")
+        cue = (tokens[i].start, tokens[cue_end - 1].end)
+        return self._add(Attribution(span, kind, cue, source, mode, verb.gender, 0.6 - 0.1 * unclosed,
+                                     self.sentence_index))

@@ -1,0 +1,123 @@
+"""Claim content: where it starts and ends, and whether it is a direct quotation.
+
+Direct content is what an opening quotation mark encloses, to its closing mark even across
+sentences, or to the end of the paragraph when it never closes. Indirect content runs to the
+end of the sentence but stops before a new attribution ("، مضيفاً أن …", "، بحسب …").
+Spans exclude enclosing quotation marks, final punctuation and surrounding spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotate.preannotate.matchers import Matchers
+from annotate.preannotate.segment import PUNCTUATION, Sentence, closing_quote
+from annotate.preannotate.text import NormText
+from annotate.preannotate.words import without_conjunction
+
+_TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
+_SENTENCE_END = re.compile(r"(?<![.\d])[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)")
+
+
+def _trim(nt: NormText, start: int, end: int) -> tuple[int, int] | None:
+    text = nt.norm
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
+        end -= 1
+    # A quotation mark left at the end that was never opened inside the span is not content.
+    if end > start and text[end - 1] == '"' and text.count('"', start, end) % 2 == 1:
+        end -= 1
+        while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
+            end -= 1
+    if end > start and text[start] == '"' and text.count('"', start, end) % 2 == 1:
+        start += 1
+    return (start, end) if end > start else None
+
+
+def mention_span(nt: NormText, start: int, end: int) -> tuple[int, int]:
+    """A mention's span, keeping a closing quotation mark that was opened inside it."""
+    if nt.norm.count('"', start, end) % 2 == 1 and end < len(nt.norm) and nt.norm[end] == '"':
+        end += 1
+    return start, end
+
+
+def _after_quote_is_boundary(nt: NormText, m: Matchers, s: Sentence, close: int) -> bool:
+    """True when what follows a closing quotation ends the content (punctuation, a new cue, the end)."""
+    rest = nt.norm[close + 1 : s.paragraph[1]]
+    stripped = rest.lstrip(" ")
+    if not stripped or stripped[0] in PUNCTUATION or stripped[0] == "\n":
+        return True
+    word = stripped.split(maxsplit=1)[0]
+    return bool(m.is_participle(word) or m.verb(word) or m.prepositions.match(
+        [t for t in s.tokens if t.start > close][:3], 0))
+
+
+def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int, end: int) -> int:
+    """End of indirect content: before "، مضيفاً" / "، بحسب" / "، وأضاف" / "، فيما قال" …"""
+    tokens = [t for t in s.tokens if start < t.start < end]
+    for k, token in enumerate(tokens):
+        gap_start = tokens[k - 1].end if k else start
+        gap = nt.norm[gap_start : token.start]
+        comma = max(gap.rfind("،"), gap.rfind(","))
+        if comma < 0:
+            continue
+        word = token.text
+        if (m.is_participle(word) or m.prepositions.match(tokens, k)
+                or (word[:1] in "وف" and without_conjunction(word) in m.lexicon.verbs)
+                or (word[:1] in "وف" and m.passive.match(tokens, k))):
+            return gap_start + comma
+    return end
+
+
+def _sentence_end_after(nt: NormText, position: int, paragraph_end: int) -> int:
+    match = _SENTENCE_END.search(nt.norm, position, paragraph_end)
+    return match.start() if match else paragraph_end
+
+
+def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[tuple[int, int] | None, str, bool]:
+    """``(span, kind, unclosed)`` of the content that begins at ``start``."""
+    text = nt.norm
+    while start < s.paragraph[1] and text[start] in " :":
+        start += 1
+    if start >= s.paragraph[1]:
+        return None, "indirect", False
+    if text[start] == '"':
+        close = closing_quote(nt, start, s.paragraph[1])
+        if close is None:
+            return _trim(nt, start + 1, s.paragraph[1]), "direct", True
+        if _after_quote_is_boundary(nt, m, s, close):
+            return _trim(nt, start + 1, close), "direct", False
+        end = _sentence_end_after(nt, close, s.paragraph[1])
+        end = _cut_at_next_attribution(nt, m, s, close, end)
+        return _trim(nt, start, end), "indirect", False
+    end = _cut_at_next_attribution(nt, m, s, start, max(s.end, start))
+    span = _trim(nt, start, end)
+    return span, "indirect", False
+
+
+def direct_or_rest(nt: NormText, start: int, end: int, paragraph_end: int) -> tuple[tuple[int, int] | None, str, bool]:
+    """Headline content: the quotation if the rest is quoted, else the rest; always direct."""
+    while start < end and nt.norm[start] == " ":
+        start += 1
+    if start < end and nt.norm[start] == '"':
+        close = closing_quote(nt, start, paragraph_end)
+        if close is not None and not nt.norm[close + 1 : end].strip(" .،"):
+            return _trim(nt, start + 1, close), "direct", False
+    return _trim(nt, start, end), "direct", False
+
+
+def before_attribution(nt: NormText, start: int, cue_start: int) -> tuple[tuple[int, int] | None, str]:
+    """Content that precedes "، بحسب …": the clause, or its quotation if that is most of it."""
+    span = _trim(nt, start, cue_start)
+    if span is None:
+        return None, "indirect"
+    text = nt.norm
+    open_at = text.find('"', span[0], span[1])
+    if open_at >= 0:
+        close = closing_quote(nt, open_at, span[1] + 1)
+        if close is not None and (close - open_at - 1) > 0.5 * (span[1] - span[0]):
+            inner = _trim(nt, open_at + 1, close)
+            if inner and not text[close + 1 : span[1]].strip(' .،,"'):
+                return inner, "direct"
+    return span, "indirect"

@@ -1,0 +1,91 @@
+"""The lexicon compiled into lookups the stages use; built once per lexicon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from annotate.lexicons import Lexicon, VerbForm, default_lexicon
+from annotate.preannotate.words import PhraseIndex, stems, without_conjunction
+
+_PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")
+# Words before أن that make it temporal or concessive, not the content of a report.
+_NOT_COMPLEMENTIZER_BEFORE = frozenset({"بعد", "قبل", "منذ", "حتى", "رغم", "برغم", "دون", "بدل", "بدلا", "لو", "لولا",
+                                        "عوضا", "بمجرد", "ريثما", "كما", "الا", "بيد", "غير", "مجرد"})
+
+
+@dataclass(frozen=True)
+class Matchers:
+    """Lookups over one :class:`Lexicon`."""
+
+    lexicon: Lexicon
+    prepositions: PhraseIndex
+    passive: PhraseIndex
+    anonymity: PhraseIndex
+    local: PhraseIndex
+    titles: PhraseIndex
+    organization_heads: PhraseIndex
+    media_heads: PhraseIndex
+    channel: PhraseIndex
+    organizations: PhraseIndex
+    media: PhraseIndex
+    affiliation_words: PhraseIndex
+    government_words: PhraseIndex
+    complementizers: frozenset[str]
+
+    def verb(self, word: str) -> VerbForm | None:
+        """The reporting-verb reading of a word (with or without و/ف), if it has one."""
+        verbs = self.lexicon.verbs
+        return verbs.get(word) or verbs.get(without_conjunction(word))
+
+    def is_participle(self, word: str) -> bool:
+        return word in self.lexicon.participles or without_conjunction(word) in self.lexicon.participles
+
+    def is_verbal_noun(self, word: str) -> bool:
+        return word in self.lexicon.verbal_nouns or without_conjunction(word) in self.lexicon.verbal_nouns
+
+    def is_complementizer(self, word: str, before: str | None) -> bool:
+        """أن/إن/بأن (+pronoun), unless the word before makes it temporal (بعد أن)."""
+        if word not in self.complementizers:
+            return False
+        return before is None or before not in _NOT_COMPLEMENTIZER_BEFORE
+
+    def is_anonymous_head(self, word: str) -> bool:
+        return any(s in self.lexicon.anonymous_heads for s in stems(word))
+
+
+_COMPILED: dict[int, Matchers] = {}
+
+
+def matchers_for(lexicon: Lexicon) -> Matchers:
+    """Compile ``lexicon``, once per lexicon object (lexicons are never mutated)."""
+    cached = _COMPILED.get(id(lexicon))
+    if cached is not None and cached.lexicon is lexicon:
+        return cached
+    complementizers = set()
+    for base in lexicon.complementizers:
+        for suffix in _PRONOUN_SUFFIXES:
+            complementizers.add(base + suffix)
+            if base.startswith("ان"):
+                complementizers.add("ب" + base + suffix)
+                complementizers.add("ف" + base + suffix)
+    compiled = Matchers(
+        lexicon=lexicon,
+        prepositions=PhraseIndex(lexicon.prepositions),
+        passive=PhraseIndex(lexicon.passive),
+        anonymity=PhraseIndex(lexicon.anonymity_markers),
+        local=PhraseIndex(lexicon.local_markers),
+        titles=PhraseIndex(lexicon.person_titles),
+        organization_heads=PhraseIndex(lexicon.organization_heads),
+        media_heads=PhraseIndex(lexicon.media_heads),
+        channel=PhraseIndex(lexicon.channel_starters),
+        organizations=PhraseIndex(lexicon.organizations),
+        media=PhraseIndex(lexicon.media),
+        affiliation_words=PhraseIndex(lexicon.affiliation_words),
+        government_words=PhraseIndex(lexicon.government_words),
+        complementizers=frozenset(complementizers),
+    )
+    _COMPILED[id(lexicon)] = compiled
+    return compiled
+
+
+def default_matchers() -> Matchers:
+    return matchers_for(default_lexicon())

@@ -1,0 +1,118 @@
+"""The rules engine: lexicons and surface patterns, no model, no network.
+
+Composes the stages: attribution finding per paragraph (:mod:`attribution`), typing of
+source noun phrases (:mod:`sources`), entity resolution (:mod:`coreference`), and maps every
+span back to code points of the unchanged text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from annotate.lexicons import Lexicon, default_lexicon
+from annotate.preannotate.attribution import Attribution, ParagraphReader
+from annotate.preannotate.coreference import EntityResolver, Mention
+from annotate.preannotate.matchers import Matchers, matchers_for
+from annotate.preannotate.segment import paragraphs, tokens
+from annotate.preannotate.sources import classify
+from annotate.preannotate.text import NormText
+from annotate.preannotate.words import stems
+from annotate.schema import Claim, Document, SourceMention, Span
+
+
+class RulesEngine:
+    """Pre-annotates documents with the rules; one instance can serve many documents."""
+
+    name = "rules"
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.matchers: Matchers = matchers_for(lexicon or default_lexicon())
+
+    def annotate(self, documents: Iterable[Document]) -> Iterator[Document]:
+        """Annotated copies of ``documents`` (existing annotations are replaced)."""
+        for document in documents:
+            yield self.annotate_one(document)
+
+    def find_attributions(self, nt: NormText) -> list[Attribution]:
+        """The raw attribution candidates of a text, in normalised offsets (for other engines)."""
+        reader = ParagraphReader(nt, self.matchers)
+        for paragraph in paragraphs(nt):
+            reader.read(paragraph)
+        return reader.found
+
+    def annotate_one(self, document: Document) -> Document:
+        nt = NormText.of(document.text)
+        return build_document(document, nt, self.find_attributions(nt), self.matchers)
+
+
+def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, resolver: EntityResolver) -> Mention:
+    words = tokens(nt, span[0], span[1])
+    anaphor = None
+    if len(words) == 1 or (len(words) == 2 and words[1].text in {"نفسه", "نفسها", "ذاته", "ذاتها"}):
+        anaphor = next((m.lexicon.anaphors[s] for s in stems(words[0].text) if s in m.lexicon.anaphors), None)
+    mention = Mention(span[0], span[1], tuple(w.text for w in words), classify(m, words), sentence,
+                      anaphor_of=anaphor)
+    resolver.add(mention)
+    if anaphor is not None and resolver.entity_info[mention.entity] is not mention.info:
+        mention.info = resolver.entity_info[mention.entity]
+    return mention
+
+
+def build_document(document: Document, nt: NormText, found: list[Attribution], m: Matchers) -> Document:
+    """Resolve entities for ``found`` and return the annotated document (original offsets)."""
+    resolver = EntityResolver()
+    claims: list[tuple[Attribution, Mention | None]] = []
+    last_source: Mention | None = None
+    last_sentence_source: dict[int, Mention] = {}
+    taken: list[tuple[int, int]] = []
+    for attribution in sorted(found, key=lambda a: (a.cue or a.content)[0]):
+        start, end = attribution.content
+        if any(start < b and a < end for a, b in taken):
+            continue
+        if attribution.outer is not None:
+            _mention(nt, m, attribution.outer, attribution.sentence, resolver)
+        source: Mention | None = None
+        if attribution.source is not None:
+            source = _mention(nt, m, attribution.source, attribution.sentence, resolver)
+        elif attribution.mode == "previous" and attribution.sentence in last_sentence_source:
+            source = last_sentence_source[attribution.sentence]
+        elif attribution.mode in {"unstated", "previous"}:
+            source = resolver.speaker_before(start, attribution.gender, last_source)
+            if source is None:
+                attribution.score -= 0.2
+        taken.append((start, end))
+        claims.append((attribution, source))
+        if source is not None:
+            last_source = source
+            last_sentence_source[attribution.sentence] = source
+    return _to_document(document, nt, resolver, claims)
+
+
+def _span(nt: NormText, start: int, end: int) -> Span:
+    a, b = nt.to_original(start, end)
+    return Span(start=a, end=b, text=nt.original[a:b])
+
+
+def _to_document(document: Document, nt: NormText, resolver: EntityResolver,
+                 claims: list[tuple[Attribution, Mention | None]]) -> Document:
+    mention_ids: dict[int, str] = {}
+    sources: list[SourceMention] = []
+    entity_names: dict[int, str] = {}
+    for mention in sorted(resolver.mentions, key=lambda x: x.start):
+        if id(mention) in mention_ids:
+            continue
+        span = _span(nt, mention.start, mention.end)
+        entity = entity_names.setdefault(mention.entity, f"e{len(entity_names) + 1}")
+        info = resolver.entity_info[mention.entity] if mention.anaphor_of else mention.info
+        mention_ids[id(mention)] = f"s{len(sources) + 1}"
+        sources.append(SourceMention(id=mention_ids[id(mention)], start=span.start, end=span.end, text=span.text,
+                                     type=info.type, affiliation=info.affiliation, entity=entity,
+                                     score=0.9 if info.confident else 0.6))
+    out: list[Claim] = []
+    for number, (attribution, source) in enumerate(sorted(claims, key=lambda c: c[0].content[0]), start=1):
+        span = _span(nt, *attribution.content)
+        cue = _span(nt, *attribution.cue) if attribution.cue else None
+        out.append(Claim(id=f"c{number}", start=span.start, end=span.end, text=span.text, kind=attribution.kind,
+                         cue=cue, source=mention_ids[id(source)] if source is not None else None,
+                         score=round(min(1.0, max(0.05, attribution.score)), 3)))
+    return document.model_copy(update={"sources": sources, "claims": out})

@@ -1,0 +1,122 @@
+"""Paragraphs, sentences, tokens and quotation pairs, in normalised coordinates.
+
+Sentences end at . ! ? ؟ (not in numbers such as 2024.08.09 or 02:30, not at an ellipsis) and
+at line breaks. Quotation marks are paired separately, because a quotation may run across
+sentences and scraped text often opens a quotation it never closes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotate.preannotate.text import WORD, NormText
+
+_SENTENCE_END = re.compile(r"(?<![.\d])[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)")
+PUNCTUATION = set(".,،:;؛!?؟…-–—ـ()[]{}'\"«»“”")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word in the normalised text: ``text`` without diacritics, ``start``/``end`` normalised."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Sentence:
+    """A sentence inside one paragraph, with its words."""
+
+    start: int
+    end: int
+    paragraph: tuple[int, int]
+    tokens: list[Token]
+
+
+def paragraphs(nt: NormText) -> list[tuple[int, int]]:
+    """Non-blank lines, as ``(start, end)`` without surrounding whitespace."""
+    spans = []
+    position = 0
+    for line in nt.norm.split("\n"):
+        stripped_left = len(line) - len(line.lstrip())
+        if line.strip():
+            spans.append((position + stripped_left, position + len(line.rstrip())))
+        position += len(line) + 1
+    return spans
+
+
+def sentences(nt: NormText, paragraph: tuple[int, int]) -> list[Sentence]:
+    """The sentences of one paragraph (a paragraph without end punctuation is one sentence)."""
+    start, end = paragraph
+    text = nt.norm[start:end]
+    result = []
+    cursor = 0
+    for match in _SENTENCE_END.finditer(text):
+        stop = match.end()
+        # A closing quotation mark right after the full stop belongs to this sentence.
+        while stop < len(text) and text[stop] == '"':
+            stop += 1
+        if text[cursor:stop].strip():
+            result.append((cursor, stop))
+        cursor = stop
+    if text[cursor:].strip():
+        result.append((cursor, len(text)))
+    out = []
+    for s, e in result:
+        while s < e and text[s].isspace():
+            s += 1
+        out.append(Sentence(start + s, start + e, paragraph, tokens(nt, start + s, start + e)))
+    return out
+
+
+def tokens(nt: NormText, start: int, end: int) -> list[Token]:
+    """Words between ``start`` and ``end``."""
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(nt.norm, start, end)]
+
+
+def _is_opening(nt: NormText, i: int) -> bool:
+    before = nt.norm[i - 1] if i > 0 else " "
+    after = nt.norm[i + 1] if i + 1 < len(nt.norm) else " "
+    return (before.isspace() or before in "(:،,.-–—ـ\"") and not after.isspace()
+
+
+def _is_closing(nt: NormText, i: int) -> bool:
+    before = nt.norm[i - 1] if i > 0 else " "
+    after = nt.norm[i + 1] if i + 1 < len(nt.norm) else " "
+    return not before.isspace() and (after.isspace() or after in PUNCTUATION or after == "\n")
+
+
+def closing_quote(nt: NormText, open_at: int, limit: int) -> int | None:
+    """Position of the quotation mark closing the one at ``open_at``, searching up to ``limit``.
+
+    Guillemets pair by kind. For the ambiguous ``"`` (and curly quotes), a mark that
+    looks like an opening (space before, letter after) nests, one that looks like a closing
+    ends a level: that keeps ``"… "النظام" …"`` together.
+    """
+    if nt.original_char(open_at) == "«":
+        depth = 0
+        for i in range(open_at + 1, limit):
+            ch = nt.original_char(i) if nt.norm[i] == '"' else ""
+            if ch == "«":
+                depth += 1
+            elif ch == "»":
+                if depth == 0:
+                    return i
+                depth -= 1
+        return None
+    # “ ” „ and " are all ambiguous: right-to-left texts often swap the curly ones.
+    depth = 0
+    for i in range(open_at + 1, limit):
+        if nt.norm[i] != '"' or nt.original_char(i) in "«»":
+            continue
+        if _is_closing(nt, i) and (depth == 0 or not _is_opening(nt, i)):
+            if depth == 0:
+                return i
+            depth -= 1
+        elif _is_opening(nt, i):
+            depth += 1
+        elif depth == 0:
+            return i
+    return None

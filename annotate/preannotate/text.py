@@ -1,0 +1,78 @@
+"""A normalised view of a text for matching, with a map back to the original code points.
+
+Matching ignores diacritics, tatweel, zero-width marks and alef/yaa spelling variants, which
+real news spells inconsistently (أكد / اكد, مضيفاً / مضيفا). The original text is never
+changed: every position found in the normalised view is mapped back through ``index``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_DROP = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640", "\u200b", "\u200c", "\u200d", "\u200e",
+                                                      "\u200f", "\u061c", "\ufeff", "\u2066", "\u2067", "\u2068",
+                                                      "\u2069", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"}
+_MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "\u00a0": " ", "\u2007": " ",
+        "\u202f": " ", "\t": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ", "\u2028": "\n", "\u2029": "\n",
+        "٫": ",", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"', "＂": '"'}
+QUOTE_OPEN = {'"', "«", "“", "„"}
+QUOTE_CLOSE = {'"', "»", "”"}
+
+
+@lru_cache(maxsize=4096)
+def normalize_word(word: str) -> str:
+    """The matching form of a lexicon entry (same rules as :class:`NormText`)."""
+    return "".join(_MAP.get(ch, ch) for ch in word if ch not in _DROP).strip()
+
+
+@dataclass(frozen=True)
+class NormText:
+    """``norm`` is the matching form; ``index[i]`` is the original position of ``norm[i]``.
+
+    ``quotes`` keeps the original quotation characters (« » “ ” ") at their normalised
+    positions, because the matching form folds them all to ``"`` but pairing needs them.
+    """
+
+    original: str
+    norm: str
+    index: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "NormText":
+        chars: list[str] = []
+        index: list[int] = []
+        for position, ch in enumerate(text):
+            if ch in _DROP:
+                continue
+            if ch == "\r":
+                # CRLF counts as one break; a lone CR is a break too.
+                ch = " " if position + 1 < len(text) and text[position + 1] == "\n" else "\n"
+            chars.append(_MAP.get(ch, ch))
+            index.append(position)
+        return cls(original=text, norm="".join(chars), index=tuple(index))
+
+    def original_char(self, i: int) -> str:
+        """The original character behind normalised position ``i``."""
+        return self.original[self.index[i]]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``[start, end)`` for normalised ``[start, end)``.
+
+        The end takes along marks dropped right after the last character (a final
+        tanween or shadda belongs to its word), never the next visible character.
+        """
+        if end <= start:
+            position = self.index[start] if start < len(self.index) else len(self.original)
+            return position, position
+        original_start = self.index[start]
+        original_end = self.index[end] if end < len(self.index) else len(self.original)
+        last = self.index[end - 1] + 1
+        # Only dropped characters (diacritics, zero-width marks) lie between last and original_end.
+        while original_end > last and self.original[original_end - 1] in {"\u200e", "\u200f", "\u061c", "\ufeff"}:
+            original_end -= 1
+        return original_start, original_end
+
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)

@@ -1,0 +1,82 @@
+"""Word-level matching against the lexicon, tolerant of Arabic clitics.
+
+A news word carries attached particles (و، ف، ب، ل، ك) and the article (ال، لل), so
+``وللمصادر`` must match the lexicon entry ``مصادر``. :func:`stems` lists the readings of a
+word with such prefixes removed; matching tries each, which is cheap because it is cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from annotate.preannotate.segment import Token
+
+Phrase = tuple[str, ...]
+
+
+@lru_cache(maxsize=65536)
+def stems(word: str) -> tuple[str, ...]:
+    """The word and its readings without conjunction, preposition and article prefixes."""
+    out = [word]
+    if len(word) > 2 and word[0] in "وف":
+        out.append(word[1:])
+    for w in list(out):
+        if len(w) > 3 and w.startswith("لل"):
+            out.append("ال" + w[2:])
+        if len(w) > 2 and w[0] in "بلك":
+            out.append(w[1:])
+    for w in list(out):
+        if len(w) > 3 and w.startswith("ال"):
+            out.append(w[2:])
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=65536)
+def bare(word: str) -> str:
+    """The word without the article (for comparing phrase words after the first)."""
+    return word[2:] if len(word) > 3 and word.startswith("ال") else word
+
+
+@lru_cache(maxsize=65536)
+def without_conjunction(word: str) -> str:
+    """The word without an attached و or ف (how cue verbs are looked up)."""
+    return word[1:] if len(word) > 2 and word[0] in "وف" else word
+
+
+class PhraseIndex:
+    """Longest-match lookup of multi-word lexicon phrases at a token position."""
+
+    def __init__(self, phrases: Iterable[Phrase] | dict[Phrase, str]) -> None:
+        values = phrases if isinstance(phrases, dict) else {p: " ".join(p) for p in phrases}
+        self._table: dict[Phrase, str] = {}
+        for phrase, value in values.items():
+            if phrase:
+                self._table.setdefault(tuple(bare(w) for w in phrase), value)
+        self.longest = max((len(p) for p in self._table), default=0)
+
+    def match(self, tokens: Sequence[Token], i: int, first_stems: bool = True) -> tuple[int, str] | None:
+        """``(length, value)`` of the longest phrase starting at ``tokens[i]``, or None."""
+        if i >= len(tokens):
+            return None
+        heads = [bare(s) for s in stems(tokens[i].text)] if first_stems else [bare(tokens[i].text)]
+        for length in range(min(self.longest, len(tokens) - i), 0, -1):
+            rest = tuple(bare(t.text) for t in tokens[i + 1 : i + length])
+            for head in heads:
+                value = self._table.get((head, *rest))
+                if value is not None:
+                    return length, value
+        return None
+
+    def find(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+        """Every match ``(position, length, value)`` in a token run, left to right."""
+        found = []
+        i = 0
+        while i < len(tokens):
+            hit = self.match(tokens, i)
+            if hit:
+                found.append((i, hit[0], hit[1]))
+                i += hit[0]
+            else:
+                i += 1
+        return found
