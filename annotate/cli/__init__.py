@@ -5,6 +5,7 @@ from __future__ import annotations
 from annotate.cli._app import app
 from annotate.cli import pre as _pre  # noqa: F401  (registers commands)
 from annotate.cli import evaluate as _evaluate  # noqa: F401
+from annotate.cli import guidelines as _guidelines  # noqa: F401
 from annotate.cli import agreement as _agreement  # noqa: F401
 from annotate.cli import models as _models  # noqa: F401
 
