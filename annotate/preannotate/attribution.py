@@ -15,10 +15,13 @@ from annotate.preannotate import content as C
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Sentence, Token, sentences
 from annotate.preannotate.sources import np_extent, np_grammar
-from annotate.preannotate.text import NormText
+from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import stems, without_conjunction
 
 MAX_SUBJECT_REGION = 20
+# Written as in the news and normalised once, like every word the stages compare.
+_CONTENT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن", "على", "من"))
+_NOT_OBJECT_START = tuple(normalize_word(w) for w in ("ال", "في", "من", "على", "ب", "ل"))
 _LEADING_CONTENT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها", "فانهم", "قد"})
 
 
@@ -220,7 +223,7 @@ class ParagraphReader:
         if start is None and i + 1 < len(tokens):
             # مشيراً إلى وجود … : a preposition and a noun object.
             nxt = tokens[i + 1].text
-            if nxt in {"الى", "عن", "على"} and i + 2 < len(tokens):
+            if nxt in _CONTENT_PREPOSITIONS and i + 2 < len(tokens):
                 start = tokens[i + 2].start
             start = start if start is not None else _quote_content_after(nt, s, i + 1)
         if start is None:
@@ -315,12 +318,12 @@ class ParagraphReader:
         if k >= len(tokens) - 1:
             return None
         word = tokens[k].text
-        if word in verb.prepositions and word in {"الى", "عن", "على", "من"}:
+        if word in verb.prepositions and word in _CONTENT_PREPOSITIONS:
             start = tokens[k].end
         elif "ب" in verb.prepositions and len(word) > 3 and word.startswith("ب") and not any(
                 s in m.lexicon.anonymous_heads for s in stems(word)) and not m.prepositions.match(tokens, k):
             start = tokens[k].start + 1
-        elif verb.takes_object and subject is not None and not word.startswith(("ال", "في", "من", "على", "ب", "ل")):
+        elif verb.takes_object and subject is not None and not word.startswith(_NOT_OBJECT_START):
             start = tokens[k - 1].end
         else:
             return None

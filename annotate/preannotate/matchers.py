@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from annotate.lexicons import Lexicon, VerbForm, default_lexicon
+from annotate.preannotate.text import normalize_word
 from annotate.preannotate.words import PhraseIndex, stems, without_conjunction
 
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")
 # Words before أن that make it temporal or concessive, not the content of a report.
-_NOT_COMPLEMENTIZER_BEFORE = frozenset({"بعد", "قبل", "منذ", "حتى", "رغم", "برغم", "دون", "بدل", "بدلا", "لو", "لولا",
-                                        "عوضا", "بمجرد", "ريثما", "كما", "الا", "بيد", "غير", "مجرد"})
+_NOT_COMPLEMENTIZER_BEFORE = frozenset(normalize_word(w) for w in (
+    "بعد", "قبل", "منذ", "حتى", "رغم", "برغم", "دون", "بدل", "بدلا", "لو", "لولا", "عوضا", "بمجرد", "ريثما", "كما",
+    "إلا", "بيد", "غير", "مجرد"))
 
 
 @dataclass(frozen=True)

@@ -1,228 +1,245 @@
 """The stanza engine: attributed claims read off a dependency parse.
 
-For each reporting verb (recognised by its lemma or surface form against the cue lexicon, with
-any part of speech stanza gives it), the source mention is the verb's ``nsubj`` subtree and the
-claim is its complement clause (``ccomp``, or whatever follows a complementizer أن/إن/بأن, or a
-quotation after a colon). A verb without a subject hands its claim to the most recent source
-(Arabic drops the pronoun: ولفت إلى أن …). Offsets come from :mod:`annotate.stanza_models.analysis`
-and are code points into the unchanged text.
+For each reporting verb (its lemma or surface form is a cue verb of the lexicon, in any
+inflection), the source mention is the verb's ``nsubj`` subtree and the claim is its complement
+clause (``ccomp``; else whatever follows a complementizer أن/إن/بأن or a colon). A verb with no
+subject hands its claim to the last speaker, as Arabic drops the pronoun (ولفت إلى أن …).
+Typing, affiliation and entity resolution are the rules engine's stages (one way to do each
+thing): this module only replaces *finding* the cue, source and claim.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from annotate.preannotate.text import normalize_word
-from annotate.schema import Claim, Document, SourceMention, Span
+from annotate.lexicons import Lexicon, VerbForm, default_lexicon
+from annotate.preannotate.attribution import Attribution
+from annotate.preannotate.matchers import Matchers, matchers_for
+from annotate.preannotate.rules import build_document
+from annotate.preannotate.text import NormText, normalize_word
+from annotate.preannotate.words import without_conjunction
+from annotate.schema import Document
 from annotate.stanza_models.analysis import Sentence, Word, analyse
+from annotate.stanza_models.load import load_pipeline
 
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
-QUOTES = {'"', "«", "»", "“", "”"}
-PUNCT_EDGE = set(" \t\r\n.,:;!?،؛؟-–—()[]…") | QUOTES
-COMPLEMENTIZERS = {"ان", "بان", "لان"}
+QUOTES = frozenset('"«»“”')
+CLOSING_QUOTES = frozenset('"»”')
+EDGE = frozenset(" \t\r\n.,:;!?،؛؟-–—()[]…") | QUOTES
+NOT_A_VERB = frozenset({"PUNCT", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "SYM"})
+CONJUNCTIONS = frozenset({"و", "ف"})
 COMPLEMENT_RELATIONS = ("ccomp", "xcomp", "advcl", "obj", "parataxis", "obl")
-CLITICS = {"و", "ف"}
-
-
-@lru_cache(maxsize=1)
-def reporting_forms() -> frozenset[str]:
-    """Normalised verb forms and lemmas of the cue lexicon (its first form is the lemma)."""
-    data = yaml.safe_load((LEXICONS / "cues.yaml").read_text(encoding="utf-8"))
-    return frozenset(normalize_word(form) for entry in data.get("verbs", []) for form in entry["forms"])
-
-
-def _norm(word: str) -> str:
-    return normalize_word(word)
-
-
-def is_reporting_verb(word: Word) -> bool:
-    """A cue verb in any inflection: by stanza's lemma, or by the surface form when the lemma is off."""
-    if word.upos in {"PUNCT", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM"}:
-        return False
-    forms = reporting_forms()
-    return _norm(word.lemma) in forms or _norm(word.text) in forms
+STANZA_SCORE = 0.6
 
 
 @dataclass(frozen=True)
-class Attribution:
-    """One reading of a sentence: cue token, source span (or None) and claim span, all in code points."""
+class Reading:
+    """What the parse says about one reporting verb, in code points of the original text."""
 
     cue: tuple[int, int]
     source: tuple[int, int] | None
     claim: tuple[int, int]
     direct: bool
+    gender: str
+    sentence: int
+
+
+def reporting_verb(m: Matchers, word: Word) -> VerbForm | None:
+    """The cue-verb reading of ``word``: by stanza's lemma (verbs only) or by its surface form."""
+    if word.upos in NOT_A_VERB:
+        return None
+    surface = normalize_word(word.text)
+    candidates = [surface, without_conjunction(surface)]
+    if word.upos in {"VERB", "AUX"}:
+        candidates.insert(0, normalize_word(word.lemma))
+    for form in candidates:
+        found = m.lexicon.verbs.get(form)
+        if found is not None:
+            return found
+    return None
+
+
+def _gender(word: Word, verb: VerbForm) -> str:
+    feats = word.feats
+    if "Number=Plur" in feats or "Number=Dual" in feats:
+        return "pl"
+    if "Gender=Fem" in feats:
+        return "f"
+    if "Gender=Masc" in feats:
+        return "m"
+    return verb.gender
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in PUNCT_EDGE:
+    while start < end and text[start] in EDGE:
         start += 1
-    while end > start and text[end - 1] in PUNCT_EDGE:
+    while end > start and text[end - 1] in EDGE:
         end -= 1
     return start, end
 
 
-def _cue_span(sentence: Sentence, verb: Word) -> tuple[int, int]:
-    """The cue as written: the verb with an attached و/ف, as a reader marks it (وأفاد)."""
+def _cue(sentence: Sentence, verb: Word) -> tuple[int, int]:
+    """The cue as a reader marks it: the verb with an attached و/ف (وأفاد)."""
     start = verb.start
     for w in sentence.words:
-        if w.token_start == verb.token_start and w.end <= verb.start and _norm(w.text) in CLITICS:
+        if w.token_start == verb.token_start and w.end <= verb.start and normalize_word(w.text) in CONJUNCTIONS:
             start = min(start, w.start)
     return start, verb.end
 
 
-def _source_span(sentence: Sentence, verb: Word, text: str) -> tuple[int, int] | None:
+def subject_span(sentence: Sentence, verb: Word, text: str) -> tuple[int, int] | None:
+    """The verb's ``nsubj`` subtree (contiguous, punctuation trimmed), if the parse has one."""
     subjects = [w for w in sentence.children(verb.id) if w.deprel.split(":")[0] == "nsubj"]
     if not subjects:
         return None
     words = [w for w in sentence.subtree(subjects[0].id) if w.upos != "PUNCT"]
+    if not words:
+        return None
     start, end = _trim(text, min(w.start for w in words), max(w.end for w in words))
     return (start, end) if end > start else None
 
 
-def _is_complementizer(word: Word) -> bool:
-    return _norm(word.text) in COMPLEMENTIZERS or (_norm(word.text) in {"ان"} and word.upos in {"SCONJ", "PART"})
+def _is_complementizer(m: Matchers, word: Word) -> bool:
+    return normalize_word(word.text) in m.complementizers
 
 
-def _complement_start(sentence: Sentence, verb: Word, after: int) -> int | None:
-    """Where the content starts: after the first complementizer or colon following the verb."""
+def _marker_end(m: Matchers, sentence: Sentence, after: int) -> int | None:
+    """End of the first complementizer or colon at or after ``after`` (where content begins)."""
     for w in sentence.words:
-        if w.start < after:
-            continue
-        if _is_complementizer(w) or w.text in {":"}:
+        if w.start >= after and (_is_complementizer(m, w) or w.text == ":"):
             return w.end
     return None
 
 
-def _claim_span(sentence: Sentence, verb: Word, source: tuple[int, int] | None, text: str) -> tuple[tuple[int, int], bool] | None:
-    after = max(verb.end, source[1] if source else verb.end)
+def _opens_quote(text: str, position: int) -> bool:
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return position < len(text) and text[position] in QUOTES
+
+
+def _closing_quote(text: str, start: int) -> int | None:
+    for i in range(start, len(text)):
+        if text[i] in CLOSING_QUOTES:
+            return i
+        if text.startswith("\n\n", i) or text.startswith("\r\n\r\n", i):
+            return None
+    return None
+
+
+def complement_span(m: Matchers, sentence: Sentence, verb: Word, after: int, text: str) -> tuple[tuple[int, int], bool] | None:
+    """The claim (span, is_direct): the complement clause, the rest after a complementizer, or a quotation."""
     start: int | None = None
-    end: int | None = None
+    end = 0
     for relation in COMPLEMENT_RELATIONS:
         for child in sentence.children(verb.id):
             if child.deprel.split(":")[0] != relation or child.start < verb.end:
                 continue
             subtree = sentence.subtree(child.id)
-            has_mark = any(_is_complementizer(w) for w in subtree[:3])
-            if relation in {"obj", "obl", "advcl", "parataxis"} and not has_mark:
+            if relation != "ccomp" and relation != "xcomp" and not any(_is_complementizer(m, w) for w in subtree[:3]):
                 continue
-            content = [w for w in subtree if not _is_complementizer(w) and w.start >= after]
+            content = [w for w in subtree if w.start >= after and not _is_complementizer(m, w)]
             if content:
                 start, end = content[0].start, max(w.end for w in content)
                 break
         if start is not None:
             break
-    marked = _complement_start(sentence, verb, after)
+    marker = _marker_end(m, sentence, after)
     if start is None:
-        if marked is None:
+        if marker is None or verb.upos not in {"VERB", "AUX"} and marker is None:
             return None
-        start, end = marked, sentence.end
-    elif marked is not None and marked <= start:
-        end = max(end or start, sentence.end if _opens_quote(text, marked) else end or start)
-    start, end = _trim(text, start, end or start)
-    if end <= start:
+        start, end = marker, sentence.end
+    if start is None:
         return None
-    direct = _opens_quote(text, marked if marked is not None else start) or (start > 0 and text[start - 1] in QUOTES)
+    opening = marker if marker is not None and marker <= start else start
+    direct = _opens_quote(text, opening) or (start > 0 and text[start - 1] in QUOTES)
     if direct:
-        close = _closing_quote(text, start)
+        close = _closing_quote(text, start + 1)
         if close is not None:
             end = close
-        start, end = _trim(text, start, end)
+    start, end = _trim(text, start, end)
     return ((start, end), direct) if end > start else None
 
 
-def _opens_quote(text: str, position: int) -> bool:
-    i = position
-    while i < len(text) and text[i] in " \t":
-        i += 1
-    return i < len(text) and text[i] in QUOTES
-
-
-def _closing_quote(text: str, start: int) -> int | None:
-    for i in range(start, len(text)):
-        if text[i] in {'"', "»", "”"}:
-            return i
-        if text[i] == "\n" and i + 1 < len(text) and text[i + 1] == "\n":
-            return None
-    return None
-
-
-def attributions(sentences: list[Sentence], text: str) -> list[Attribution]:
-    """Every reporting verb with a claim, in text order."""
-    found: list[Attribution] = []
-    for sentence in sentences:
+def readings(m: Matchers, sentences: list[Sentence], text: str) -> list[Reading]:
+    """Every reporting verb of the text that has a claim, in text order; overlapping claims keep the first."""
+    found: list[Reading] = []
+    for number, sentence in enumerate(sentences):
         for verb in sentence.words:
-            if not is_reporting_verb(verb):
+            form = reporting_verb(m, verb)
+            if form is None:
                 continue
-            source = _source_span(sentence, verb, text)
-            claim = _claim_span(sentence, verb, source, text)
+            source = subject_span(sentence, verb, text)
+            claim = complement_span(m, sentence, verb, max(verb.end, source[1] if source else verb.end), text)
             if claim is None:
                 continue
-            span, direct = claim
-            if source is not None and source[1] > span[0] and source[0] < span[1]:
-                source = (source[0], span[0]) if source[0] < span[0] else None
-                if source is not None:
-                    source = _trim(text, *source)
-                    if source[1] <= source[0]:
-                        source = None
-            found.append(Attribution(cue=_cue_span(sentence, verb), source=source, claim=span, direct=direct))
-    return _without_overlaps(found)
+            (c_start, c_end), direct = claim
+            if source is not None and source[0] < c_end and c_start < source[1]:
+                source = _trim(text, source[0], c_start) if source[0] < c_start else None
+                source = source if source and source[1] > source[0] else None
+            cue = _cue(sentence, verb)
+            if any(r.claim[0] < c_end and c_start < r.claim[1] or r.claim[0] <= cue[0] < r.claim[1] for r in found):
+                continue
+            found.append(Reading(cue=cue, source=source, claim=(c_start, c_end), direct=direct,
+                                 gender=_gender(verb, form), sentence=number))
+    return found
 
 
-def _without_overlaps(found: list[Attribution]) -> list[Attribution]:
-    """Keep the first of claims that overlap (a nested cue inside a claim is part of that claim)."""
-    kept: list[Attribution] = []
-    for a in found:
-        if any(a.claim[0] < k.claim[1] and k.claim[0] < a.claim[1] for k in kept):
-            continue
-        if any(k.claim[0] <= a.cue[0] < k.claim[1] for k in kept):
-            continue
-        kept.append(a)
-    return kept
+def to_normalised(nt: NormText, span: tuple[int, int]) -> tuple[int, int]:
+    """Original code points → positions in ``nt.norm`` (the rules engine's offsets)."""
+    return bisect_left(nt.index, span[0]), bisect_left(nt.index, span[1])
 
 
-def _mention_type(mention: str) -> str:
-    """A crude type from the head word; the hybrid engine uses the rules' typing instead."""
-    head = _norm(mention.split()[0]) if mention.split() else ""
-    head = head[2:] if head.startswith("ال") else head
-    if head in {"مصدر", "مصادر", "مسوول", "مسوولون", "ناشط", "ناشطون"}:
-        return "anonymous"
-    if head in {"وكاله", "صحيفه", "قناه", "موقع", "تلفزيون", "اذاعه", "شبكه", "مجله"}:
-        return "media"
-    return "organization"
+def as_attributions(nt: NormText, found: list[Reading]) -> list[Attribution]:
+    """Readings in the rules engine's data type, so its typing and entity stages apply."""
+    return [Attribution(content=to_normalised(nt, r.claim), kind="direct" if r.direct else "indirect",
+                        cue=to_normalised(nt, r.cue), source=to_normalised(nt, r.source) if r.source else None,
+                        mode="explicit" if r.source else "unstated", gender=r.gender, score=STANZA_SCORE,
+                        sentence=r.sentence)
+            for r in found]
 
 
-def to_document(doc: Document, found: list[Attribution]) -> Document:
-    """The document with sources and claims from ``found``; same-text mentions share an entity."""
-    text = doc.text
-    sources: list[SourceMention] = []
-    entities: dict[str, str] = {}
-    claims: list[Claim] = []
-    last_source: str | None = None
-    for number, a in enumerate(found, start=1):
-        source_id = last_source
-        if a.source is not None:
-            mention = text[a.source[0] : a.source[1]]
-            key = _norm(mention).removeprefix("ال")
-            entity = entities.setdefault(key, f"e{len(entities) + 1}")
-            source_id = f"s{len(sources) + 1}"
-            sources.append(SourceMention(id=source_id, start=a.source[0], end=a.source[1], text=mention,
-                                         type=_mention_type(mention), entity=entity, score=0.6))
-            last_source = source_id
-        claims.append(Claim(id=f"c{number}", start=a.claim[0], end=a.claim[1], text=text[a.claim[0] : a.claim[1]],
-                            kind="direct" if a.direct else "indirect",
-                            cue=Span(start=a.cue[0], end=a.cue[1], text=text[a.cue[0] : a.cue[1]]),
-                            source=source_id, score=0.6, note="stanza: nsubj/complement"))
-    return Document(id=doc.id, text=text, meta={**doc.meta, "engine": "stanza"}, sources=sources, claims=claims)
+class StanzaEngine:
+    """Pre-annotates with stanza's parse; the pipeline is loaded once, when the engine is made.
 
+    ``on_batch(n)`` (optional) is called after each batch of ``n`` documents, for a progress bar.
+    """
 
-def preannotate_stanza(docs: Iterable[Document], models: Path | str | None = None,
-                       on_batch: Callable[[int], None] | None = None) -> Iterator[Document]:
-    """Pre-annotate documents with the stanza engine (pipeline loaded once, texts batched)."""
-    pending = list(docs)
-    for doc, sentences in zip(pending, analyse((d.text for d in pending), models, on_batch=on_batch)):
-        yield to_document(doc, attributions(sentences, doc.text))
+    name = "stanza"
+
+    def __init__(self, models: Path | str | None = None, lexicon: Lexicon | None = None, batch_size: int = 8,
+                 on_batch: Callable[[int], None] | None = None) -> None:
+        self.models = models
+        load_pipeline(models)  # fails here, before any output, when models are missing
+        self.matchers = matchers_for(lexicon or default_lexicon())
+        self.batch_size = batch_size
+        self.on_batch = on_batch
+
+    def parsed(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Sentence]]]:
+        """Each document with stanza's sentences, batched through the pipeline."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= self.batch_size:
+                yield from self._flush(batch)
+        yield from self._flush(batch)
+
+    def _flush(self, batch: list[Document]) -> Iterator[tuple[Document, list[Sentence]]]:
+        if not batch:
+            return
+        analysed = list(analyse([d.text for d in batch], self.models, batch_size=len(batch)))
+        ready = list(zip(list(batch), analysed))
+        batch.clear()
+        if self.on_batch is not None:
+            self.on_batch(len(ready))
+        yield from ready
+
+    def annotate(self, documents: Iterable[Document]) -> Iterator[Document]:
+        for document, sentences in self.parsed(documents):
+            yield self.annotate_parsed(document, sentences)
+
+    def annotate_parsed(self, document: Document, sentences: list[Sentence]) -> Document:
+        nt = NormText.of(document.text)
+        found = as_attributions(nt, readings(self.matchers, sentences, document.text))
+        return build_document(document, nt, found, self.matchers)

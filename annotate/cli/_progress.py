@@ -1,0 +1,26 @@
+"""One progress bar style for long commands (on stderr, so stdout stays clean for data)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+T = TypeVar("T")
+stderr = Console(stderr=True)
+
+
+def track(items: Iterable[T], total: int | None, description: str, unit: str = "docs") -> Iterator[T]:
+    """Yield ``items`` while showing count, rate (``unit``/s) and time left; silent when not a terminal."""
+    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("[cyan]{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=stderr, disable=not stderr.is_terminal) as progress:
+        task = progress.add_task(description, total=total, rate="")
+        for item in items:
+            yield item
+            progress.advance(task)
+            speed = progress.tasks[0].speed
+            if speed:
+                progress.update(task, rate=f"{speed:,.0f} {unit}/s")

@@ -1,0 +1,45 @@
+"""``annotate pre``: pre-annotate articles into canonical JSONL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from annotate.cli._app import app, friendly_errors
+from annotate.cli._progress import stderr, track
+from annotate.io import read_documents, write_jsonl
+from annotate.preannotate import get_engine
+
+
+def pre(inputs: list[Path], output: Path, engine: str = "rules", show_progress: bool = True) -> dict[str, int]:
+    """Pre-annotate ``inputs`` (.txt, folders, JSONL) into ``output``; returns counts."""
+    documents = list(read_documents(inputs))
+    ready = get_engine(engine)
+    annotated = ready.annotate(documents)
+    if show_progress:
+        annotated = track(annotated, len(documents), f"pre-annotating ({engine})")
+    counts = {"documents": 0, "claims": 0, "sources": 0}
+
+    def counted():
+        for doc in annotated:
+            counts["documents"] += 1
+            counts["claims"] += len(doc.claims)
+            counts["sources"] += len(doc.sources)
+            yield doc
+
+    write_jsonl(counted(), output)
+    return counts
+
+
+@app.command("pre")
+@friendly_errors
+def pre_cli(
+    inputs: list[Path] = typer.Argument(..., help="Articles: .txt files, folders of them, or JSONL with id, text, meta."),
+    output: Path = typer.Option(..., "-o", "--output", help="Canonical JSONL to write (atomically)."),
+    engine: str = typer.Option("rules", "--engine", help="rules (no model), stanza or hybrid."),
+) -> None:
+    """Mark attributed claims, cues and sources in Arabic news."""
+    counts = pre(inputs, output, engine)
+    stderr.print(f"{counts['documents']} documents, {counts['claims']} claims, {counts['sources']} source mentions "
+                 f"→ {output}")

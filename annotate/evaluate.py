@@ -1,0 +1,134 @@
+"""Score predicted documents against gold: claims, attribution, source type, affiliation, kind.
+
+Claims match one-to-one, exactly or by character Dice >= 0.5. A matched claim is correctly
+attributed when its predicted source mention overlaps any mention of the gold source's
+entity, or when both sources are null; attribution F1 counts those as true positives.
+Type, affiliation and kind accuracy are over matched claims (type and affiliation only where
+both sides have a source).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotate.agreement.spans import match_spans
+from annotate.errors import InputError
+from annotate.schema import Claim, Document, Span
+
+
+def _bounds(spans: Iterable[Span]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in spans]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def prf(true_positives: int, n_predicted: int, n_gold: int) -> dict[str, float]:
+    """Precision, recall and F1 (1.0 by convention when both sides are empty)."""
+    precision = true_positives / n_predicted if n_predicted else (1.0 if n_gold == 0 else 0.0)
+    recall = true_positives / n_gold if n_gold else (1.0 if n_predicted == 0 else 0.0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+@dataclass
+class _Tally:
+    gold: int = 0
+    predicted: int = 0
+    exact: int = 0
+    overlap: int = 0
+    attributed: int = 0
+    typed: int = 0
+    type_correct: int = 0
+    affiliation_correct: int = 0
+    kind_correct: int = 0
+    per_type: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    confusion: Counter = field(default_factory=Counter)
+
+
+def _attribution_correct(gold_doc: Document, gold: Claim, pred_doc: Document, pred: Claim) -> bool:
+    if gold.source is None or pred.source is None:
+        return gold.source is None and pred.source is None
+    gold_entity = gold_doc.source_by_id()[gold.source].entity
+    predicted = pred_doc.source_by_id()[pred.source]
+    return any(m.entity == gold_entity and _overlaps(m, predicted) for m in gold_doc.sources)
+
+
+def _score_document(gold_doc: Document, pred_doc: Document, tally: _Tally) -> None:
+    tally.gold += len(gold_doc.claims)
+    tally.predicted += len(pred_doc.claims)
+    gold_bounds, pred_bounds = _bounds(gold_doc.claims), _bounds(pred_doc.claims)
+    tally.exact += len(match_spans(gold_bounds, pred_bounds, mode="exact"))
+    pairs = match_spans(gold_bounds, pred_bounds)
+    tally.overlap += len(pairs)
+    gold_sources, pred_sources = gold_doc.source_by_id(), pred_doc.source_by_id()
+    matched_gold = {gi for gi, _ in pairs}
+    for gi, pi in pairs:
+        gold, pred = gold_doc.claims[gi], pred_doc.claims[pi]
+        attributed = _attribution_correct(gold_doc, gold, pred_doc, pred)
+        tally.attributed += attributed
+        tally.kind_correct += gold.kind == pred.kind
+        gold_type = gold_sources[gold.source].type if gold.source else "none"
+        row = tally.per_type[gold_type]
+        row["matched"] += 1
+        row["attributed"] += attributed
+        if gold.source and pred.source:
+            g, p = gold_sources[gold.source], pred_sources[pred.source]
+            tally.typed += 1
+            tally.type_correct += g.type == p.type
+            tally.affiliation_correct += g.affiliation == p.affiliation
+            tally.confusion[(g.type, p.type)] += 1
+            row["typed"] += 1
+            row["type_correct"] += g.type == p.type
+            row["affiliation_correct"] += g.affiliation == p.affiliation
+    for gi, gold in enumerate(gold_doc.claims):
+        tally.per_type[gold_sources[gold.source].type if gold.source else "none"]["gold"] += 1
+        if gi not in matched_gold:
+            tally.per_type[gold_sources[gold.source].type if gold.source else "none"]["missed"] += 1
+
+
+def evaluate(gold: Iterable[Document], predicted: Iterable[Document]) -> dict[str, Any]:
+    """All scores as a JSON-ready dict; documents are paired by id (every gold id must be predicted)."""
+    predictions = {doc.id: doc for doc in predicted}
+    tally = _Tally()
+    documents = 0
+    for gold_doc in gold:
+        pred_doc = predictions.pop(gold_doc.id, None)
+        if pred_doc is None:
+            raise InputError(f"document {gold_doc.id!r} is in the gold file but not in the predictions")
+        if pred_doc.text != gold_doc.text:
+            raise InputError(f"document {gold_doc.id!r}: predicted text differs from the gold text")
+        _score_document(gold_doc, pred_doc, tally)
+        documents += 1
+    if predictions:
+        raise InputError(f"{len(predictions)} predicted document(s) not in the gold file, e.g. {next(iter(predictions))!r}")
+
+    def ratio(a: int, b: int) -> float | None:
+        return a / b if b else None
+
+    per_type = {}
+    for name, row in sorted(tally.per_type.items()):
+        per_type[name] = {
+            "gold_claims": row["gold"],
+            "recall": ratio(row["matched"], row["gold"]),
+            "attribution_accuracy": ratio(row["attributed"], row["matched"]),
+            "type_accuracy": ratio(row["type_correct"], row["typed"]),
+            "affiliation_accuracy": ratio(row["affiliation_correct"], row["typed"]),
+        }
+    return {
+        "documents": documents,
+        "gold_claims": tally.gold,
+        "predicted_claims": tally.predicted,
+        "claims_exact": prf(tally.exact, tally.predicted, tally.gold),
+        "claims_overlap": prf(tally.overlap, tally.predicted, tally.gold),
+        "attribution": prf(tally.attributed, tally.predicted, tally.gold),
+        "type_accuracy": ratio(tally.type_correct, tally.typed),
+        "affiliation_accuracy": ratio(tally.affiliation_correct, tally.typed),
+        "kind_accuracy": ratio(tally.kind_correct, tally.overlap),
+        "per_type": per_type,
+        "type_confusion": {f"{g}->{p}": n for (g, p), n in sorted(tally.confusion.items()) if g != p},
+    }
