@@ -45,3 +45,12 @@ def train_stanza(c: Context, treebank: str = str(TREEBANK), out: str = "") -> No
     """Train the small Arabic stanza models offline (about 12 min on 2 cores; cached per machine)."""
     target = f" -o {out}" if out else ""
     c.run(f"nice -n 10 {PY} -m annotate models train {treebank}{target}", pty=False)
+
+
+# --- agreement (issue 5) -------------------------------------------------------------------------
+
+
+@task(name="bench-agreement")
+def bench_agreement(c: Context, documents: int = 10_000, annotators: int = 3) -> None:
+    """Time the full agreement report on a synthetic export (10,000 documents x 3 annotators)."""
+    c.run(f"{PY} bench/bench_agreement.py --documents {documents} --annotators {annotators}", pty=False)
