@@ -68,7 +68,7 @@ class Lexicon:
     person_titles: frozenset[Phrase]
     organization_heads: frozenset[Phrase]
     media_heads: frozenset[Phrase]
-    anaphors: dict[str, frozenset[str]]
+    anaphors: dict[str, tuple[str, ...]]  # antecedent heads, most likely first
     channel_starters: frozenset[Phrase]
     np_prepositions: frozenset[str]
     organizations: dict[Phrase, str]
@@ -168,7 +168,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         person_titles=_phrases(sources.get("person_titles", []), where_s),
         organization_heads=_phrases(sources.get("organization_heads", []), where_s),
         media_heads=_phrases(sources.get("media_heads", []), where_s),
-        anaphors={normalize_word(k): frozenset(normalize_word(v) for v in vs) for k, vs in anaphors_raw.items()},
+        anaphors={normalize_word(k): tuple(normalize_word(v) for v in vs) for k, vs in anaphors_raw.items()},
         channel_starters=_phrases(sources.get("channel_starters", []), where_s),
         np_prepositions=_words(sources.get("np_prepositions", []), where_s),
         organizations=organizations,

@@ -27,7 +27,13 @@ def _rules() -> Engine:
     return RulesEngine()
 
 
-ENGINES: dict[str, Callable[[], Engine]] = {"rules": _rules}
+def _stanza() -> Engine:
+    from annotate.preannotate.stanza_engine import StanzaEngine
+
+    return StanzaEngine()
+
+
+ENGINES: dict[str, Callable[[], Engine]] = {"rules": _rules, "stanza": _stanza}
 
 
 def register_engine(name: str, factory: Callable[[], Engine]) -> None:

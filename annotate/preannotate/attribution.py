@@ -22,6 +22,7 @@ MAX_SUBJECT_REGION = 20
 # Written as in the news and normalised once, like every word the stages compare.
 _CONTENT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن", "على", "من"))
 _NOT_OBJECT_START = tuple(normalize_word(w) for w in ("ال", "في", "من", "على", "ب", "ل"))
+_LAM_PREPOSITIONS = frozenset(normalize_word(w) for w in ("وفقاً", "ووفقاً", "طبقاً", "استناداً"))
 _LEADING_CONTENT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها", "فانهم", "قد"})
 
 
@@ -184,7 +185,7 @@ class ParagraphReader:
             extent = np_extent(nt, m, tokens, cue_end, len(tokens))
             if extent is None:
                 return None
-            source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
+            source = self._after_lam(tokens, extent, cue_end)
             span, kind = C.before_attribution(nt, before[0].start, tokens[i].start)
             if span is None:
                 return None
@@ -201,7 +202,7 @@ class ParagraphReader:
         extent = np_extent(nt, m, tokens, cue_end, stop)
         if extent is None:
             return None
-        source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
+        source = self._after_lam(tokens, extent, cue_end)
         k = stop
         while k < len(tokens) and tokens[k].text in _LEADING_CONTENT_PARTICLES:
             k += 1
@@ -211,6 +212,15 @@ class ParagraphReader:
         if span is None:
             return None
         return self._add(Attribution(span, kind, cue, source, "explicit", "", 0.8, self.sentence_index))
+
+    def _after_lam(self, tokens: Sequence[Token], extent: tuple[int, int], cue_end: int) -> tuple[int, int]:
+        """The mention after وفقاً لـ: "لمصادر محلية" is the mention "مصادر محلية" (not for للـ)."""
+        start = tokens[extent[0]].start
+        first = tokens[extent[0]].text
+        if (extent[0] == cue_end and tokens[cue_end - 1].text in _LAM_PREPOSITIONS and first.startswith("ل")
+                and not first.startswith("لل") and len(first) > 2):
+            start += 1
+        return C.mention_span(self.nt, start, tokens[extent[1] - 1].end)
 
     def _participle(self, s: Sentence, i: int, first_in_sentence: int) -> int | None:
         """مضيفاً أن / مشيراً إلى أن / قائلاً: "…" / قوله إن: same source as the clause."""

@@ -78,7 +78,7 @@ def _sentence_end_after(nt: NormText, position: int, paragraph_end: int) -> int:
 def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[tuple[int, int] | None, str, bool]:
     """``(span, kind, unclosed)`` of the content that begins at ``start``."""
     text = nt.norm
-    while start < s.paragraph[1] and text[start] in " :":
+    while start < s.paragraph[1] and text[start] in " :،,-–—":
         start += 1
     if start >= s.paragraph[1]:
         return None, "indirect", False

@@ -24,7 +24,7 @@ class Mention:
     info: SourceInfo
     sentence: int
     entity: int = -1
-    anaphor_of: frozenset[str] | None = None
+    anaphor_of: tuple[str, ...] | None = None  # antecedent heads or types, most likely first
 
 
 def _gender_agrees(verb_gender: str, mention: Mention) -> bool:
@@ -55,12 +55,15 @@ class EntityResolver:
         return mention
 
     def _antecedent(self, mention: Mention) -> Mention | None:
+        if mention.anaphor_of is not None:
+            # المصدر prefers an earlier مصدر to an earlier مصادر, however close the latter.
+            for wanted in mention.anaphor_of:
+                for earlier in reversed(self.mentions):
+                    info = self.entity_info[earlier.entity]
+                    if wanted in (info.head, info.type):
+                        return earlier
+            return None
         for earlier in reversed(self.mentions):
-            if mention.anaphor_of is not None:
-                info = self.entity_info[earlier.entity]
-                if info.head in mention.anaphor_of or info.type in mention.anaphor_of:
-                    return earlier
-                continue
             if mention.words == earlier.words:
                 return earlier
             if mention.info.key and mention.info.key == earlier.info.key and mention.info.type == earlier.info.type:

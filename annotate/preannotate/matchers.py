@@ -78,7 +78,7 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
         titles=PhraseIndex(lexicon.person_titles),
         organization_heads=PhraseIndex(lexicon.organization_heads),
         media_heads=PhraseIndex(lexicon.media_heads),
-        channel=PhraseIndex(lexicon.channel_starters),
+        channel=PhraseIndex(lexicon.channel_starters, ignore_article=False),
         organizations=PhraseIndex(lexicon.organizations),
         media=PhraseIndex(lexicon.media),
         affiliation_words=PhraseIndex(lexicon.affiliation_words),

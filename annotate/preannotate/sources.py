@@ -86,10 +86,11 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
         return None
     first = tokens[start].text
     known = None
+    named = False  # a proper name (قسد) takes no genitive after it; a common head (وزارة) does
     for index in (m.organizations, m.media, m.local, m.titles, m.organization_heads, m.media_heads):
         hit = index.match(tokens, start)
         if hit and (known is None or hit[0] > known):
-            known = hit[0]
+            known, named = hit[0], index is m.organizations or index is m.media
     if known is None and m.is_anonymous_head(first):
         known = 1
     if known is None and any(s in m.lexicon.anaphors for s in stems(first)):
@@ -112,6 +113,10 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             j += 2
             continue
         adjective_like = bare(word).endswith(("ي", "يه", "ية", "يون", "يين", "يان"))
+        if not definite and not named and j == start + known and word.startswith("ال"):
+            definite = True  # a definite genitive: وزارة الخارجية, مصادر المعارضة
+            j += 1
+            continue
         if (definite and word.startswith("ال")) or (not definite and adjective_like and not word.startswith("ال")):
             j += 1
             continue

@@ -38,6 +38,10 @@ def bare(word: str) -> str:
     return word[2:] if len(word) > 3 and word.startswith("ال") else word
 
 
+def _same(word: str) -> str:
+    return word
+
+
 @lru_cache(maxsize=65536)
 def without_conjunction(word: str) -> str:
     """The word without an attached و or ف (how cue verbs are looked up)."""
@@ -47,21 +51,25 @@ def without_conjunction(word: str) -> str:
 class PhraseIndex:
     """Longest-match lookup of multi-word lexicon phrases at a token position."""
 
-    def __init__(self, phrases: Iterable[Phrase] | dict[Phrase, str]) -> None:
+    def __init__(self, phrases: Iterable[Phrase] | dict[Phrase, str], ignore_article: bool = True) -> None:
         values = phrases if isinstance(phrases, dict) else {p: " ".join(p) for p in phrases}
+        # Entries usually match with or without the article (مصدر / المصدر); channel words
+        # must not, or "الله" would read as "له".
+        self._fold = bare if ignore_article else _same
         self._table: dict[Phrase, str] = {}
         for phrase, value in values.items():
             if phrase:
-                self._table.setdefault(tuple(bare(w) for w in phrase), value)
+                self._table.setdefault(tuple(self._fold(w) for w in phrase), value)
         self.longest = max((len(p) for p in self._table), default=0)
 
     def match(self, tokens: Sequence[Token], i: int, first_stems: bool = True) -> tuple[int, str] | None:
         """``(length, value)`` of the longest phrase starting at ``tokens[i]``, or None."""
         if i >= len(tokens):
             return None
-        heads = [bare(s) for s in stems(tokens[i].text)] if first_stems else [bare(tokens[i].text)]
+        fold = self._fold
+        heads = [fold(s) for s in stems(tokens[i].text)] if first_stems else [fold(tokens[i].text)]
         for length in range(min(self.longest, len(tokens) - i), 0, -1):
-            rest = tuple(bare(t.text) for t in tokens[i + 1 : i + length])
+            rest = tuple(fold(t.text) for t in tokens[i + 1 : i + length])
             for head in heads:
                 value = self._table.get((head, *rest))
                 if value is not None:
