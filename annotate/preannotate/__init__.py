@@ -33,7 +33,13 @@ def _stanza() -> Engine:
     return StanzaEngine()
 
 
-ENGINES: dict[str, Callable[[], Engine]] = {"rules": _rules, "stanza": _stanza}
+def _hybrid() -> Engine:
+    from annotate.preannotate.hybrid_engine import HybridEngine
+
+    return HybridEngine()
+
+
+ENGINES: dict[str, Callable[[], Engine]] = {"rules": _rules, "stanza": _stanza, "hybrid": _hybrid}
 
 
 def register_engine(name: str, factory: Callable[[], Engine]) -> None:

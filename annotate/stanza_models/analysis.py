@@ -35,6 +35,7 @@ class Word:
     text: str
     lemma: str
     upos: str
+    feats: str
     head: int
     deprel: str
     start: int
@@ -101,7 +102,7 @@ def _sentences(doc: Any, original: str) -> list[Sentence]:
             start, end = token.start_char, token.end_char
             spans = word_spans(original[start:end], start, [w.text for w in token.words])
             for w, (ws, we) in zip(token.words, spans):
-                words.append(Word(id=w.id, text=original[ws:we], lemma=w.lemma or w.text, upos=w.upos or "X",
+                words.append(Word(id=w.id, text=original[ws:we], lemma=w.lemma or w.text, upos=w.upos or "X", feats=w.feats or "_",
                                   head=w.head or 0, deprel=w.deprel or "dep", start=ws, end=we,
                                   token_start=start, token_end=end))
         if words:

@@ -1,0 +1,31 @@
+"""Shared by the stanza tests: where the treebank is, and the session's trained models.
+
+The models are trained once per machine and cached (``annotate.stanza_models.train``), so
+only the first test session on a machine pays the training time (about 12 minutes).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TREEBANK = Path(os.environ.get("ANNOTATE_TREEBANK", ROOT.parent / "shared" / "data" / "ud-arabic-pud"))
+SAMPLE = ROOT / "sample" / "syria-tv-2024-08-09.txt"
+
+
+def need_treebank() -> Path:
+    if not TREEBANK.exists():
+        pytest.skip(f"UD Arabic-PUD not found at {TREEBANK} (set ANNOTATE_TREEBANK)")
+    return TREEBANK
+
+
+@pytest.fixture(scope="session")
+def stanza_models() -> Path:
+    """A trained model folder: from the cache, or trained now (once per machine)."""
+    from annotate.stanza_models.train import train
+
+    folder, _cached = train(need_treebank())
+    return folder
