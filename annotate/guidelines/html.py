@@ -17,6 +17,7 @@ from annotate.guidelines.model import Bi, Example, Guidelines, Section
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CODE = re.compile(r"`([^`]+)`")
+_ARABIC_RUN = re.compile(r'["«“]?[\u0600-\u06FF](?:[\u0600-\u06FF\s"«»“”…]*[\u0600-\u06FF])?["»”]?')
 
 _CSS = """
 :root { --ink: #1d232a; --muted: #5b6670; --line: #d9dee3; --paper: #ffffff; --tint: #f5f7f9; }
@@ -52,14 +53,20 @@ th { background: var(--tint); font-weight: 600; }
 """
 
 
-def _inline(text: str) -> str:
-    """Escaped text with the two inline marks the source files use: **bold** and `code`."""
+def _inline(text: str, isolate_arabic: bool = False) -> str:
+    """Escaped text with the two inline marks the source files use: **bold** and `code`.
+
+    In English text, Arabic words with their quotation marks are wrapped in ``<bdi>`` so the
+    marks stay around the word they belong to instead of drifting to the line's far end.
+    """
     escaped = html.escape(text, quote=False)
+    if isolate_arabic:
+        escaped = _ARABIC_RUN.sub(r"<bdi>\g<0></bdi>", escaped)
     return _CODE.sub(r"<code>\1</code>", _BOLD.sub(r"<strong>\1</strong>", escaped))
 
 
 def _en(text: str, tag: str = "div") -> str:
-    return f'<{tag} lang="en" dir="ltr">{_inline(text)}</{tag}>'
+    return f'<{tag} lang="en" dir="ltr">{_inline(text, isolate_arabic=True)}</{tag}>'
 
 
 def _ar(text: str, tag: str = "div") -> str:
@@ -185,8 +192,9 @@ def _section(guide: Guidelines, number: int, section: Section) -> str:
         parts.extend(_example(e) for e in guide.examples_for(convention.id))
     for step in section.steps:
         parts.append(f'<div class="step" id="q{step.id}"><div class="pair">'
-                     f'<div lang="en" dir="ltr"><strong>Q{step.id}.</strong> {_inline(step.question.en)}<br>'
-                     f"<strong>Yes:</strong> {_inline(step.if_yes.en)}<br><strong>No:</strong> {_inline(step.if_no.en)}</div>"
+                     f'<div lang="en" dir="ltr"><strong>Q{step.id}.</strong> {_inline(step.question.en, True)}<br>'
+                     f"<strong>Yes:</strong> {_inline(step.if_yes.en, True)}<br>"
+                     f"<strong>No:</strong> {_inline(step.if_no.en, True)}</div>"
                      f'<div lang="ar" dir="rtl"><strong>س{step.id}.</strong> {_inline(step.question.ar)}<br>'
                      f"<strong>نعم:</strong> {_inline(step.if_yes.ar)}<br><strong>لا:</strong> {_inline(step.if_no.ar)}</div>"
                      "</div></div>")

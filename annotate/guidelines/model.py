@@ -210,6 +210,10 @@ def _example(entry: Any, path: Path, number: int) -> Example:
         document = document_from_spec(entry)
     except (KeyError, TypeError) as error:
         raise InputError(f"{where}: malformed source or claim entry ({error})") from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise InputError(f"{where}: {loc + ': ' if loc else ''}{first['msg']} (got {first.get('input')!r})") from None
     except InputError as error:
         raise InputError(f"{path}: {error}") from None
     fields = {k: entry[k] for k in ("id", "title", "title_ar", "convention", "explanation_en", "explanation_ar") if k in entry}
