@@ -14,7 +14,13 @@ from typer.testing import CliRunner
 from annotate.cli import app
 from annotate.errors import InputError
 from annotate.guidelines import (
-    GUIDELINES_DIR, instructions_html, label_hints, load_guidelines, render_guidelines, render_html, render_markdown,
+    GUIDELINES_DIR,
+    instructions_html,
+    label_hints,
+    load_guidelines,
+    render_guidelines,
+    render_html,
+    render_markdown,
 )
 from annotate.schema import SOURCE_TYPES
 

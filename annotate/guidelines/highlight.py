@@ -7,6 +7,7 @@ formats from disagreeing about what an example says.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from annotate.schema import Document
@@ -65,7 +66,7 @@ def runs(document: Document) -> list[Run]:
     spans = marks(document)
     cuts = sorted({0, len(document.text)} | {m.start for m in spans} | {m.end for m in spans})
     pieces: list[Run] = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         over = tuple(m for m in spans if m.start <= start and end <= m.end)
         opens = tuple(m for m in spans if m.start == start)
         pieces.append(Run(document.text[start:end], over, opens))

@@ -154,7 +154,7 @@ class Guidelines(BaseModel):
     known_limitations: tuple[KnownLimitation, ...]
 
     @model_validator(mode="after")
-    def _cross_checked(self) -> "Guidelines":
+    def _cross_checked(self) -> Guidelines:
         known = set(self.content.conventions()) | {f"type-{t}" for t in SOURCE_TYPES}
         for example in self.examples:
             if example.convention not in known:
