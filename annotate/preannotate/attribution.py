@@ -252,9 +252,9 @@ class ParagraphReader:
         word = tokens[i].text
         passive = m.passive.match(tokens, i)
         verb = m.verb(word)
-        vocalized_passive = self._vocalized_passive(tokens[i])
         if verb is None and passive is None:
             return None
+        vocalized_passive = self._vocalized_passive(tokens[i])
         cue_end = i + (passive[0] if passive and verb is None else 1)
         marker = _find_marker(nt, m, s, cue_end - 1, MAX_SUBJECT_REGION)
         nested_outer = None

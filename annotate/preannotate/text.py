@@ -8,6 +8,7 @@ changed: every position found in the normalised view is mapped back through ``in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,8 +18,10 @@ _DROP = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640", "\u200b",
 _MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "\u00a0": " ", "\u2007": " ",
         "\u202f": " ", "\t": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ", "\u2028": "\n", "\u2029": "\n",
         "٫": ",", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"', "＂": '"'}
-QUOTE_OPEN = {'"', "«", "“", "„"}
-QUOTE_CLOSE = {'"', "»", "”"}
+_SAME_LENGTH = str.maketrans({**_MAP, "\r": " "})
+_DELETE = str.maketrans({ch: None for ch in _DROP})
+_DROPPED = re.compile("[" + "".join(sorted(_DROP)) + "]")
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 @lru_cache(maxsize=4096)
@@ -37,21 +40,16 @@ class NormText:
 
     original: str
     norm: str
-    index: tuple[int, ...]
+    index: Sequence[int]
 
     @classmethod
     def of(cls, text: str) -> "NormText":
-        chars: list[str] = []
-        index: list[int] = []
-        for position, ch in enumerate(text):
-            if ch in _DROP:
-                continue
-            if ch == "\r":
-                # CRLF counts as one break; a lone CR is a break too.
-                ch = " " if position + 1 < len(text) and text[position + 1] == "\n" else "\n"
-            chars.append(_MAP.get(ch, ch))
-            index.append(position)
-        return cls(original=text, norm="".join(chars), index=tuple(index))
+        # CRLF counts as one break (its CR becomes a space); a lone CR is a break too.
+        same_length = _LONE_CR.sub("\n", text).translate(_SAME_LENGTH)
+        if not _DROPPED.search(text):
+            return cls(original=text, norm=same_length, index=range(len(text)))
+        index = tuple(i for i, ch in enumerate(text) if ch not in _DROP)
+        return cls(original=text, norm=same_length.translate(_DELETE), index=index)
 
     def original_char(self, i: int) -> str:
         """The original character behind normalised position ``i``."""

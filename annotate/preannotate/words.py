@@ -61,6 +61,7 @@ class PhraseIndex:
             if phrase:
                 self._table.setdefault(tuple(self._fold(w) for w in phrase), value)
         self.longest = max((len(p) for p in self._table), default=0)
+        self._first_words = frozenset(p[0] for p in self._table)
 
     def match(self, tokens: Sequence[Token], i: int, first_stems: bool = True) -> tuple[int, str] | None:
         """``(length, value)`` of the longest phrase starting at ``tokens[i]``, or None."""
@@ -68,6 +69,9 @@ class PhraseIndex:
             return None
         fold = self._fold
         heads = [fold(s) for s in stems(tokens[i].text)] if first_stems else [fold(tokens[i].text)]
+        heads = [h for h in heads if h in self._first_words]
+        if not heads:
+            return None  # the common case: this word starts no phrase
         for length in range(min(self.longest, len(tokens) - i), 0, -1):
             rest = tuple(fold(t.text) for t in tokens[i + 1 : i + length])
             for head in heads:
