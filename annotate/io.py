@@ -110,6 +110,16 @@ def read_jsonl(path: Path | str) -> list[Document]:
     return list(read_documents([Path(path)]))
 
 
+def _permissions_for(target: Path) -> int:
+    """Keep an existing file's mode; a new file gets the usual 0666 minus umask (mkstemp makes 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextmanager
 def atomic_writer(path: Path | str, mode: str = "w") -> Iterator[IO]:
     """Write to a temporary file beside ``path`` and rename it into place only on success.
@@ -126,6 +136,7 @@ def atomic_writer(path: Path | str, mode: str = "w") -> Iterator[IO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, _permissions_for(target))
         os.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

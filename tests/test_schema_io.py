@@ -99,6 +99,12 @@ def test_a_failed_write_leaves_the_previous_file_untouched(tmp_path: Path) -> No
     assert read_jsonl(target)[0].id == "d1"
 
 
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    write_jsonl([Document.model_validate(_doc())], target)
+    assert target.stat().st_mode & 0o044  # readable by others (the temp file was 0600)
+
+
 def test_model_classes_are_the_documented_ones() -> None:
     claim = Claim(id="c", start=0, end=1, text="و", kind="indirect")
     mention = SourceMention(id="s", start=0, end=1, text="و", type="media", entity="e")
