@@ -54,3 +54,13 @@ def train_stanza(c: Context, treebank: str = str(TREEBANK), out: str = "") -> No
 def bench_agreement(c: Context, documents: int = 10_000, annotators: int = 3) -> None:
     """Time the full agreement report on a synthetic export (10,000 documents x 3 annotators)."""
     c.run(f"{PY} bench/bench_agreement.py --documents {documents} --annotators {annotators}", pty=False)
+
+
+# --- guidelines (issue 6) ------------------------------------------------------------------------
+
+
+@task
+def guidelines(c: Context, out: str = "out/guidelines.html") -> None:
+    """Render the guidelines to HTML and refresh the committed guidelines/guidelines.md."""
+    c.run(f"{PY} -m annotate guidelines --format html -o {out}", pty=False)
+    c.run(f"{PY} -m annotate guidelines --format md -o guidelines/guidelines.md", pty=False)

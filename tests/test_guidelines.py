@@ -130,7 +130,7 @@ def test_committed_markdown_is_current() -> None:
     """guidelines/guidelines.md is what GitHub shows; it must be the rendering of the YAML files."""
     committed = (GUIDELINES_DIR / "guidelines.md").read_text(encoding="utf-8")
     assert committed == render_markdown(GUIDE), (
-        "guidelines/guidelines.md is stale: run `annotate guidelines --format md -o guidelines/guidelines.md`"
+        "guidelines/guidelines.md is stale: run `./dev guidelines` (or `annotate guidelines --format md -o guidelines/guidelines.md`)"
     )
 
 

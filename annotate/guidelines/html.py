@@ -48,6 +48,7 @@ th { background: var(--tint); font-weight: 600; }
 .legend mark { margin: 0 .3em; padding: 2px 6px; }
 .step { border-inline-start: 4px solid var(--line); padding-inline-start: 12px; margin: 12px 0; }
 .none { color: var(--muted); font-style: italic; }
+.limit { font-size: .9em; color: #8a5a00; background: #fff6e0; border-radius: 6px; padding: 6px 10px; margin: .6em 0 0; }
 @media (max-width: 760px) { .pair { grid-template-columns: 1fr; } nav ol { columns: 1; } }
 @media print { .example { break-inside: avoid; } }
 """
@@ -113,7 +114,7 @@ def _marked_text(example: Example) -> str:
     return "".join(out)
 
 
-def _example(example: Example) -> str:
+def _example(example: Example, limitation: str = "") -> str:
     title_ar = '<span class="sep">·</span>' + _ar(example.title_ar, "span") if example.title_ar else ""
     parts = [f'<div class="example" id="{html.escape(example.id)}">',
              f"<h4><code>{html.escape(example.id)}</code> {_en(example.title, 'span')}{title_ar}</h4>",
@@ -132,6 +133,8 @@ def _example(example: Example) -> str:
         parts.append('<div class="pair none"><div lang="en" dir="ltr">No claim in this text.</div>'
                      '<div lang="ar" dir="rtl">لا ادعاء في هذا النص.</div></div>')
     parts.append(_pair(Bi(en=example.explanation_en, ar=example.explanation_ar)))
+    if limitation:
+        parts.append(f'<p class="limit" lang="en" dir="ltr">⚠ Pre-annotator limitation: {_inline(limitation, True)}</p>')
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -152,7 +155,7 @@ def _labels(guide: Guidelines, names: tuple[str, ...]) -> str:
                 parts.append(f'<tr><td lang="ar" dir="rtl">{html.escape(phrase.text)}</td><td><code>{phrase.type}</code></td>'
                              f"{_en(phrase.en, 'td')}{_ar(phrase.ar, 'td') if phrase.ar else '<td></td>'}</tr>")
             parts.append("</tbody></table>")
-        parts.extend(_example(e) for e in guide.examples_for(f"type-{name}"))
+        parts.extend(_example(e, guide.limitation(e.id)) for e in guide.examples_for(f"type-{name}"))
     return "\n".join(parts)
 
 
@@ -189,7 +192,7 @@ def _section(guide: Guidelines, number: int, section: Section) -> str:
     for sub, convention in enumerate(section.conventions, start=1):
         parts.append(_heading(3, convention.title, anchor=convention.id, prefix=f"{number}.{sub}. "))
         parts.extend(_pair(rule) for rule in convention.rule)
-        parts.extend(_example(e) for e in guide.examples_for(convention.id))
+        parts.extend(_example(e, guide.limitation(e.id)) for e in guide.examples_for(convention.id))
     for step in section.steps:
         parts.append(f'<div class="step" id="q{step.id}"><div class="pair">'
                      f'<div lang="en" dir="ltr"><strong>Q{step.id}.</strong> {_inline(step.question.en, True)}<br>'

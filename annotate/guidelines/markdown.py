@@ -49,7 +49,7 @@ def _marked_text(example: Example) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in lines)
 
 
-def _example(example: Example) -> str:
+def _example(example: Example, limitation: str = "") -> str:
     title = f"**Example `{example.id}`: {example.title}**"
     if example.title_ar:
         title += f" — {example.title_ar}"
@@ -67,6 +67,8 @@ def _example(example: Example) -> str:
         parts.append("*No claim in this text. · لا ادعاء في هذا النص.*")
     parts.append("")
     parts.append(_pair(Bi(en=example.explanation_en, ar=example.explanation_ar)))
+    if limitation:
+        parts.append(f"> ⚠ *Pre-annotator limitation · حدود الموسِّم الآلي:* {limitation}\n")
     return "\n".join(parts) + "\n"
 
 
@@ -85,7 +87,7 @@ def _labels(guide: Guidelines, names: tuple[str, ...]) -> str:
                 parts.append(f"| {_cell(phrase.text)} | `{phrase.type}` | {_cell(why)} |")
             parts.append("")
         for example in guide.examples_for(f"type-{name}"):
-            parts.append(_example(example))
+            parts.append(_example(example, guide.limitation(example.id)))
     return "\n".join(parts)
 
 
@@ -121,7 +123,7 @@ def _section(guide: Guidelines, number: int, section: Section) -> str:
     for sub, convention in enumerate(section.conventions, start=1):
         parts.append(f"### {number}.{sub}. {convention.title.en} · {convention.title.ar}\n")
         parts.extend(_pair(rule) for rule in convention.rule)
-        parts.extend(_example(example) for example in guide.examples_for(convention.id))
+        parts.extend(_example(example, guide.limitation(example.id)) for example in guide.examples_for(convention.id))
     for step in section.steps:
         parts.append(f"**Q{step.id}.** {step.question.en}\n")
         parts.append(f"- **Yes:** {step.if_yes.en}\n- **No:** {step.if_no.en}\n")

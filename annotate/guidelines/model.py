@@ -171,6 +171,10 @@ class Guidelines(BaseModel):
     def examples_for(self, convention: str) -> list[Example]:
         return [e for e in self.examples if e.convention == convention]
 
+    def limitation(self, example_id: str) -> str:
+        """Why the pre-annotator still gets this example wrong ("" when it gets it right)."""
+        return next((k.reason for k in self.known_limitations if k.id == example_id), "")
+
     def label(self, name: str) -> SpanLabel:
         return next(label for label in self.labels.span_labels if label.name == name)
 
