@@ -238,12 +238,9 @@ def test_label_studio_texts_come_from_the_guidelines() -> None:
 
 
 def _interface_config() -> str:
-    config = pytest.importorskip("annotate.labelstudio.config", reason="Label Studio helper not written yet")
-    for name in ("label_config", "labeling_config", "interface_config", "build_label_config"):
-        function = getattr(config, name, None)
-        if callable(function):
-            return function()
-    pytest.fail("annotate.labelstudio.config exposes no label config function this test knows")
+    from annotate.labelstudio.config import label_config
+
+    return label_config(extra_affiliations=())
 
 
 def test_every_interface_label_is_defined_in_the_guidelines() -> None:
@@ -255,4 +252,12 @@ def test_every_interface_label_is_defined_in_the_guidelines() -> None:
     assert values, "the interface has no labels"
     undefined = sorted(v for v in values if v not in GUIDE.labels.names())
     assert undefined == [], f"interface labels not defined in guidelines/labels.yaml: {undefined}"
-    assert names  # the control tags are named (hints are looked up by these names and values)
+    assert names and names <= GUIDE.labels.names() | {"label"}, names  # choices are named after labels.yaml entries
+    hinted = [el for el in root.iter() if el.tag in ("Label", "Relation") and not el.get("hint")]
+    assert hinted == [], "every label and relation in the interface carries its hint from labels.yaml"
+
+
+def test_project_instructions_are_the_rendered_guidelines() -> None:
+    from annotate.labelstudio.config import project_instructions
+
+    assert project_instructions() == instructions_html(GUIDE)
