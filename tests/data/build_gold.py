@@ -1,0 +1,92 @@
+"""Compile the development gold set from strings (dev_gold.yaml) into canonical JSONL.
+
+The YAML is what annotators write and review: claims, cues and sources as strings, located by
+:func:`annotate.authoring.document_from_spec`. Two additions for this file only:
+
+* ``text_file: sample/…`` loads the text from a file of the repository, read exactly as the
+  pre-annotator reads it (``newline=""``, non-breaking spaces kept), so the bundled sample
+  article is annotated without pasting its text into the YAML;
+* ``tags: [...]`` (conventions and phenomena the example covers) goes into ``meta.tags``.
+
+Run ``python tests/data/build_gold.py`` (or ``invoke gold``); a bad example stops the build
+with a one-line message naming it, and the JSONL is only replaced when every example compiles.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from annotate.authoring import document_from_spec  # noqa: E402
+from annotate.errors import AnnotateError, InputError  # noqa: E402
+from annotate.io import read_documents, write_jsonl  # noqa: E402
+from annotate.schema import Document  # noqa: E402
+
+GOLD_YAML = Path(__file__).with_name("dev_gold.yaml")
+GOLD_JSONL = Path(__file__).with_name("dev_gold.jsonl")
+
+
+def _spec_with_text(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with ``text`` filled from ``text_file`` and ``tags`` moved into ``meta``."""
+    doc_id = spec.get("id", "?")
+    spec = dict(spec)
+    text_file = spec.pop("text_file", None)
+    if text_file is not None:
+        if "text" in spec:
+            raise InputError(f"example {doc_id}: give either 'text' or 'text_file', not both")
+        path = ROOT / text_file
+        if path.suffix != ".txt" or not path.is_file():
+            raise InputError(f"example {doc_id}: text_file {text_file!r} is not a .txt file of the repository")
+        spec["text"] = next(iter(read_documents([path]))).text
+    tags = spec.pop("tags", None)
+    if not isinstance(tags, list) or not tags or not all(isinstance(t, str) for t in tags):
+        raise InputError(f"example {doc_id}: 'tags' must be a non-empty list of strings")
+    spec["meta"] = {**(spec.get("meta") or {}), "tags": tags}
+    return spec
+
+
+def compile_gold(path: Path = GOLD_YAML) -> list[Document]:
+    """Every example of the YAML file as a validated document, in file order."""
+    try:
+        examples = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise InputError(f"{path}: not valid YAML ({error.__class__.__name__}: {error.problem})") from None
+    if not isinstance(examples, list):
+        raise InputError(f"{path}: expected a YAML list of examples")
+    documents: list[Document] = []
+    seen: set[str] = set()
+    for number, spec in enumerate(examples, start=1):
+        if not isinstance(spec, dict) or not isinstance(spec.get("id"), str):
+            raise InputError(f"{path}: example {number} has no string 'id'")
+        if spec["id"] in seen:
+            raise InputError(f"{path}: example id {spec['id']!r} is used twice")
+        seen.add(spec["id"])
+        try:
+            documents.append(document_from_spec(_spec_with_text(spec)))
+        except (KeyError, TypeError, ValueError) as error:  # a field missing or of the wrong kind
+            raise InputError(f"example {spec['id']}: {error.__class__.__name__}: {error}") from None
+    return documents
+
+
+def main() -> int:
+    """Build dev_gold.jsonl; print one line on success or failure."""
+    try:
+        documents = compile_gold()
+        count = write_jsonl(documents, GOLD_JSONL)
+    except AnnotateError as error:
+        print(f"build_gold: {error}", file=sys.stderr)
+        return 1
+    claims = sum(len(d.claims) for d in documents)
+    print(f"wrote {GOLD_JSONL.relative_to(ROOT)}: {count} documents, {claims} claims")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
