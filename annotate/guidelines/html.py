@@ -17,7 +17,9 @@ from annotate.guidelines.model import Bi, Example, Guidelines, Section
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CODE = re.compile(r"`([^`]+)`")
-_ARABIC_RUN = re.compile(r'["«“]?[\u0600-\u06FF](?:[\u0600-\u06FF\s"«»“”…]*[\u0600-\u06FF])?["»”]?')
+_ARABIC_RUN = re.compile(
+    r'["«“]?[\u0600-\u06FF](?:[\u0600-\u06FF\s"«»“”…/.\d-]*(?:[\u0600-\u06FF]|…|\.\.\.))?["»”]?'
+)
 
 _CSS = """
 :root { --ink: #1d232a; --muted: #5b6670; --line: #d9dee3; --paper: #ffffff; --tint: #f5f7f9; }
