@@ -8,6 +8,10 @@ from annotate.cli import evaluate as _evaluate  # noqa: F401
 from annotate.cli import guidelines as _guidelines  # noqa: F401
 from annotate.cli import agreement as _agreement  # noqa: F401
 from annotate.cli import models as _models  # noqa: F401
+from annotate.cli import server as _server  # noqa: F401
+from annotate.cli import config as _config  # noqa: F401
+from annotate.cli import push as _push  # noqa: F401
+from annotate.cli import export as _export  # noqa: F401
 
 
 def main() -> None:

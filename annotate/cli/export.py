@@ -1,0 +1,34 @@
+"""``annotate export``: write the reviewed corpus of a Label Studio project to a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from annotate.cli._app import app, friendly_errors
+from annotate.cli._progress import stderr
+from annotate.labelstudio.client import make_client
+from annotate.labelstudio.export import ExportResult, export_project
+
+
+def export(project: str, out_dir: Path) -> ExportResult:
+    """Export project ``project`` of the configured server into ``out_dir``."""
+    return export_project(make_client(), project, out_dir)
+
+
+@app.command("export")
+@friendly_errors
+def export_cli(
+    project: str = typer.Option(..., "--project", help="Project title."),
+    out_dir: Path = typer.Option(..., "-o", "--output", help="Folder for annotations.jsonl, gold.jsonl, README.md, gold.conll."),
+) -> None:
+    """Export annotations, adjudicated gold, a dataset card and BIO tags (byte-identical when nothing changed)."""
+    result = export(project, out_dir)
+    for problem in result.problems:
+        where = f"task {problem.task_id}" + (f", annotation {problem.annotation_id}" if problem.annotation_id else "")
+        stderr.print(f"left out: {where}: {problem.reason}", markup=False, highlight=False)
+    print(f"{result.tasks} tasks: {result.annotations} annotations, {result.gold} gold documents, "
+          f"{result.without_annotations} tasks without annotations, {len(result.problems)} annotations left out")
+    for path in result.files:
+        print(f"  {path}")

@@ -1,0 +1,38 @@
+"""``annotate push``: send pre-annotated documents to Label Studio as tasks with predictions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from annotate.cli._app import app, friendly_errors
+from annotate.cli._progress import stderr
+from annotate.io import read_jsonl
+from annotate.labelstudio.client import make_client
+from annotate.labelstudio.push import PushResult, push_documents
+
+
+def push(path: Path, project: str, model_version: str | None = None, show_progress: bool = True) -> PushResult:
+    """Read ``path`` and push it to project ``project`` on the configured server."""
+    documents = read_jsonl(path)
+    client = make_client()
+    columns = (TextColumn("[bold]pushing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, disable=not (show_progress and stderr.is_terminal)) as bar:
+        task = bar.add_task("push", total=len(documents))
+        return push_documents(client, documents, project, model_version, progress=lambda n: bar.update(task, completed=n))
+
+
+@app.command("push")
+@friendly_errors
+def push_cli(
+    path: Path = typer.Argument(..., help="Canonical JSONL from `annotate pre` (or any valid documents)."),
+    project: str = typer.Option(..., "--project", help="Project title: created if missing, reused (and updated) if not."),
+    model_version: str = typer.Option(None, "--model-version", help="Name of this pre-annotation run (default: from its content)."),
+) -> None:
+    """Create or update a project and import the documents with their pre-annotations as predictions."""
+    result = push(path, project, model_version)
+    print(f"{result.created} new tasks, {result.predicted} tasks with a new prediction, {result.unchanged} unchanged "
+          f"(model version {result.model_version})")
+    print(f"project: {result.project_url}")

@@ -1,0 +1,57 @@
+"""``annotate server start|stop|status``: the local Label Studio server of this folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from annotate.cli._app import app, friendly_errors
+from annotate.cli._progress import stderr
+from annotate.labelstudio import server as ls_server
+
+server_app = typer.Typer(help="Run a local Label Studio (127.0.0.1, SQLite in .labelstudio/).", no_args_is_help=True)
+app.add_typer(server_app, name="server")
+
+DATA_DIR_HELP = "Data folder (database, media, 0600 credentials). Default: $ANNOTATE_LABELSTUDIO_DIR or .labelstudio"
+
+
+def login_lines(status: ls_server.ServerStatus) -> list[str]:
+    """How to reach and log in to the server, without printing any secret."""
+    creds = ls_server.credentials_path(status.data_dir)
+    return [
+        f"Label Studio {status.version or ''} running at {status.url} (pid {status.pid})".replace("  ", " "),
+        f"Log in as {status.email}; the password and API key are in {creds} (readable by you only):",
+        f"  python -c \"import json; print(json.load(open('{creds}'))['password'])\"",
+        "Programs (annotate push/export) pick the key up from that file, or from LABEL_STUDIO_URL / LABEL_STUDIO_API_KEY.",
+    ]
+
+
+@server_app.command("start")
+@friendly_errors
+def start_cli(
+    data_dir: Path = typer.Option(None, "--data-dir", help=DATA_DIR_HELP),
+    port: int = typer.Option(None, "--port", help="Port on 127.0.0.1 (default: a free one)."),
+) -> None:
+    """Start the server (first start: about a minute) or report the one already running."""
+    stderr.print("Starting Label Studio (the first start creates the database: about a minute) ...")
+    status = ls_server.start(data_dir, port=port)
+    print("\n".join(login_lines(status)))
+
+
+@server_app.command("stop")
+@friendly_errors
+def stop_cli(data_dir: Path = typer.Option(None, "--data-dir", help=DATA_DIR_HELP)) -> None:
+    """Stop the server of this data folder (its data stays)."""
+    print("stopped" if ls_server.stop(data_dir) else "not running")
+
+
+@server_app.command("status")
+@friendly_errors
+def status_cli(data_dir: Path = typer.Option(None, "--data-dir", help=DATA_DIR_HELP)) -> None:
+    """Say whether the server runs and where; exit code 1 when it does not."""
+    status = ls_server.status(data_dir)
+    if not status.running:
+        print(f"not running (data folder {status.data_dir})")
+        raise typer.Exit(1)
+    print("\n".join(login_lines(status)))
