@@ -77,6 +77,8 @@ class Lexicon:
     government_words: dict[Phrase, str]
     affiliation_keys: dict[str, str]
     affiliations: tuple[str, ...]
+    forenames: frozenset[str] = frozenset()
+    object_starters: frozenset[str] = frozenset()
     affiliation_labels: dict[str, str] = field(default_factory=dict)
 
 
@@ -178,6 +180,8 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         affiliation_keys=affiliation_keys,
         affiliations=tuple(str(k) for k in affiliations_raw),
         affiliation_labels={str(k): str(v.get("label", k)) for k, v in affiliations_raw.items()},
+        object_starters=frozenset(w for e in _words(cues.get("object_starters", []), where_c) for w in (e, e.removeprefix("ال"))),
+        forenames=_words(_load_yaml(folder / "forenames.yaml"), str(folder / "forenames.yaml")),
     )
 
 

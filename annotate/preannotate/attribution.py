@@ -8,13 +8,14 @@ their subject, channel and complementizer), passive reports (أفيد …). A he
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from annotate.preannotate import content as C
 from annotate.preannotate.matchers import Matchers
-from annotate.preannotate.segment import Sentence, Token, sentences
-from annotate.preannotate.sources import np_extent, np_grammar
+from annotate.preannotate.segment import Sentence, Token, sentences, tokens
+from annotate.preannotate.sources import has_forename, looks_like_source, np_extent, np_grammar
 from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import stems, without_conjunction
 
@@ -23,6 +24,14 @@ MAX_SUBJECT_REGION = 20
 _CONTENT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن", "على", "من"))
 _NOT_OBJECT_START = tuple(normalize_word(w) for w in ("ال", "في", "من", "على", "ب", "ل"))
 _LAM_PREPOSITIONS = frozenset(normalize_word(w) for w in ("وفقاً", "ووفقاً", "طبقاً", "استناداً"))
+_PREPOSITIONAL_CHANNEL = frozenset(normalize_word(w) for w in ("في", "خلال", "عبر", "أثناء", "وفي"))
+# نقلاً عن X / على لسان X inside a subject region: X is the innermost source.
+_NESTING = {normalize_word(a): frozenset({normalize_word(b)}) for a, b in
+            (("نقلاً", "عن"), ("ونقلاً", "عن"), ("على", "لسان"))}
+_BULLET = re.compile(r"\s*(?:[-–•*▪●◦]|\d{1,2}[.)-])\s+")
+_MA = frozenset({"ما", "لما", "بما"})
+_QAD = frozenset({"قد", "لقد"})
+_KANA = frozenset({"كان", "كانت", "كانوا"})
 _LEADING_CONTENT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها", "فانهم", "قد"})
 
 
@@ -39,6 +48,7 @@ class Attribution:
     score: float
     sentence: int  # index of the sentence in the document, for "nearest earlier mention"
     outer: tuple[int, int] | None = None  # the outer source of a nested attribution
+    headline: bool = False
     extra_mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -74,8 +84,9 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         gap = _gap(nt, tokens, j)
         if ":" in gap:
             return _Marker(j, tokens[j - 1].end + gap.index(":") + 1, 0.9)
-        if '"' in gap and j > i + 1 and any(c in gap for c in ",،"):
-            return _Marker(j, tokens[j - 1].end + gap.index('"'), 0.75)
+        comma = max(gap.rfind(","), gap.rfind("،"))
+        if comma >= 0 and j > i + 1 and gap.rfind('"') > comma:
+            return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.75)
         width = _complementizer_at(m, tokens, j)
         if width:
             return _Marker(j, tokens[j + width - 1].end, 0.92)
@@ -91,6 +102,27 @@ def _quote_content_after(nt: NormText, s: Sentence, j: int) -> int | None:
     return s.tokens[j - 1].end + gap.index('"') if '"' in gap else None
 
 
+def _stem_verb(word: str) -> str:
+    """أعلنته → أعلنت, ذكرتها → ذكرت: an object pronoun on a verb after "حسب ما"."""
+    for suffix in ("هما", "ها", "هم", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return without_conjunction(word[: -len(suffix)])
+    return without_conjunction(word)
+
+
+def _skip_channel(m: Matchers, tokens: Sequence[Token], k: int) -> int:
+    """Index after a channel phrase at ``k`` ("في بيان", "خلال جلسات المحاكمة", "الثلاثاء"), or ``k``."""
+    hit = m.channel.match(tokens, k, first_stems=False)
+    if hit is None:
+        return k
+    k += hit[0]
+    if tokens[k - hit[0]].text in _PREPOSITIONAL_CHANNEL and hit[0] == 1 and k < len(tokens):
+        k += 1  # its noun, and the noun's definite modifiers: "خلال جلسات المحاكمة"
+        while k < len(tokens) and tokens[k].text.startswith("ال"):
+            k += 1
+    return k
+
+
 class ParagraphReader:
     """Extracts :class:`Attribution` records from the paragraphs of one document."""
 
@@ -99,10 +131,56 @@ class ParagraphReader:
         self.m = matchers
         self.found: list[Attribution] = []
         self.sentence_index = 0
+        self._list_owner: Attribution | None = None
+        # Sources named outside any attribution (a list header), for unstated subjects after them.
+        self.standing_mentions: list[tuple[tuple[int, int], int]] = []
+        # "بو حبيب: …" names nobody the lexicon knows; kept until the article names him as a source.
+        self._name_headlines: list[tuple[Attribution, tuple[str, ...]]] = []
 
     # -- paragraph level -------------------------------------------------------------------
     def read(self, paragraph: tuple[int, int]) -> None:
         """Add the attributions of one paragraph to ``found``."""
+        bullet = _BULLET.match(self.nt.norm, paragraph[0], paragraph[1])
+        if bullet and self._list_owner is not None:
+            self._list_item(paragraph, bullet.end())
+            return
+        self._list_owner = None
+        before = len(self.found)
+        self._read_paragraph(paragraph)
+        if self.nt.norm[paragraph[0] : paragraph[1]].rstrip().endswith(":"):
+            if len(self.found) > before:
+                # "… إن الحصيلة توزعت على النحو التالي:" then bullet lines: each line is a claim of that source.
+                self._list_owner = self.found[-1]
+            else:
+                self._header_mention(paragraph)
+
+    def _header_mention(self, paragraph: tuple[int, int]) -> None:
+        """"أبرز ما جاء في المؤتمر الصحفي لوزير الخارجية فؤاد حسين:": the speaker of the items below."""
+        nt, m = self.nt, self.m
+        words = tokens(nt, *paragraph)
+        for k in range(len(words) - 1, -1, -1):
+            first = words[k].text
+            lam = first.startswith("ل") and not first.startswith("لل") and len(first) > 3
+            probe = [Token(words[k].start + lam, words[k].end, first[1:] if lam else first), *words[k + 1 :]]
+            end = np_grammar(m, nt, probe, 0, len(probe))
+            if end is not None and (m.titles.match(probe, 0) or has_forename(m, probe[:end])
+                                    or m.organizations.match(probe, 0)):
+                self.standing_mentions.append(((probe[0].start, probe[end - 1].end), self.sentence_index))
+                return
+
+    def _list_item(self, paragraph: tuple[int, int], start: int) -> None:
+        owner = self._list_owner
+        span = C.trim(self.nt, start, paragraph[1])
+        if span is None or owner is None:
+            return
+        text = self.nt.norm
+        quoted = text[span[0]] == '"' and C.closing_quote_at_end(self.nt, span)
+        content = (span[0] + 1, span[1] - 1) if quoted else span
+        self.found.append(Attribution(content, "direct" if quoted else "indirect", None, None, "previous",
+                                      owner.gender, owner.score - 0.1, owner.sentence))
+        self.sentence_index += 1
+
+    def _read_paragraph(self, paragraph: tuple[int, int]) -> None:
         sents = sentences(self.nt, paragraph)
         if self._headline(paragraph, sents):
             self.sentence_index += len(sents)
@@ -120,28 +198,44 @@ class ParagraphReader:
         nt, m = self.nt, self.m
         text = nt.norm[paragraph[0] : paragraph[1]]
         colon = text.find(":")
-        if colon <= 0 or len(sents) > 2 or text.rstrip().endswith((".", "؟")) and len(sents) > 1:
+        if colon <= 0 or len(sents) > 2:
             return False
-        tokens = sents[0].tokens
-        left = [t for t in tokens if t.end <= paragraph[0] + colon]
-        right = [t for t in tokens if t.start > paragraph[0] + colon] + [t for s in sents[1:] for t in s.tokens]
-        if not 1 <= len(left) <= 7 or len(right) < 3 or any(c.isdigit() for c in text[:colon]):
+        # Scraped headlines carry labels before the source: "⚡ عاجل | الدفاع التركية: …".
+        separators = ("|", " - ", "–", "ـ ", "\u2014")
+        cuts = [text.rfind(sep, 0, colon) + len(sep) for sep in separators if text.rfind(sep, 0, colon) >= 0]
+        left_start = paragraph[0] + max(cuts, default=0)
+        all_tokens = [t for s in sents for t in s.tokens]
+        left = [t for t in all_tokens if left_start <= t.start and t.end <= paragraph[0] + colon]
+        right = [t for t in all_tokens if t.start > paragraph[0] + colon]
+        if not 1 <= len(left) <= 7 or len(right) < 3 or any(c.isdigit() for c in nt.norm[left_start : paragraph[0] + colon]):
             return False
         if any(m.verb(t.text) or m.is_participle(t.text) for t in left):
-            return False
-        if np_grammar(m, nt, left, 0, len(left)) is None and not m.affiliation_words.match(left, 0):
             return False
         extent = np_extent(nt, m, left, 0, len(left))
         if extent is None:
             return False
-        start = paragraph[0] + colon + 1
-        span, kind, unclosed = C.direct_or_rest(nt, start, paragraph[1], paragraph[1])
+        span, kind, unclosed = C.direct_or_rest(nt, paragraph[0] + colon + 1, paragraph[1], paragraph[1])
         if span is None:
             return False
         source = C.mention_span(nt, left[extent[0]].start, left[extent[1] - 1].end)
-        self.found.append(Attribution(span, "direct", None, source, "explicit", "", 0.7 - 0.1 * unclosed,
-                                      self.sentence_index))
+        attribution = Attribution(span, "direct", None, source, "explicit", "", 0.7 - 0.1 * unclosed,
+                                  self.sentence_index, headline=True)
+        known = np_grammar(m, nt, left, 0, len(left)) is not None or m.affiliation_words.match(left, 0)
+        if not known:
+            if len(left) <= 3:
+                self._name_headlines.append((attribution, tuple(t.text for t in left[extent[0] : extent[1]])))
+            return False
+        self.found.append(attribution)
         return True
+
+    def accept_name_headlines(self) -> None:
+        """Keep the "name: claim" headlines whose name the article uses for a source elsewhere."""
+        names = {tuple(t.text for t in tokens(self.nt, *a.source)) for a in self.found if a.source}
+        for attribution, words in self._name_headlines:
+            if any(n[-len(words):] == words for n in names if len(n) >= len(words)):
+                attribution.score = 0.6
+                self.found.append(attribution)
+        self._name_headlines.clear()
 
     # -- sentence level --------------------------------------------------------------------
     def _read_sentence(self, s: Sentence, consumed: int) -> int:
@@ -176,11 +270,20 @@ class ParagraphReader:
         if cue_end < len(tokens) and without_conjunction(tokens[cue_end].text) in m.lexicon.preposition_verbs \
                 and tokens[cue_end - 1].text in {"حسبما", "بحسبما", "كما", "ما", "وفقما", "فيما"}:
             cue_end += 1
+        # بحسب ما أعلنته / وفق ما أفادت: "ما" and the verb belong to the cue.
+        if cue_end + 1 < len(tokens) and tokens[cue_end].text in _MA and _stem_verb(tokens[cue_end + 1].text) \
+                in m.lexicon.preposition_verbs:
+            cue_end += 2
         if cue_end >= len(tokens):
             return None
         cue = (tokens[i].start, tokens[cue_end - 1].end)
         clause_start = max(s.start, consumed)
         before = [t for t in tokens[:i] if t.start >= clause_start]
+        if not looks_like_source(m, nt, tokens, cue_end, len(tokens)):
+            first = tokens[cue_end].text
+            lam_source = first.startswith("ل") and looks_like_source(m, nt, [Token(0, 0, first[1:])], 0, 1)
+            if not lam_source:
+                return None
         if len(before) >= 3:
             extent = np_extent(nt, m, tokens, cue_end, len(tokens))
             if extent is None:
@@ -254,6 +357,8 @@ class ParagraphReader:
         verb = m.verb(word)
         if verb is None and passive is None:
             return None
+        if without_conjunction(word) == "بين" and not (i == 0 or "\u0651" in self._original(tokens[i])):
+            return None  # بين is "between" unless written بيّن or opening the sentence
         vocalized_passive = self._vocalized_passive(tokens[i])
         cue_end = i + (passive[0] if passive and verb is None else 1)
         marker = _find_marker(nt, m, s, cue_end - 1, MAX_SUBJECT_REGION)
@@ -264,8 +369,10 @@ class ParagraphReader:
         cue = (tokens[i].start, tokens[cue_end - 1].end)
         # Nested: نقلت وكالة X عن مصدر Y (قوله) إن …: the innermost source speaks.
         an = next((j for j in range(cue_end, region_end) if tokens[j].text == "عن"
-                   or (tokens[j].text in {"نقلا", "ونقلا"} and j + 1 < region_end and tokens[j + 1].text == "عن")), None)
-        if an is not None and (verb is not None and verb.nested or tokens[an].text != "عن"):
+                   or (tokens[j].text in _NESTING and j + 1 < region_end and tokens[j + 1].text in _NESTING[tokens[j].text])),
+                  None)
+        outlet_first = an is not None and bool(m.media_heads.match(tokens, cue_end) or m.media.match(tokens, cue_end))
+        if an is not None and (verb is not None and verb.nested or tokens[an].text != "عن" or outlet_first):
             inner_start = an + 1 if tokens[an].text == "عن" else an + 2
             outer = np_extent(nt, m, tokens, cue_end, an)
             if outer:
@@ -292,21 +399,34 @@ class ParagraphReader:
                                   self.sentence_index, outer=nested_outer)
         return self._add(attribution)
 
+    def _ends_in_name(self, tokens: Sequence[Token], subject: tuple[int, int]) -> bool:
+        """A subject ending in a proper name (حماس، الكرملين، a person) cannot take a definite genitive,
+        so a definite word after it starts the object: "نفت حركة حماس الرواية الإسرائيلية"."""
+        last = tokens[subject[0] : subject[1]]
+        m = self.m
+        return bool(m.organizations.find(last) or m.media.find(last) or has_forename(m, last))
+
+    def _original(self, token: Token) -> str:
+        return self.nt.original[self.nt.index[token.start] : self.nt.index[token.end - 1] + 1]
+
     def _vocalized_passive(self, token: Token) -> bool:
         """ذُكر / يُعتقد written with the damma that marks the passive."""
-        original = self.nt.original[self.nt.index[token.start] : self.nt.index[token.end - 1] + 1]
+        original = self._original(token)
         return any(original.endswith(p) or original == p for p in self.m.lexicon.passive_vocalized)
 
     def _preverbal_subject(self, s: Sentence, i: int) -> tuple[int, int] | None:
         """"المصدر أكد أن …": a known source noun phrase right before the verb, in the same clause."""
         nt, m, tokens = self.nt, self.m, s.tokens
-        start = i
-        while start > 0 and i - start < 8 and not any(c in _gap(nt, tokens, start) for c in ",،:."):
+        stop = i - 1 if i > 0 and tokens[i - 1].text in _QAD else i  # "وكان المرصد قد أفاد …"
+        start = stop
+        while start > 0 and stop - start < 8 and not any(c in _gap(nt, tokens, start) for c in ",،:."):
             start -= 1
-        for k in range(start, i):
-            end = np_grammar(m, nt, tokens, k, i)
-            if end == i:
-                return (k, i)
+        for k in range(start, stop):
+            if k == start and without_conjunction(tokens[k].text) in _KANA:
+                continue
+            end = np_grammar(m, nt, tokens, k, stop)
+            if end == stop:
+                return (k, stop)
         return None
 
     def _noun_object(self, s: Sentence, i: int, cue_end: int, verb, passive: bool) -> int | None:
@@ -315,16 +435,27 @@ class ParagraphReader:
         if verb is None or not (verb.takes_object or verb.prepositions):
             return None
         j = cue_end
-        while j < len(tokens) and m.channel.match(tokens, j, first_stems=False) and tokens[j].text not in {"في", "خلال"}:
-            j += 1
+        while j < len(tokens) and m.channel.match(tokens, j, first_stems=False) and tokens[j].text not in \
+                _PREPOSITIONAL_CHANNEL:
+            j += 1  # an adverb before the subject: "أعلنت اليوم وزارة …"
         end = np_grammar(m, nt, tokens, j, len(tokens))
         subject = (j, end) if end is not None and end > j else None
         k = end if subject else j
+        if subject is None and i > 0:
+            subject_before = self._preverbal_subject(s, i)
+            if subject_before is not None:
+                return self._object_content(s, i, cue_end, verb, subject_before, k, passive)
+        return self._object_content(s, i, cue_end, verb, subject, k, passive)
+
+    def _object_content(self, s: Sentence, i: int, cue_end: int, verb, subject: tuple[int, int] | None, k: int,
+                        passive: bool) -> int | None:
+        """The noun-object content at word ``k`` of the verb at ``i`` (see :meth:`_noun_object`)."""
+        nt, m, tokens = self.nt, self.m, s.tokens
         if subject is None and not verb.prepositions:
             return None
-        # skip a channel phrase after the subject: "في بيان" / "لموقع X" (two words at most)
-        if k < len(tokens) and m.channel.match(tokens, k, first_stems=False):
-            k += 2 if tokens[k].text in {"في", "خلال", "عبر"} else 1
+        previous = -1
+        while k < len(tokens) and k != previous:  # channel phrases after the subject, several at times
+            previous, k = k, _skip_channel(m, tokens, k)
         if k >= len(tokens) - 1:
             return None
         word = tokens[k].text
@@ -333,8 +464,12 @@ class ParagraphReader:
         elif "ب" in verb.prepositions and len(word) > 3 and word.startswith("ب") and not any(
                 s in m.lexicon.anonymous_heads for s in stems(word)) and not m.prepositions.match(tokens, k):
             start = tokens[k].start + 1
-        elif verb.takes_object and subject is not None and not word.startswith(_NOT_OBJECT_START):
-            start = tokens[k - 1].end
+        elif verb.takes_object and subject is not None and (not word.startswith(_NOT_OBJECT_START) or (
+                word.startswith("ال") and self._ends_in_name(tokens, subject))):
+            gap = nt.norm[tokens[k - 1].end : tokens[k].start]
+            # a quotation opening right before the object is its content; a name's closing quote is not
+            opens_quote = gap.strip() == '"' and gap.startswith(" ")
+            start = tokens[k - 1].end + gap.index('"') if opens_quote else tokens[k].start
         else:
             return None
         span, kind, unclosed = C.content_after(nt, m, s, start)

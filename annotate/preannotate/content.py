@@ -16,10 +16,11 @@ from annotate.preannotate.text import NormText
 from annotate.preannotate.words import without_conjunction
 
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
+_COORDINATED = re.compile(r"[،,]?\s*و(?:ان|بان|انه|انها|انهم)\b")
 _SENTENCE_END = re.compile(r"(?<![.\d])[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)")
 
 
-def _trim(nt: NormText, start: int, end: int) -> tuple[int, int] | None:
+def trim(nt: NormText, start: int, end: int) -> tuple[int, int] | None:
     text = nt.norm
     while start < end and text[start].isspace():
         start += 1
@@ -35,9 +36,18 @@ def _trim(nt: NormText, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def closing_quote_at_end(nt: NormText, span: tuple[int, int]) -> bool:
+    """True when the quotation opening ``span`` closes exactly at its end."""
+    close = closing_quote(nt, span[0], span[1])
+    return close == span[1] - 1
+
+
 def mention_span(nt: NormText, start: int, end: int) -> tuple[int, int]:
-    """A mention's span, keeping a closing quotation mark that was opened inside it."""
-    if nt.norm.count('"', start, end) % 2 == 1 and end < len(nt.norm) and nt.norm[end] == '"':
+    """A mention's span, keeping a closing quotation mark or bracket that was opened inside it."""
+    text = nt.norm
+    if text.count('"', start, end) % 2 == 1 and end < len(text) and text[end] == '"':
+        end += 1
+    if text.count("(", start, end) > text.count(")", start, end) and end < len(text) and text[end] == ")":
         end += 1
     return start, end
 
@@ -46,6 +56,8 @@ def _after_quote_is_boundary(nt: NormText, m: Matchers, s: Sentence, close: int)
     """True when what follows a closing quotation ends the content (punctuation, a new cue, the end)."""
     rest = nt.norm[close + 1 : s.paragraph[1]]
     stripped = rest.lstrip(" ")
+    if _COORDINATED.match(stripped):
+        return False  # "… "عارٍ عن الصحة"، وأن المطار …": the content goes on
     if not stripped or stripped[0] in PUNCTUATION or stripped[0] == "\n":
         return True
     word = stripped.split(maxsplit=1)[0]
@@ -85,14 +97,14 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[t
     if text[start] == '"':
         close = closing_quote(nt, start, s.paragraph[1])
         if close is None:
-            return _trim(nt, start + 1, s.paragraph[1]), "direct", True
+            return trim(nt, start + 1, s.paragraph[1]), "direct", True
         if _after_quote_is_boundary(nt, m, s, close):
-            return _trim(nt, start + 1, close), "direct", False
+            return trim(nt, start + 1, close), "direct", False
         end = _sentence_end_after(nt, close, s.paragraph[1])
         end = _cut_at_next_attribution(nt, m, s, close, end)
-        return _trim(nt, start, end), "indirect", False
+        return trim(nt, start, end), "indirect", False
     end = _cut_at_next_attribution(nt, m, s, start, max(s.end, start))
-    span = _trim(nt, start, end)
+    span = trim(nt, start, end)
     return span, "indirect", False
 
 
@@ -103,13 +115,13 @@ def direct_or_rest(nt: NormText, start: int, end: int, paragraph_end: int) -> tu
     if start < end and nt.norm[start] == '"':
         close = closing_quote(nt, start, paragraph_end)
         if close is not None and not nt.norm[close + 1 : end].strip(" .،"):
-            return _trim(nt, start + 1, close), "direct", False
-    return _trim(nt, start, end), "direct", False
+            return trim(nt, start + 1, close), "direct", False
+    return trim(nt, start, end), "direct", False
 
 
 def before_attribution(nt: NormText, start: int, cue_start: int) -> tuple[tuple[int, int] | None, str]:
     """Content that precedes "، بحسب …": the clause, or its quotation if that is most of it."""
-    span = _trim(nt, start, cue_start)
+    span = trim(nt, start, cue_start)
     if span is None:
         return None, "indirect"
     text = nt.norm
@@ -117,7 +129,7 @@ def before_attribution(nt: NormText, start: int, cue_start: int) -> tuple[tuple[
     if open_at >= 0:
         close = closing_quote(nt, open_at, span[1] + 1)
         if close is not None and (close - open_at - 1) > 0.5 * (span[1] - span[0]):
-            inner = _trim(nt, open_at + 1, close)
+            inner = trim(nt, open_at + 1, close)
             if inner and not text[close + 1 : span[1]].strip(' .،,"'):
                 return inner, "direct"
     return span, "indirect"

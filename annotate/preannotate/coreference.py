@@ -9,7 +9,7 @@ with the verb.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotate.preannotate.sources import SourceInfo
 
@@ -25,6 +25,7 @@ class Mention:
     sentence: int
     entity: int = -1
     anaphor_of: tuple[str, ...] | None = None  # antecedent heads or types, most likely first
+    headline: bool = False
 
 
 def _gender_agrees(verb_gender: str, mention: Mention) -> bool:
@@ -47,6 +48,10 @@ class EntityResolver:
         antecedent = self._antecedent(mention)
         if antecedent is not None:
             mention.entity = antecedent.entity
+            known = self.entity_info[mention.entity]
+            if known.affiliation is None and mention.info.affiliation is not None and mention.anaphor_of is None:
+                # a later mention may say more ("قسد" after "المكتب الإعلامي"): the entity learns it
+                self.entity_info[mention.entity] = replace(known, affiliation=mention.info.affiliation)
         else:
             mention.entity = self._next
             self.entity_info[self._next] = mention.info
@@ -62,7 +67,6 @@ class EntityResolver:
                     info = self.entity_info[earlier.entity]
                     if wanted in (info.head, info.type):
                         return earlier
-            return None
         for earlier in reversed(self.mentions):
             if mention.words == earlier.words:
                 return earlier
@@ -71,6 +75,8 @@ class EntityResolver:
             if (earlier.info.type == "named_person" and len(mention.words) <= 2 and len(earlier.words) > len(mention.words)
                     and earlier.words[-len(mention.words):] == mention.words):
                 return earlier
+            if mention.headline and len(mention.words) == 1 and mention.info.head == earlier.info.head:
+                return earlier  # "مصدر: …" in a headline is the مصدر the article quotes
         return None
 
     def speaker_before(self, position: int, verb_gender: str, last_source: Mention | None) -> Mention | None:

@@ -50,6 +50,10 @@ class Matchers:
             return False
         return before is None or before not in _NOT_COMPLEMENTIZER_BEFORE
 
+    def is_forename(self, word: str) -> bool:
+        """A forename, by its matching form (the caller rules out على written with ى)."""
+        return word in self.lexicon.forenames or without_conjunction(word) in self.lexicon.forenames
+
     def is_anonymous_head(self, word: str) -> bool:
         return any(s in self.lexicon.anonymous_heads for s in stems(word))
 

@@ -20,6 +20,9 @@ from annotate.preannotate.words import stems
 from annotate.schema import Claim, Document, SourceMention, Span
 
 
+_SAME = frozenset({"نفسه", "نفسها", "ذاته", "ذاتها"})
+
+
 class RulesEngine:
     """Pre-annotates documents with the rules; one instance can serve many documents."""
 
@@ -33,39 +36,56 @@ class RulesEngine:
         for document in documents:
             yield self.annotate_one(document)
 
-    def find_attributions(self, nt: NormText) -> list[Attribution]:
-        """The raw attribution candidates of a text, in normalised offsets (for other engines)."""
+    def read(self, nt: NormText) -> ParagraphReader:
+        """Every paragraph read: ``.found`` holds the attribution candidates (normalised offsets),
+        ``.standing_mentions`` the sources named outside attributions. Other engines start here."""
         reader = ParagraphReader(nt, self.matchers)
         for paragraph in paragraphs(nt):
             reader.read(paragraph)
-        return reader.found
+        reader.accept_name_headlines()
+        return reader
+
+    def find_attributions(self, nt: NormText) -> list[Attribution]:
+        """The raw attribution candidates of a text, in normalised offsets."""
+        return self.read(nt).found
 
     def annotate_one(self, document: Document) -> Document:
         nt = NormText.of(document.text)
-        return build_document(document, nt, self.find_attributions(nt), self.matchers)
+        reader = self.read(nt)
+        return build_document(document, nt, reader.found, self.matchers, reader.standing_mentions)
 
 
-def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, resolver: EntityResolver) -> Mention:
+def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, resolver: EntityResolver,
+             headline: bool = False) -> Mention:
     words = tokens(nt, span[0], span[1])
+    info = classify(m, words)
     anaphor = None
-    if len(words) == 1 or (len(words) == 2 and words[1].text in {"نفسه", "نفسها", "ذاته", "ذاتها"}):
+    if len(words) == 1 or (len(words) == 2 and words[1].text in _SAME):
         anaphor = next((m.lexicon.anaphors[s] for s in stems(words[0].text) if s in m.lexicon.anaphors), None)
-    mention = Mention(span[0], span[1], tuple(w.text for w in words), classify(m, words), sentence,
-                      anaphor_of=anaphor)
+        if anaphor is None and len(words) == 1 and any(s.startswith("ال") for s in stems(words[0].text)) \
+                and info.type in {"organization", "media", "named_person"} and info.confident:
+            anaphor = (info.head,)  # a bare definite head refers back: "الإدارة" → "الإدارة الذاتية …"
+    mention = Mention(span[0], span[1], tuple(w.text for w in words), info, sentence, anaphor_of=anaphor,
+                      headline=headline)
     resolver.add(mention)
-    if anaphor is not None and resolver.entity_info[mention.entity] is not mention.info:
-        mention.info = resolver.entity_info[mention.entity]
     return mention
 
 
-def build_document(document: Document, nt: NormText, found: list[Attribution], m: Matchers) -> Document:
-    """Resolve entities for ``found`` and return the annotated document (original offsets)."""
+def build_document(document: Document, nt: NormText, found: list[Attribution], m: Matchers,
+                   standing: list[tuple[tuple[int, int], int]] = ()) -> Document:
+    """Resolve entities for ``found`` and return the annotated document (original offsets).
+
+    ``standing`` are mentions outside any attribution (a list header naming the speaker).
+    """
     resolver = EntityResolver()
+    for span, sentence in standing:
+        _mention(nt, m, span, sentence, resolver)
     claims: list[tuple[Attribution, Mention | None]] = []
     last_source: Mention | None = None
     last_sentence_source: dict[int, Mention] = {}
     taken: list[tuple[int, int]] = []
-    for attribution in sorted(found, key=lambda a: (a.cue or a.content)[0]):
+    # Headlines last: "مصدر: …" above the article is best read once the article has named its مصدر.
+    for attribution in sorted(found, key=lambda a: (a.headline, (a.cue or a.content)[0])):
         start, end = attribution.content
         if any(start < b and a < end for a, b in taken):
             continue
@@ -73,7 +93,7 @@ def build_document(document: Document, nt: NormText, found: list[Attribution], m
             _mention(nt, m, attribution.outer, attribution.sentence, resolver)
         source: Mention | None = None
         if attribution.source is not None:
-            source = _mention(nt, m, attribution.source, attribution.sentence, resolver)
+            source = _mention(nt, m, attribution.source, attribution.sentence, resolver, attribution.headline)
         elif attribution.mode == "previous" and attribution.sentence in last_sentence_source:
             source = last_sentence_source[attribution.sentence]
         elif attribution.mode in {"unstated", "previous"}:
@@ -103,7 +123,7 @@ def _to_document(document: Document, nt: NormText, resolver: EntityResolver,
             continue
         span = _span(nt, mention.start, mention.end)
         entity = entity_names.setdefault(mention.entity, f"e{len(entity_names) + 1}")
-        info = resolver.entity_info[mention.entity] if mention.anaphor_of else mention.info
+        info = resolver.entity_info[mention.entity]  # type and affiliation belong to the entity
         mention_ids[id(mention)] = f"s{len(sources) + 1}"
         sources.append(SourceMention(id=mention_ids[id(mention)], start=span.start, end=span.end, text=span.text,
                                      type=info.type, affiliation=info.affiliation, entity=entity,

@@ -18,11 +18,16 @@ PUNCTUATION = set(".,،:;؛!?؟…-–—ـ()[]{}'\"«»“”")
 
 @dataclass(frozen=True)
 class Token:
-    """A word in the normalised text: ``text`` without diacritics, ``start``/``end`` normalised."""
+    """A word in the normalised text: ``text`` without diacritics, ``start``/``end`` normalised.
+
+    ``alif_maqsura`` records that the original word ended in ى, which matching folds into ي:
+    it tells the preposition على from the name علي.
+    """
 
     start: int
     end: int
     text: str
+    alif_maqsura: bool = False
 
 
 @dataclass
@@ -73,7 +78,9 @@ def sentences(nt: NormText, paragraph: tuple[int, int]) -> list[Sentence]:
 
 def tokens(nt: NormText, start: int, end: int) -> list[Token]:
     """Words between ``start`` and ``end``."""
-    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(nt.norm, start, end)]
+    original, index = nt.original, nt.index
+    return [Token(m.start(), m.end(), m.group(), original[index[m.end() - 1]] == "ى")
+            for m in WORD.finditer(nt.norm, start, end)]
 
 
 def _is_opening(nt: NormText, i: int) -> bool:

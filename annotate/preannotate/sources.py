@@ -12,14 +12,17 @@ from dataclasses import dataclass
 
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Token
-from annotate.preannotate.text import NormText
-from annotate.preannotate.words import bare, stems
+from annotate.preannotate.text import NormText, normalize_word
+from annotate.preannotate.words import bare, stems, without_conjunction
 
 MAX_NP_TOKENS = 10
 _GOVERNMENT_HEADS = frozenset({"وزير", "وزيره", "وزاره", "حكومه", "جيش", "رئيس", "رئاسه", "خارجيه", "دفاع", "داخليه",
                                "قوات", "سفير", "سفاره", "مندوب", "وزارة", "حكومة", "رئاسة", "خارجية", "داخلية", "سفارة",
                                "مجلس", "اعلام", "وكاله", "وكالة", "قياده", "قيادة", "مخابرات", "امن", "مسؤول", "مصدر",
                                "مصادر", "ضابط", "متحدث", "ناطق", "نائب", "محافظ", "هيئه", "هيئة", "اركان", "برلمان"})
+_BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "من", "على", "إلى", "عن", "مع", "داخل", "خارج",
+                                                           "قرب", "عند", "لدى", "أمام", "بين"))
+_ONE_OF = frozenset({"احد", "احدى", "احدي", "بعض"})
 _FEMININE_NAMES = frozenset({"قسد", "حماس", "داعش", "سانا", "رويترز", "الاناضول"})
 
 
@@ -67,12 +70,41 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         if hit is None or word in {"في", "وفي", "خلال", "عبر"} or word.startswith("ل"):
             return None  # the region opens with a channel phrase: the subject is unstated
         i += hit[0]  # an adverb before the subject: "وأكد اليوم وزير …"
+    if i < stop and tokens[i].text in _BARE_PREPOSITIONS:
+        while i < stop and tokens[i].text in _BARE_PREPOSITIONS:
+            i = _prepositional_object_end(nt, tokens, i + 1, stop) if i + 1 < stop else stop
+        # after a place or time ("تردد في مدينة حلب أن") only a known source is a subject
+        if i >= stop or not any(looks_like_source(m, nt, tokens, k, stop) for k in range(i, min(stop, i + 2))):
+            return None
     j = i
     while j < stop and j - i < MAX_NP_TOKENS:
         if j > i and (_is_channel(m, tokens, j) or any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،:؛;.")):
             break
         j += 1
+    if j > i and j < stop and any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،"):
+        j = _apposition_end(nt, m, tokens, j, stop)
     return (i, j) if j > i else None
+
+
+def _apposition_end(nt: NormText, m: Matchers, tokens: Sequence[Token], j: int, stop: int) -> int:
+    """Extend a subject over "، اللواء فاديم كوليكوف،": a title or a name set off by commas.
+
+    Only when that segment runs up to the content marker, so "، وهو أحد سكان المدينة،"
+    or a channel phrase never joins the mention.
+    """
+    end = j + 1
+    while end < stop and not any(c in _gap(nt, tokens[end - 1], tokens[end]) for c in ",،:؛;."):
+        end += 1
+        if end - j > 6:
+            return j
+    if end != stop and not _is_channel(m, tokens, end):
+        return j
+    segment = tokens[j:end]
+    if _is_channel(m, tokens, j) or not segment:
+        return j
+    if m.titles.match(tokens, j) or has_forename(m, segment[:2]):
+        return end
+    return j
 
 
 def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, stop: int) -> int | None:
@@ -95,6 +127,8 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
         known = 1
     if known is None and any(s in m.lexicon.anaphors for s in stems(first)):
         known = 1
+    if known is None and is_forename(m, tokens[start]):
+        known, named = _name_length(m, nt, tokens, start, stop), True
     if known is None:
         return None
     j = start + known
@@ -110,8 +144,12 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             j += phrase[0]
             continue
         if word in m.lexicon.np_prepositions and j + 1 < stop:
-            j += 2
+            j = _prepositional_object_end(nt, tokens, j + 1, stop)
             continue
+        if is_forename(m, tokens[j]) and (j == start + known or not is_forename(m, tokens[j - 1])):
+            j += _name_length(m, nt, tokens, j, stop)  # a title's holder: وزير الخارجية العراقي فؤاد حسين
+            named = True
+            break
         adjective_like = bare(word).endswith(("ي", "يه", "ية", "يون", "يين", "يان"))
         if not definite and not named and j == start + known and word.startswith("ال"):
             definite = True  # a definite genitive: وزارة الخارجية, مصادر المعارضة
@@ -124,21 +162,75 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
     return j
 
 
+def _name_length(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, stop: int) -> int:
+    """Words of a personal name from a forename at ``start``: up to four, ending before a
+    preposition, punctuation, or a word that commonly opens a noun object (القبض، مقتل …)."""
+    length = 1
+    while start + length < stop and length < 4:
+        word = tokens[start + length].text
+        gap = nt.norm[tokens[start + length - 1].end : tokens[start + length].start]
+        if any(c in gap for c in ",،:؛;.\"") or word in _BARE_PREPOSITIONS or word in m.lexicon.object_starters \
+                or _is_channel(m, tokens, start + length):
+            break
+        length += 1
+        if word.startswith("ال"):
+            break  # surnames often end in an article form: محمد الشاكر
+    return length
+
+
+def looks_like_source(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, stop: int) -> bool:
+    """True when the words at ``start`` name a source the lexicons know (head, name, outlet, forename).
+
+    "بحسب المصدر" is attribution; "بحسب الجدول المعتمد" is not.
+    """
+    if start >= stop:
+        return False
+    if '"' in nt.norm[tokens[start - 1].end : tokens[start].start] if start > 0 else False:
+        return True  # a quoted name: بحسب "المرصد"
+    return np_grammar(m, nt, tokens, start, stop) is not None or has_forename(m, tokens[start : start + 2]) or bool(
+        m.affiliation_words.match(tokens, start))
+
+
+def _prepositional_object_end(nt: NormText, tokens: Sequence[Token], k: int, stop: int) -> int:
+    """End of the object of a preposition inside a noun phrase: a quoted name, or a word and its
+    definite modifiers ("من "الجبهة الوطنية للتحرير"", "في الجيش الوطني السوري")."""
+    if '"' in nt.norm[tokens[k - 1].end : tokens[k].start]:
+        for j in range(k + 1, min(stop, k + 8)):
+            if '"' in nt.norm[tokens[j - 1].end : tokens[j].start]:
+                return j
+        return k + 1
+    j = k + 1
+    while j < stop and tokens[j].text.startswith("ال") and not any(
+            c in nt.norm[tokens[j - 1].end : tokens[j].start] for c in ",،:؛;."):
+        j += 1
+    return j
+
+
+def is_forename(m: Matchers, token: Token) -> bool:
+    """A known forename (محمد، فاطمة، سيرغي …), and not the preposition على."""
+    return not token.alif_maqsura and m.is_forename(token.text)
+
+
+def has_forename(m: Matchers, tokens: Sequence[Token]) -> bool:
+    """True when a word of the phrase is a known forename."""
+    return any(is_forename(m, t) for t in tokens)
+
+
 def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: str) -> str | None:
+    """Explicit words (longest, then earliest) win; then a known organization's or outlet's own
+    affiliation; only then a state adjective on a state body ("وزير الخارجية السوري")."""
     best: tuple[int, int, str] | None = None  # (length, -position, affiliation)
     for position, length, value in m.affiliation_words.find(tokens):
         candidate = (length, -position, value)
         best = candidate if best is None or candidate > best else best
-    if head in _GOVERNMENT_HEADS or any(bare(t.text) in _GOVERNMENT_HEADS for t in tokens[:2]):
-        for position, length, value in m.government_words.find(tokens):
-            if position == 0:
-                continue
-            candidate = (length, -position, value)
-            best = candidate if best is None or candidate > best else best
     if best is not None:
         return best[2]
     if key is not None:
         return m.lexicon.affiliation_keys.get(key)
+    if head in _GOVERNMENT_HEADS or any(bare(t.text) in _GOVERNMENT_HEADS for t in tokens[:2]):
+        for position, length, value in m.government_words.find(tokens):
+            if position > 0:
+                return value
     return None
 
 
@@ -153,32 +245,53 @@ def _gender(head: str, type_: str, first: str) -> str:
     return "m"
 
 
+def _head(m: Matchers, word: str) -> str:
+    """The head noun of a mention's first word: the reading the lexicon knows (وزارة, not زارة)."""
+    indexes = (m.organization_heads, m.media_heads, m.titles, m.local, m.organizations, m.media)
+    for stem in stems(word):
+        if bare(stem) in m.lexicon.anonymous_heads or any(index.starts_with(stem) for index in indexes):
+            return stem
+    plain = without_conjunction(word) if without_conjunction(word).startswith("ال") else word
+    return plain
+
+
+def _later_type(m: Matchers, tokens: Sequence[Token], i: int) -> str | None:
+    if m.organizations.match(tokens, i) or m.organization_heads.match(tokens, i):
+        return "organization"
+    if m.media.match(tokens, i) or m.media_heads.match(tokens, i):
+        return "media"
+    return None
+
+
 def classify(m: Matchers, tokens: Sequence[Token]) -> SourceInfo:
     """Type, affiliation, entity key and gender of a mention from its words."""
     if not tokens:
         return SourceInfo("anonymous", None, None, "", "m", False)
+    if len(tokens) > 1 and without_conjunction(tokens[0].text) in _ONE_OF:
+        return classify(m, tokens[1:])  # "أحد أقارب الضحية" is typed by what it is one of
     first = tokens[0].text
-    head = next((s for s in reversed(stems(first)) if len(s) > 1), first)
+    head = _head(m, first)
     org = m.organizations.match(tokens, 0)
     outlet = m.media.match(tokens, 0)
     key = org[1] if org else outlet[1] if outlet else None
     has_local = bool(m.local.find(tokens))
     confident = True
-    if m.is_anonymous_head(first):
+    definite_title = without_conjunction(first).startswith("ال") and m.titles.match(tokens, 0)
+    if m.is_anonymous_head(first) and not definite_title:
         type_ = "local" if has_local else "anonymous"
-        titled = m.titles.match(tokens, 0)
-        if titled and len(tokens) > titled[0] + 1 and not has_local and first.startswith(("ال", "وال")):
-            type_ = "named_person"
+        if has_forename(m, tokens[1:]):
+            type_ = "named_person"  # خبير الطقس محمد الشاكر
     elif m.local.match(tokens, 0):
         type_ = "local"
     elif outlet or m.media_heads.match(tokens, 0):
         type_ = "media"
     elif org or m.organization_heads.match(tokens, 0):
         type_ = "organization"
-    elif m.titles.match(tokens, 0):
+    elif m.titles.match(tokens, 0) or has_forename(m, tokens):
         type_ = "named_person"
     else:
-        type_ = "named_person"  # an unknown noun phrase before أن is most often a name
+        later = next((t for i, t in enumerate(tokens[1:], 1) for t in [_later_type(m, tokens, i)] if t), None)
+        type_ = later or "named_person"  # "تقديرات المفوضية" → organization; else most often a name
         confident = False
     if key is None and type_ in {"organization", "media"}:
         for index in (m.organizations, m.media):

@@ -63,6 +63,10 @@ class PhraseIndex:
         self.longest = max((len(p) for p in self._table), default=0)
         self._first_words = frozenset(p[0] for p in self._table)
 
+    def starts_with(self, word: str) -> bool:
+        """True when some phrase begins with ``word`` (already stripped of prefixes)."""
+        return self._fold(word) in self._first_words
+
     def match(self, tokens: Sequence[Token], i: int, first_stems: bool = True) -> tuple[int, str] | None:
         """``(length, value)`` of the longest phrase starting at ``tokens[i]``, or None."""
         if i >= len(tokens):
