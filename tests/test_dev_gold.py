@@ -23,11 +23,40 @@ SAMPLE = ROOT / "sample" / "syria-tv-2024-08-09.txt"
 AFFILIATIONS = ("sdf", "regime", "russia", "usa", "iran", "turkey", "opposition")
 
 CONVENTION_TAGS = {
-    "direct", "indirect", "complementizer", "quote-multi-sentence", "unclosed-quote", "nested", "post-attribution",
-    "headline", "headline-channel", "coreference", "unstated-subject", "quoted-name-not-claim", "passive-unsourced",
-    "list", "no-claim", "scraped-debris", "crlf", "nbsp", "emoji", "guillemets", "curly-quotes", "dateline",
-    "organization-statement", "media", "local", "anonymous", "named-person", "mixed-quote", "noun-object",
-    "new-claim-split", "participle", "accusation", "tatweel", "diacritics",
+    "direct",
+    "indirect",
+    "complementizer",
+    "quote-multi-sentence",
+    "unclosed-quote",
+    "nested",
+    "post-attribution",
+    "headline",
+    "headline-channel",
+    "coreference",
+    "unstated-subject",
+    "quoted-name-not-claim",
+    "passive-unsourced",
+    "list",
+    "no-claim",
+    "scraped-debris",
+    "crlf",
+    "nbsp",
+    "emoji",
+    "guillemets",
+    "curly-quotes",
+    "dateline",
+    "organization-statement",
+    "media",
+    "local",
+    "anonymous",
+    "named-person",
+    "mixed-quote",
+    "noun-object",
+    "new-claim-split",
+    "participle",
+    "accusation",
+    "tatweel",
+    "diacritics",
 } | {f"affiliation-{a}" for a in AFFILIATIONS}
 
 OPENING_QUOTES = '"«“”'
@@ -102,9 +131,13 @@ def test_an_entity_has_one_type_and_affiliation_and_a_claim_unless_it_relays(gol
             assert len({(s.type, s.affiliation) for s in mentions}) == 1, f"{doc.id} {entity}: mixed type/affiliation"
             if entity not in claimed:  # only a relayer ("نقلت وكالة X عن مصدر Y") may have no claim of its own
                 relayed = [
-                    c for c in doc.claims for m in mentions
-                    if c.source and _line(doc.text, c.start) == _line(doc.text, m.start)
-                    and by_id[c.source].entity != entity and m.end <= by_id[c.source].start
+                    c
+                    for c in doc.claims
+                    for m in mentions
+                    if c.source
+                    and _line(doc.text, c.start) == _line(doc.text, m.start)
+                    and by_id[c.source].entity != entity
+                    and m.end <= by_id[c.source].start
                 ]
                 assert "nested" in _tags(doc) and relayed, f"{doc.id} {entity}: a source entity without any claim"
 
@@ -140,7 +173,9 @@ def test_claim_spans_follow_the_conventions(gold: list[Document]) -> None:
                 assert not enclosed, f"{where}: indirect but wholly quoted"
             elif claim.cue is not None:
                 assert before and before[-1] in OPENING_QUOTES, f"{where}: direct without an opening quote"
-                assert after[:1] in tuple(CLOSING_QUOTES) + (".", "\r", "\n", ""), f"{where}: direct runs past the quote"
+                assert after[:1] in tuple(CLOSING_QUOTES) + (".", "\r", "\n", ""), (
+                    f"{where}: direct runs past the quote"
+                )
             if claim.cue is None:
                 assert claim.kind == "direct" and claim.source is not None, f"{where}: a cue-less claim is a headline"
             if claim.source is None:
@@ -166,9 +201,9 @@ CONTENT_CHECKS = {
     ),
     "quote-multi-sentence": lambda d: any(c.kind == "direct" and re.search(r"[.!?؟] ", c.text) for c in d.claims),
     "unclosed-quote": lambda d: any(
-        c.kind == "direct" and c.cue is not None and d.text[c.end : c.end + 1] in ("", "\n", "\r", ".") for c in d.claims
+        c.kind == "direct" and c.cue is not None and re.match(r"\.?(?:\r?\n|$)", d.text[c.end :]) for c in d.claims
     ),
-    "list": lambda d: re.search(r"^(?:[-•*]|\d+[-.)])\s", d.text, re.M) is not None,
+    "list": lambda d: re.search(r"^(?:[-•*]|\d+[-.)])\s", d.text, re.MULTILINE) is not None,
     "crlf": lambda d: "\r\n" in d.text,
     "nbsp": lambda d: "\u00a0" in d.text,
     "emoji": lambda d: any(_is_emoji(ch) for ch in d.text),
@@ -187,7 +222,9 @@ CONTENT_CHECKS = {
 
 
 def test_tags_promise_only_what_the_passage_contains(gold: list[Document]) -> None:
-    wrong = [(doc.id, tag) for doc in gold for tag in _tags(doc) if tag in CONTENT_CHECKS and not CONTENT_CHECKS[tag](doc)]
+    wrong = [
+        (doc.id, tag) for doc in gold for tag in _tags(doc) if tag in CONTENT_CHECKS and not CONTENT_CHECKS[tag](doc)
+    ]
     assert not wrong, f"tag not borne out by the annotation: {wrong}"
     untagged_no_claim = [doc.id for doc in gold if not doc.claims and "no-claim" not in _tags(doc)]
     assert not untagged_no_claim

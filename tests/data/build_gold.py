@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from annotate.authoring import document_from_spec  # noqa: E402
-from annotate.errors import AnnotateError, InputError  # noqa: E402
-from annotate.io import read_documents, write_jsonl  # noqa: E402
-from annotate.schema import Document  # noqa: E402
+from annotate.authoring import document_from_spec
+from annotate.errors import AnnotateError, InputError
+from annotate.io import read_documents, write_jsonl
+from annotate.schema import Document
 
 GOLD_YAML = Path(__file__).with_name("dev_gold.yaml")
 GOLD_JSONL = Path(__file__).with_name("dev_gold.jsonl")
