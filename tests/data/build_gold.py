@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -70,21 +71,25 @@ def compile_gold(path: Path = GOLD_YAML) -> list[Document]:
         seen.add(spec["id"])
         try:
             documents.append(document_from_spec(_spec_with_text(spec)))
-        except (KeyError, TypeError, ValueError) as error:  # a field missing or of the wrong kind
+        except ValidationError as error:  # a field of the wrong kind (say, kind: sideways)
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise InputError(f"example {spec['id']}: {error.title} {where}: {first['msg']}") from None
+        except (KeyError, TypeError, ValueError) as error:  # a field missing
             raise InputError(f"example {spec['id']}: {error.__class__.__name__}: {error}") from None
     return documents
 
 
-def main() -> int:
+def main(yaml_path: Path = GOLD_YAML, jsonl_path: Path = GOLD_JSONL) -> int:
     """Build dev_gold.jsonl; print one line on success or failure."""
     try:
-        documents = compile_gold()
-        count = write_jsonl(documents, GOLD_JSONL)
+        documents = compile_gold(yaml_path)
+        count = write_jsonl(documents, jsonl_path)
     except AnnotateError as error:
         print(f"build_gold: {error}", file=sys.stderr)
         return 1
     claims = sum(len(d.claims) for d in documents)
-    print(f"wrote {GOLD_JSONL.relative_to(ROOT)}: {count} documents, {claims} claims")
+    print(f"wrote {jsonl_path}: {count} documents, {claims} claims")
     return 0
 
 
