@@ -40,3 +40,4 @@ def agreement(directory: Path, predictions: Path | None = None, out: Path | None
     json_path = write_json(report, target / JSON_FILE)
     html_path = write_html(report, target / HTML_FILE)
     return AgreementRun(report, json_path, html_path, predictions)
+

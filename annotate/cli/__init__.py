@@ -7,6 +7,7 @@ from annotate.cli import pre as _pre  # noqa: F401  (registers commands)
 from annotate.cli import evaluate as _evaluate  # noqa: F401
 from annotate.cli import guidelines as _guidelines  # noqa: F401
 from annotate.cli import agreement as _agreement  # noqa: F401
+from annotate.cli import adjudicate as _adjudicate  # noqa: F401
 from annotate.cli import models as _models  # noqa: F401
 from annotate.cli import server as _server  # noqa: F401
 from annotate.cli import config as _config  # noqa: F401

@@ -1,0 +1,34 @@
+"""``annotate adjudicate DIR --project "TITLE (review)"``: a review project for the disagreeing documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from annotate.agreement.review import adjudication
+from annotate.cli._app import app, friendly_errors
+
+
+@app.command("adjudicate")
+@friendly_errors
+def adjudicate_cli(
+    directory: Path = typer.Argument(..., help="Folder written by `annotate export` (holds annotations.jsonl)."),
+    project: str = typer.Option(..., "--project", help='Title of the review project, e.g. "News 2024 (review)".'),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Folder for agreed.jsonl and adjudication.json; default DIR."),
+) -> None:
+    """Agreed documents go straight to gold; each disagreeing one becomes a review task whose predictions
+    are the annotators' versions (model version = annotator)."""
+    run = adjudication(directory, project, out)
+    plan, review = run.plan, run.project
+    console = Console()
+    console.print(
+        f"{len(plan.agreed) - len(plan.single)} agreed and {len(plan.single)} single-annotator documents -> {run.agreed_path}"
+    )
+    console.print(
+        f"{len(plan.disagreed)} disagreeing documents -> project {review.title!r} (id {review.id}): "
+        f"{review.created} tasks added, {review.already_there} already there"
+    )
+    console.print(f"review at {review.url}; manifest {run.manifest_path}")
+    console.print(f"when reviewed: annotate export --project {review.title!r} -o DIR2, then gold = {run.agreed_path.name} + DIR2/gold.jsonl")
