@@ -17,7 +17,7 @@ from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Sentence, Token, sentences, tokens
 from annotate.preannotate.sources import has_forename, looks_like_source, np_extent, np_grammar
 from annotate.preannotate.text import NormText, normalize_word
-from annotate.preannotate.words import stems, without_conjunction
+from annotate.preannotate.words import bare, stems, without_conjunction
 
 MAX_SUBJECT_REGION = 20
 # Written as in the news and normalised once, like every word the stages compare.
@@ -90,8 +90,9 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         width = _complementizer_at(m, tokens, j)
         if width:
             return _Marker(j, tokens[j + width - 1].end, 0.92)
-        if j > i + 1 and (m.verb(tokens[j].text) or m.is_participle(tokens[j].text)) and "،" in gap:
-            return None  # another attribution starts before any content
+        word = tokens[j].text
+        if j > i + 1 and "،" in gap and (m.is_participle(word) or (word[0] in "وف" and m.verb(word))):
+            return None  # "، وأضاف" / "، مضيفاً": another attribution starts before any content
     # A quotation right after the cue or its subject, with no comma ("وأضاف "…"").
     return None
 
@@ -158,23 +159,25 @@ class ParagraphReader:
         """"أبرز ما جاء في المؤتمر الصحفي لوزير الخارجية فؤاد حسين:": the speaker of the items below."""
         nt, m = self.nt, self.m
         words = tokens(nt, *paragraph)
-        for k in range(len(words) - 1, -1, -1):
+        best: tuple[int, int, int] | None = None  # (length, start, end) of the longest source phrase
+        for k in range(len(words)):
             first = words[k].text
             lam = first.startswith("ل") and not first.startswith("لل") and len(first) > 3
             probe = [Token(words[k].start + lam, words[k].end, first[1:] if lam else first), *words[k + 1 :]]
             end = np_grammar(m, nt, probe, 0, len(probe))
             if end is not None and (m.titles.match(probe, 0) or has_forename(m, probe[:end])
-                                    or m.organizations.match(probe, 0)):
-                self.standing_mentions.append(((probe[0].start, probe[end - 1].end), self.sentence_index))
-                return
+                                    or m.organizations.match(probe, 0)) and (best is None or end > best[0]):
+                best = (end, probe[0].start, probe[end - 1].end)
+        if best is not None:
+            self.standing_mentions.append(((best[1], best[2]), self.sentence_index))
 
     def _list_item(self, paragraph: tuple[int, int], start: int) -> None:
+        """A bullet line under "… على النحو التالي:": a claim of the same source."""
         owner = self._list_owner
         span = C.trim(self.nt, start, paragraph[1])
         if span is None or owner is None:
             return
-        text = self.nt.norm
-        quoted = text[span[0]] == '"' and C.closing_quote_at_end(self.nt, span)
+        quoted = self.nt.norm[span[0]] == '"' and C.closing_quote_at_end(self.nt, span)
         content = (span[0] + 1, span[1] - 1) if quoted else span
         self.found.append(Attribution(content, "direct" if quoted else "indirect", None, None, "previous",
                                       owner.gender, owner.score - 0.1, owner.sentence))
@@ -345,9 +348,21 @@ class ParagraphReader:
         if span is None:
             return None
         has_previous = len(self.found) > first_in_sentence
-        return self._add(Attribution(span, kind, (tokens[i].start, tokens[i].end), None,
-                                     "previous" if has_previous else "unstated", "", 0.85 - 0.1 * unclosed,
-                                     self.sentence_index))
+        subject = None if has_previous else self._main_clause_subject(s, i)
+        mode = "previous" if has_previous else "explicit" if subject else "unstated"
+        return self._add(Attribution(span, kind, (tokens[i].start, tokens[i].end), subject, mode, "",
+                                     0.85 - 0.1 * unclosed, self.sentence_index))
+
+    def _main_clause_subject(self, s: Sentence, i: int) -> tuple[int, int] | None:
+        """"ونوّه الحاكم وسيم منصوري بـ…، لافتاً إلى أن …": the participle's source is the subject of the
+        sentence's opening verb, even when that verb introduced no claim of its own."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        if i < 2 or not m.verb(tokens[0].text):
+            return None
+        end = np_grammar(m, nt, tokens, 1, i)
+        if end is None:
+            return None
+        return C.mention_span(nt, tokens[1].start, tokens[end - 1].end)
 
     def _verb(self, s: Sentence, i: int) -> int | None:
         """A reporting verb, its subject (stated, unstated, or none for a passive) and content."""
@@ -451,7 +466,8 @@ class ParagraphReader:
                         passive: bool) -> int | None:
         """The noun-object content at word ``k`` of the verb at ``i`` (see :meth:`_noun_object`)."""
         nt, m, tokens = self.nt, self.m, s.tokens
-        if subject is None and not verb.prepositions:
+        if subject is None and not verb.prepositions and not (
+                k < len(tokens) and verb.takes_object and bare(tokens[k].text) in m.lexicon.object_starters):
             return None
         previous = -1
         while k < len(tokens) and k != previous:  # channel phrases after the subject, several at times
@@ -464,8 +480,9 @@ class ParagraphReader:
         elif "ب" in verb.prepositions and len(word) > 3 and word.startswith("ب") and not any(
                 s in m.lexicon.anonymous_heads for s in stems(word)) and not m.prepositions.match(tokens, k):
             start = tokens[k].start + 1
-        elif verb.takes_object and subject is not None and (not word.startswith(_NOT_OBJECT_START) or (
-                word.startswith("ال") and self._ends_in_name(tokens, subject))):
+        elif verb.takes_object and (subject is not None or bare(word) in m.lexicon.object_starters) and (
+                not word.startswith(_NOT_OBJECT_START) or bare(word) in m.lexicon.object_starters or (
+                word.startswith("ال") and subject is not None and self._ends_in_name(tokens, subject))):
             gap = nt.norm[tokens[k - 1].end : tokens[k].start]
             # a quotation opening right before the object is its content; a name's closing quote is not
             opens_quote = gap.strip() == '"' and gap.startswith(" ")

@@ -16,6 +16,7 @@ from annotate.preannotate.text import NormText
 from annotate.preannotate.words import without_conjunction
 
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
+_CONNECTIVES = frozenset({"فيما", "في", "بينما", "كما", "حيث", "وفيما", "وبينما"})
 _COORDINATED = re.compile(r"[،,]?\s*و(?:ان|بان|انه|انها|انهم)\b")
 _SENTENCE_END = re.compile(r"(?<![.\d])[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)")
 
@@ -78,6 +79,11 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
         if (m.is_participle(word) or m.prepositions.match(tokens, k)
                 or (word[:1] in "وف" and without_conjunction(word) in m.lexicon.verbs)
                 or (word[:1] in "وف" and m.passive.match(tokens, k))):
+            return gap_start + comma
+        # "، فيما أفادت شبكة …" / "، في حين قال …": a connective, then a new attribution
+        after = k + (2 if word == "في" and k + 1 < len(tokens) and tokens[k + 1].text == "حين" else 1)
+        if word in _CONNECTIVES and after < len(tokens) and (
+                m.verb(tokens[after].text) or m.passive.match(tokens, after) or m.prepositions.match(tokens, after)):
             return gap_start + comma
     return end
 

@@ -282,7 +282,7 @@ def classify(m: Matchers, tokens: Sequence[Token]) -> SourceInfo:
         if has_forename(m, tokens[1:]):
             type_ = "named_person"  # خبير الطقس محمد الشاكر
     elif m.local.match(tokens, 0):
-        type_ = "local"
+        type_ = "named_person" if has_forename(m, tokens[1:]) else "local"  # الناشط المدني سامر الحلبي
     elif outlet or m.media_heads.match(tokens, 0):
         type_ = "media"
     elif org or m.organization_heads.match(tokens, 0):

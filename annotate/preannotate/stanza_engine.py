@@ -101,15 +101,17 @@ def subject_span(sentence: Sentence, verb: Word, text: str) -> tuple[int, int] |
     return (start, end) if end > start else None
 
 
-def _is_complementizer(m: Matchers, word: Word) -> bool:
-    return normalize_word(word.text) in m.complementizers
+def _is_complementizer(m: Matchers, word: Word, text: str) -> bool:
+    """أن/إن as a word, or any word of a token that is a complementizer (بأنه، فإن، أنها)."""
+    return (normalize_word(word.text) in m.complementizers
+            or normalize_word(text[word.token_start : word.token_end]) in m.complementizers)
 
 
-def _marker_end(m: Matchers, sentence: Sentence, after: int) -> int | None:
-    """End of the first complementizer or colon at or after ``after`` (where content begins)."""
-    for w in sentence.words:
-        if w.start >= after and (_is_complementizer(m, w) or w.text == ":"):
-            return w.end
+def _after_marker(m: Matchers, words: list[Word], text: str, limit: int) -> int | None:
+    """End of the token of the first complementizer (or a colon) among the first ``limit`` words."""
+    for w in words[:limit]:
+        if _is_complementizer(m, w, text) or w.text == ":":
+            return w.token_end
     return None
 
 
@@ -129,35 +131,46 @@ def _closing_quote(text: str, start: int) -> int | None:
 
 
 def complement_span(m: Matchers, sentence: Sentence, verb: Word, after: int, text: str) -> tuple[tuple[int, int], bool] | None:
-    """The claim (span, is_direct): the complement clause, the rest after a complementizer, or a quotation."""
+    """The claim (span, is_direct).
+
+    Its start: after the complementizer's whole token (بأنه، على أن) or colon that opens the
+    verb's complement clause (``ccomp``/``xcomp``, or another dependent starting with أن);
+    failing that, after the first complementizer or colon following the verb and its subject.
+    Its end: the end of that clause, or the closing quotation mark when the content is quoted,
+    or the end of the sentence when only a complementizer was found.
+    """
+    following = [w for w in sentence.words if w.start >= after]
     start: int | None = None
     end = 0
     for relation in COMPLEMENT_RELATIONS:
         for child in sentence.children(verb.id):
             if child.deprel.split(":")[0] != relation or child.start < verb.end:
                 continue
-            subtree = sentence.subtree(child.id)
-            if relation != "ccomp" and relation != "xcomp" and not any(_is_complementizer(m, w) for w in subtree[:3]):
+            subtree = [w for w in sentence.subtree(child.id) if w.start >= after]
+            marker = _after_marker(m, subtree, text, 4)
+            if marker is None and relation not in {"ccomp", "xcomp"}:
                 continue
-            content = [w for w in subtree if w.start >= after and not _is_complementizer(m, w)]
+            content = [w for w in subtree if w.start >= (marker or 0)]
             if content:
                 start, end = content[0].start, max(w.end for w in content)
                 break
         if start is not None:
             break
-    marker = _marker_end(m, sentence, after)
     if start is None:
-        if marker is None or verb.upos not in {"VERB", "AUX"} and marker is None:
+        marker = _after_marker(m, following, text, 12)
+        if marker is None:
             return None
         start, end = marker, sentence.end
-    if start is None:
-        return None
-    opening = marker if marker is not None and marker <= start else start
-    direct = _opens_quote(text, opening) or (start > 0 and text[start - 1] in QUOTES)
+    direct = _opens_quote(text, start)
     if direct:
-        close = _closing_quote(text, start + 1)
+        opening = start
+        while text[opening] not in QUOTES:
+            opening += 1
+        close = _closing_quote(text, opening + 1)
         if close is not None:
-            end = close
+            start, end = opening + 1, close
+        else:
+            direct = False
     start, end = _trim(text, start, end)
     return ((start, end), direct) if end > start else None
 
