@@ -207,7 +207,7 @@ CONTENT_CHECKS = {
     "crlf": lambda d: "\r\n" in d.text,
     "nbsp": lambda d: "\u00a0" in d.text,
     "emoji": lambda d: any(_is_emoji(ch) for ch in d.text),
-    "guillemets": lambda d: "«" in d.text and "»" in d.text,
+    "guillemets": lambda d: "«" in d.text or "»" in d.text,
     "curly-quotes": lambda d: "“" in d.text or "”" in d.text,
     "tatweel": lambda d: "\u0640" in d.text,
     "diacritics": lambda d: HARAKAT.search(d.text) is not None,
