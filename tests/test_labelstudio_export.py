@@ -1,0 +1,131 @@
+"""Export against the real server: annotators and annotations made through the API, a
+schema-breaking annotation reported but not fatal, byte-identical re-export, and the round
+trip pre-annotation -> push -> accept -> export on the dev gold set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from _labelstudio_support import make_annotator, prediction_results, sample_documents, tasks_by_document
+from annotate.cli import app
+from annotate.io import read_jsonl
+from annotate.labelstudio.convert import document_to_results
+from annotate.labelstudio.export import export_project
+from annotate.labelstudio.push import push_documents
+from annotate.labelstudio.server import read_credentials
+from annotate.schema import Document
+
+pytestmark = pytest.mark.labelstudio
+
+DEV_GOLD = Path(__file__).resolve().parent / "data" / "dev_gold.jsonl"
+RECORD_KEYS = ["task_id", "document_id", "annotation_id", "annotator", "annotator_id", "created_at", "updated_at",
+               "ground_truth", "lead_time", "document", "review"]
+
+
+@pytest.fixture
+def annotated_project(ls_client, ls_title):
+    """Three tasks: doc-a annotated by two people (one of them edits), doc-b with one broken
+    annotation and one ground truth, doc-c never annotated."""
+    a, b = sample_documents()
+    c = b.model_copy(update={"id": "doc-c", "sources": [], "claims": []})
+    push_documents(ls_client, [a, b, c], ls_title)
+    tasks = tasks_by_document(ls_client, _project_id(ls_client, ls_title))
+    alice, bob = make_annotator(ls_client, "alice"), make_annotator(ls_client, "bob")
+
+    accepted = prediction_results(tasks["doc-a"])
+    ls_client.annotations.create(id=tasks["doc-a"].id, result=accepted, completed_by=alice.id, lead_time=31.5)
+    edited = a.model_copy(update={
+        "claims": [a.claims[0], a.claims[1].model_copy(update={"kind": "direct", "note": "quote marks missing"})],
+    })
+    ls_client.annotations.create(id=tasks["doc-a"].id, result=document_to_results(edited), completed_by=bob.id)
+
+    broken = prediction_results(tasks["doc-b"])
+    next(r for r in broken if r["id"] == "c_c1" and r["from_name"] == "label")["value"]["end"] += 3
+    ls_client.annotations.create(id=tasks["doc-b"].id, result=broken, completed_by=alice.id)
+    ls_client.annotations.create(id=tasks["doc-b"].id, result=prediction_results(tasks["doc-b"]),
+                                 completed_by=bob.id, ground_truth=True)
+    return {"title": ls_title, "alice": alice, "bob": bob, "tasks": tasks, "edited": edited}
+
+
+def _project_id(client, title):
+    from annotate.labelstudio.push import find_project
+
+    return int(find_project(client, title).id)
+
+
+def test_export_writes_the_contract_reports_problems_and_counts_empty_tasks(ls_client, annotated_project, tmp_path):
+    result = export_project(ls_client, annotated_project["title"], tmp_path)
+    assert (result.tasks, result.annotations, result.gold, result.without_annotations) == (3, 3, 2, 1)
+    [problem] = result.problems
+    assert problem.task_id == annotated_project["tasks"]["doc-b"].id
+    assert "c_c1 (claim) offsets" in problem.reason and "but the annotation says" in problem.reason
+
+    records = [json.loads(line) for line in (tmp_path / "annotations.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [list(r) for r in records] == [RECORD_KEYS] * 3
+    by_user = {(r["document_id"], r["annotator"]): r for r in records}
+    alice, bob = annotated_project["alice"].email, annotated_project["bob"].email
+    first = by_user[("doc-a", alice)]
+    assert first["lead_time"] == 31.5 and first["annotator_id"] == annotated_project["alice"].id
+    assert set(first["review"].values()) == {"accepted"}
+    assert by_user[("doc-a", bob)]["review"] == {"c1": "accepted", "c2": "changed", "s1": "accepted", "s2": "accepted"}
+    assert Document.model_validate(by_user[("doc-a", bob)]["document"]).claims[1].note == "quote marks missing"
+    assert by_user[("doc-b", bob)]["ground_truth"] is True
+
+    gold = {d.id: d for d in read_jsonl(tmp_path / "gold.jsonl")}
+    assert set(gold) == {"doc-a", "doc-b"}
+    assert gold["doc-b"].meta["gold_from"] == "ground_truth" and gold["doc-b"].meta["annotators"] == [bob]
+    assert gold["doc-a"].meta["gold_from"] == "majority"
+    assert gold["doc-a"].meta["task_id"] == annotated_project["tasks"]["doc-a"].id
+    card = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "| tasks without annotations (left out) | 1 |" in card and f"| {alice} | 1 |" in card
+    assert f"| {problem.task_id} | {problem.annotation_id} |" in card
+    assert "B-CLAIM" in (tmp_path / "gold.conll").read_text(encoding="utf-8")
+
+
+def test_exporting_twice_gives_byte_identical_files(ls_client, annotated_project, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    export_project(ls_client, annotated_project["title"], one)
+    export_project(ls_client, annotated_project["title"], two)
+    names = sorted(p.name for p in one.iterdir())
+    assert names == ["README.md", "annotations.jsonl", "gold.conll", "gold.jsonl"]
+    for name in names:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_cli_export_reports_left_out_annotations_on_stderr(ls_client, labelstudio_server, annotated_project, tmp_path,
+                                                          monkeypatch):
+    monkeypatch.setenv("LABEL_STUDIO_URL", labelstudio_server.url)
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", read_credentials(labelstudio_server.data_dir).api_key)
+    run = CliRunner().invoke(app, ["export", "--project", annotated_project["title"], "-o", str(tmp_path)])
+    assert run.exit_code == 0, run.output
+    assert run.stdout.startswith("3 tasks: 3 annotations, 2 gold documents, 1 tasks without annotations, 1 annotations left out")
+    assert "left out: task" in run.stderr and "but the annotation says" in run.stderr
+    missing = CliRunner().invoke(app, ["export", "--project", "no such project", "-o", str(tmp_path / "x")])
+    assert missing.exit_code == 3 and missing.stderr.strip() == "error: no project titled 'no such project' on this server"
+
+
+def test_round_trip_on_the_dev_gold_set(ls_client, ls_title, tmp_path):
+    documents = read_jsonl(DEV_GOLD) if DEV_GOLD.exists() else sample_documents()
+    push_documents(ls_client, documents, ls_title)
+    annotator = make_annotator(ls_client, "accepter")
+    for task in tasks_by_document(ls_client, _project_id(ls_client, ls_title)).values():
+        ls_client.annotations.create(id=task.id, result=prediction_results(task), completed_by=annotator.id)
+    result = export_project(ls_client, ls_title, tmp_path)
+    assert result.problems == [] and result.gold == len(documents)
+    exported = {d.id: d for d in read_jsonl(tmp_path / "gold.jsonl")}
+
+    def canonical(doc: Document) -> Document:  # a human annotation carries no confidence scores
+        return doc.model_copy(update={
+            "meta": {}, "sources": [s.model_copy(update={"score": 1.0}) for s in doc.sources],
+            "claims": [c.model_copy(update={"score": 1.0}) for c in doc.claims],
+        })
+
+    for doc in documents:
+        assert canonical(exported[doc.id]) == canonical(doc), doc.id
+        assert exported[doc.id].meta == {**doc.meta, "task_id": exported[doc.id].meta["task_id"],
+                                         "annotators": [annotator.email], "gold_from": "single",
+                                         "annotation_id": exported[doc.id].meta["annotation_id"]}
