@@ -9,11 +9,10 @@ project must hold exactly the disagreeing document, each annotator's version a p
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-
 from _labelstudio_support import make_annotator, tasks_by_document
+
 from annotate.agreement.load import PRE_ANNOTATOR, Annotation
 from annotate.agreement.metrics import compute_agreement
 from annotate.agreement.review import adjudication

@@ -110,10 +110,10 @@ def test_prediction_with_another_text_is_refused(export_dir: Path) -> None:
 
 def test_cli(export_dir: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "annotate", "agreement", str(export_dir), "--top", "1"],
-                          capture_output=True, text=True, encoding="utf-8", env={"COLUMNS": "200", "PATH": ""})
+                          check=False, capture_output=True, text=True, encoding="utf-8", env={"COLUMNS": "200", "PATH": ""})
     assert done.returncode == 0, done.stderr
     assert "Pairwise agreement" in done.stdout and "Lowest agreement first (1 of 2 documents)" in done.stdout
     missing = subprocess.run([sys.executable, "-m", "annotate", "agreement", str(export_dir / "nope")],
-                             capture_output=True, text=True)
+                             check=False, capture_output=True, text=True)
     assert missing.returncode == 2
     assert missing.stderr.strip().startswith("error:") and "Traceback" not in missing.stderr

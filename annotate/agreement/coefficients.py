@@ -50,7 +50,7 @@ def cohen_kappa_table(table: Sequence[Sequence[float]] | np.ndarray) -> Coeffici
     if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
         raise ValueError(f"Cohen's kappa needs a square table, got shape {matrix.shape}")
     total = matrix.sum()
-    units = int(round(total))
+    units = round(total)
     if total == 0:
         return _undefined(0, "no items rated by both annotators")
     p = matrix / total
@@ -125,7 +125,7 @@ def alpha_from_counts(counts: np.ndarray, weights: np.ndarray | None = None) -> 
     values_per_unit = table.sum(axis=1)
     pairable = values_per_unit >= 2
     table, weight, values_per_unit = table[pairable], weight[pairable], values_per_unit[pairable]
-    units = int(round(weight.sum()))
+    units = round(weight.sum())
     if units == 0:
         return _undefined(0, "no unit has values from two or more annotators")
     scaled = table * (weight / (values_per_unit - 1))[:, None]

@@ -10,8 +10,8 @@ from html import escape
 from pathlib import Path
 
 from annotate.agreement.coefficients import Coefficient
-from annotate.agreement.metrics import ATTRIBUTES, CHARACTER_LAYERS, AgreementReport
 from annotate.agreement.load import PRE_ANNOTATOR
+from annotate.agreement.metrics import ATTRIBUTES, CHARACTER_LAYERS, AgreementReport
 from annotate.agreement.report import fmt
 from annotate.io import atomic_writer
 

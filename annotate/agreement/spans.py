@@ -77,7 +77,7 @@ class F1Counts:
     a: int = 0
     b: int = 0
 
-    def add(self, other: "F1Counts") -> None:
+    def add(self, other: F1Counts) -> None:
         self.matched += other.matched
         self.a += other.a
         self.b += other.b
