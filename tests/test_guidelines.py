@@ -207,7 +207,8 @@ def test_cli_bad_format_and_bad_source_fail_in_one_line(tmp_path: Path) -> None:
         ("examples.yaml", "text: المصدر, type: anonymous", "text: المصدر الثاني, type: anonymous", "المصدر الثاني"),
         ("examples.yaml", "type: local, affiliation: null, entity: e1}", "type: locals, affiliation: null, entity: e1}",
          "locals"),
-        ("known_limitations.yaml", "- id: ex-list-claim", "- id: ex-no-such-example", "ex-no-such-example"),
+        ("known_limitations.yaml", "known_limitations: []",
+         "known_limitations:\n  - {id: ex-no-such-example, reason: none}", "ex-no-such-example"),
     ],
 )
 def test_malformed_sources_are_named(tmp_path: Path, file: str, old: str, new: str, message: str) -> None:

@@ -29,6 +29,7 @@ _PREPOSITIONAL_CHANNEL = frozenset(normalize_word(w) for w in ("في", "خلال
 _NESTING = {normalize_word(a): frozenset({normalize_word(b)}) for a, b in
             (("نقلاً", "عن"), ("ونقلاً", "عن"), ("على", "لسان"))}
 _BULLET = re.compile(r"\s*(?:[-–•*▪●◦]|\d{1,2}[.)-])\s+")
+_CLAUSE_CONNECTIVES = frozenset({"حيث", "فيما", "بينما", "كما", "وفيما", "وبينما", "وحيث", "عندما", "حين", "بعدما"})
 _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
 _KANA = frozenset({"كان", "كانت", "كانوا"})
@@ -91,8 +92,10 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         if width:
             return _Marker(j, tokens[j + width - 1].end, 0.92)
         word = tokens[j].text
-        if j > i + 1 and "،" in gap and (m.is_participle(word) or (word[0] in "وف" and m.verb(word))):
-            return None  # "، وأضاف" / "، مضيفاً": another attribution starts before any content
+        if j > i + 1 and (("،" in gap or "," in gap) and (m.is_participle(word) or (word[0] in "وف" and m.verb(word)))
+                          or (word in _CLAUSE_CONNECTIVES and j + 1 < len(tokens)
+                              and (m.verb(tokens[j + 1].text) or m.passive.match(tokens, j + 1)))):
+            return None  # "، وأضاف" / "، مضيفاً" / "حيث قال": another attribution starts before any content
     # A quotation right after the cue or its subject, with no comma ("وأضاف "…"").
     return None
 
@@ -292,7 +295,7 @@ class ParagraphReader:
             if extent is None:
                 return None
             source = self._after_lam(tokens, extent, cue_end)
-            span, kind = C.before_attribution(nt, before[0].start, tokens[i].start)
+            span, kind = C.before_attribution(nt, clause_start, tokens[i].start)
             if span is None:
                 return None
             self.found.append(Attribution(span, kind, cue, source, "explicit", "", 0.8, self.sentence_index))
@@ -379,7 +382,10 @@ class ParagraphReader:
         marker = _find_marker(nt, m, s, cue_end - 1, MAX_SUBJECT_REGION)
         nested_outer = None
         if marker is None:
-            return self._noun_object(s, i, cue_end, verb, passive is not None or vocalized_passive)
+            added = self._noun_object(s, i, cue_end, verb, passive is not None or vocalized_passive)
+            if added is None:
+                self._remember_subject(s, cue_end)
+            return added
         region_end = marker.subject_end
         cue = (tokens[i].start, tokens[cue_end - 1].end)
         # Nested: نقلت وكالة X عن مصدر Y (قوله) إن …: the innermost source speaks.
@@ -424,6 +430,13 @@ class ParagraphReader:
     def _original(self, token: Token) -> str:
         return self.nt.original[self.nt.index[token.start] : self.nt.index[token.end - 1] + 1]
 
+    def _remember_subject(self, s: Sentence, start: int) -> None:
+        """"واتهمت وزارة الخارجية التركية …" is no claim, but "الوزارة" later refers to that subject."""
+        end = np_grammar(self.m, self.nt, s.tokens, start, len(s.tokens))
+        if end is not None:
+            span = C.mention_span(self.nt, s.tokens[start].start, s.tokens[end - 1].end)
+            self.standing_mentions.append((span, self.sentence_index))
+
     def _vocalized_passive(self, token: Token) -> bool:
         """ذُكر / يُعتقد written with the damma that marks the passive."""
         original = self._original(token)
@@ -447,7 +460,9 @@ class ParagraphReader:
     def _noun_object(self, s: Sentence, i: int, cue_end: int, verb, passive: bool) -> int | None:
         """أكدت مصادر محلية وقوع … / أفادت مصادر بمقتل … / أشار إلى وجود …: a noun as content."""
         nt, m, tokens = self.nt, self.m, s.tokens
-        if verb is None or not (verb.takes_object or verb.prepositions):
+        if verb is None:
+            return self._passive_object(s, i, cue_end) if passive else None
+        if not (verb.takes_object or verb.prepositions):
             return None
         j = cue_end
         while j < len(tokens) and m.channel.match(tokens, j, first_stems=False) and tokens[j].text not in \
@@ -461,6 +476,20 @@ class ParagraphReader:
             if subject_before is not None:
                 return self._object_content(s, i, cue_end, verb, subject_before, k, passive)
         return self._object_content(s, i, cue_end, verb, subject, k, passive)
+
+    def _passive_object(self, s: Sentence, i: int, cue_end: int) -> int | None:
+        """"وأفيد بسقوط قذائف …": a passive report with a بـ noun as its content, no source."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        if cue_end >= len(tokens):
+            return None
+        word = tokens[cue_end].text
+        if not (word.startswith("ب") and len(word) > 3) or m.prepositions.match(tokens, cue_end):
+            return None
+        span, kind, unclosed = C.content_after(nt, m, s, tokens[cue_end].start + 1)
+        if span is None:
+            return None
+        return self._add(Attribution(span, kind, (tokens[i].start, tokens[cue_end - 1].end), None, "none", "",
+                                     0.7, self.sentence_index))
 
     def _object_content(self, s: Sentence, i: int, cue_end: int, verb, subject: tuple[int, int] | None, k: int,
                         passive: bool) -> int | None:

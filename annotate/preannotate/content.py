@@ -15,6 +15,7 @@ from annotate.preannotate.segment import PUNCTUATION, Sentence, closing_quote
 from annotate.preannotate.text import NormText
 from annotate.preannotate.words import without_conjunction
 
+_LEADING = set("،,:;؛-–—ـ.")
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
 _CONNECTIVES = frozenset({"فيما", "في", "بينما", "كما", "حيث", "وفيما", "وبينما"})
 _COORDINATED = re.compile(r"[،,]?\s*و(?:ان|بان|انه|انها|انهم)\b")
@@ -23,7 +24,7 @@ _SENTENCE_END = re.compile(r"(?<![.\d])[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)")
 
 def trim(nt: NormText, start: int, end: int) -> tuple[int, int] | None:
     text = nt.norm
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in _LEADING):
         start += 1
     while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
         end -= 1

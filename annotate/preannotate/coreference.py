@@ -59,15 +59,22 @@ class EntityResolver:
         self.mentions.append(mention)
         return mention
 
+    def _candidates(self, mention: Mention) -> list[Mention]:
+        """Earlier mentions, nearest first; for a headline (read last) every mention, nearest first."""
+        if mention.headline:
+            return sorted(self.mentions, key=lambda m: abs(m.start - mention.start))
+        return sorted((m for m in self.mentions if m.start < mention.start), key=lambda m: -m.start)
+
     def _antecedent(self, mention: Mention) -> Mention | None:
+        candidates = self._candidates(mention)
         if mention.anaphor_of is not None:
             # المصدر prefers an earlier مصدر to an earlier مصادر, however close the latter.
             for wanted in mention.anaphor_of:
-                for earlier in reversed(self.mentions):
+                for earlier in candidates:
                     info = self.entity_info[earlier.entity]
                     if wanted in (info.head, info.type):
                         return earlier
-        for earlier in reversed(self.mentions):
+        for earlier in candidates:
             if mention.words == earlier.words:
                 return earlier
             if mention.info.key and mention.info.key == earlier.info.key and mention.info.type == earlier.info.type:
@@ -83,7 +90,7 @@ class EntityResolver:
         """The mention an unstated subject refers to: the last speaker, else the nearest agreeing mention."""
         if last_source is not None and _gender_agrees(verb_gender, last_source):
             return self.latest_of(last_source.entity, position)
-        for earlier in reversed([m for m in self.mentions if m.start < position]):
+        for earlier in sorted((m for m in self.mentions if m.start < position), key=lambda m: -m.start):
             if _gender_agrees(verb_gender, earlier):
                 return earlier
         return self.latest_of(last_source.entity, position) if last_source is not None else None
@@ -91,4 +98,4 @@ class EntityResolver:
     def latest_of(self, entity: int, position: int) -> Mention | None:
         """The nearest mention of ``entity`` that starts before ``position``."""
         candidates = [m for m in self.mentions if m.entity == entity and m.start < position]
-        return candidates[-1] if candidates else None
+        return max(candidates, key=lambda m: m.start) if candidates else None

@@ -82,6 +82,7 @@ class HybridEngine:
 
     def annotate_parsed(self, document: Document, sentences: list[Sentence]) -> Document:
         nt = NormText.of(document.text)
-        rules = self.rules.find_attributions(nt)
+        reader = self.rules.read(nt)
         parsed = as_attributions(nt, readings(self.stanza.matchers, sentences, document.text))
-        return build_document(document, nt, combine(rules, parsed, self.signals), self.rules.matchers)
+        return build_document(document, nt, combine(reader.found, parsed, self.signals), self.rules.matchers,
+                              reader.standing_mentions)

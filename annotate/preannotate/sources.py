@@ -23,6 +23,7 @@ _GOVERNMENT_HEADS = frozenset({"وزير", "وزيره", "وزاره", "حكوم
 _BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "من", "على", "إلى", "عن", "مع", "داخل", "خارج",
                                                            "قرب", "عند", "لدى", "أمام", "بين"))
 _ONE_OF = frozenset({"احد", "احدى", "احدي", "بعض"})
+_MASCULINE_IN_TA = frozenset({"حمزة", "حمزه", "اسامة", "اسامه", "عبيدة", "عبيده", "طلحة", "معاوية", "قتيبة", "خليفة"})
 _FEMININE_NAMES = frozenset({"قسد", "حماس", "داعش", "سانا", "رويترز", "الاناضول"})
 
 
@@ -82,11 +83,11 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
             break
         j += 1
     if j > i and j < stop and any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،"):
-        j = _apposition_end(nt, m, tokens, j, stop)
+        j = _apposition_end(nt, m, tokens, j, stop, titled=bool(m.titles.match(tokens, i)))
     return (i, j) if j > i else None
 
 
-def _apposition_end(nt: NormText, m: Matchers, tokens: Sequence[Token], j: int, stop: int) -> int:
+def _apposition_end(nt: NormText, m: Matchers, tokens: Sequence[Token], j: int, stop: int, titled: bool) -> int:
     """Extend a subject over "، اللواء فاديم كوليكوف،": a title or a name set off by commas.
 
     Only when that segment runs up to the content marker, so "، وهو أحد سكان المدينة،"
@@ -103,6 +104,9 @@ def _apposition_end(nt: NormText, m: Matchers, tokens: Sequence[Token], j: int, 
     if _is_channel(m, tokens, j) or not segment:
         return j
     if m.titles.match(tokens, j) or has_forename(m, segment[:2]):
+        return end
+    # after an office, one to three plain words are its holder's name: "نائب الوزير، ميخائيل بوغدانوف،"
+    if titled and len(segment) <= 3 and not any(t.text.startswith(("ال", "و")) or m.verb(t.text) for t in segment):
         return end
     return j
 
@@ -139,7 +143,10 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             break
         if _is_channel(m, tokens, j):
             break
-        phrase = m.anonymity.match(tokens, j) or m.local.match(tokens, j) or m.affiliation_words.match(tokens, j)
+        side = m.affiliation_words.match(tokens, j)
+        if side and (side[0] > 1 or not _adjective_like(word)):
+            side = None  # "مسؤول أمريكي" yes; "قسد قوات النظام" (a new noun phrase) no
+        phrase = m.anonymity.match(tokens, j) or m.local.match(tokens, j) or side
         if phrase:
             j += phrase[0]
             continue
@@ -150,7 +157,7 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             j += _name_length(m, nt, tokens, j, stop)  # a title's holder: وزير الخارجية العراقي فؤاد حسين
             named = True
             break
-        adjective_like = bare(word).endswith(("ي", "يه", "ية", "يون", "يين", "يان"))
+        adjective_like = _adjective_like(word)
         if not definite and not named and j == start + known and word.startswith("ال"):
             definite = True  # a definite genitive: وزارة الخارجية, مصادر المعارضة
             j += 1
@@ -160,6 +167,11 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             continue
         break
     return j
+
+
+def _adjective_like(word: str) -> bool:
+    """Nisba adjectives (روسي، محلية، أمريكيون) end like this; nouns rarely do."""
+    return bare(word).endswith(("ي", "يه", "ية", "يون", "يين", "يان"))
 
 
 def _name_length(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, stop: int) -> int:
@@ -187,8 +199,9 @@ def looks_like_source(m: Matchers, nt: NormText, tokens: Sequence[Token], start:
         return False
     if '"' in nt.norm[tokens[start - 1].end : tokens[start].start] if start > 0 else False:
         return True  # a quoted name: بحسب "المرصد"
-    return np_grammar(m, nt, tokens, start, stop) is not None or has_forename(m, tokens[start : start + 2]) or bool(
-        m.affiliation_words.match(tokens, start))
+    window = tokens[start : min(stop, start + 4)]
+    return (np_grammar(m, nt, tokens, start, stop) is not None or has_forename(m, tokens[start : start + 2])
+            or bool(m.affiliation_words.match(tokens, start) or m.organizations.find(window) or m.media.find(window)))
 
 
 def _prepositional_object_end(nt: NormText, tokens: Sequence[Token], k: int, stop: int) -> int:
@@ -225,6 +238,9 @@ def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: st
         best = candidate if best is None or candidate > best else best
     if best is not None:
         return best[2]
+    if key is None:
+        inner = m.organizations.find(tokens) or m.media.find(tokens)
+        key = inner[0][2] if inner else None
     if key is not None:
         return m.lexicon.affiliation_keys.get(key)
     if head in _GOVERNMENT_HEADS or any(bare(t.text) in _GOVERNMENT_HEADS for t in tokens[:2]):
@@ -238,6 +254,9 @@ def _gender(head: str, type_: str, first: str) -> str:
     word = bare(head)
     if word in _FEMININE_NAMES or first in _FEMININE_NAMES:
         return "f"
+    if type_ == "named_person":
+        # a person is one person: "الرحمون" ends like a plural but is a surname
+        return "f" if word.endswith(("ه", "ة")) and word not in _MASCULINE_IN_TA else "m"
     if word.endswith(("ون", "ين")) or word in {"اهالي", "سكان", "شهود", "نشطاء", "مسؤولو", "مسؤولي", "ضباط", "قاده", "خبراء"}:
         return "pl"
     if word.endswith(("ه", "ة", "ات")) or word in {"مصادر", "قوات", "فصائل", "اوساط", "دوائر", "جهات", "عناصر", "وسائل"}:
