@@ -208,7 +208,7 @@ def test_cli_bad_format_and_bad_source_fail_in_one_line(tmp_path: Path) -> None:
         ("examples.yaml", "type: local, affiliation: null, entity: e1}", "type: locals, affiliation: null, entity: e1}",
          "locals"),
         ("known_limitations.yaml", "known_limitations: []",
-         "known_limitations:\n  - {id: ex-no-such-example, reason: none}", "ex-no-such-example"),
+         "known_limitations:\n  - {id: ex-no-such-example, reason: a reason long enough}", "ex-no-such-example"),
     ],
 )
 def test_malformed_sources_are_named(tmp_path: Path, file: str, old: str, new: str, message: str) -> None:
