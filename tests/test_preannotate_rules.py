@@ -142,3 +142,28 @@ def test_same_input_gives_the_same_output() -> None:
     text = open("sample/syria-tv-2024-08-09.txt", encoding="utf-8", newline="").read()
     first, second = (list(preannotate([Document(id="s", text=text)]))[0] for _ in range(2))
     assert first == second and len(first.claims) >= 12
+
+
+def test_mangled_scraped_text_never_breaks_the_offsets() -> None:
+    """Seeded mutations of real-looking passages: quotes, breaks, marks and cues in odd places."""
+    import random
+
+    from annotate.io import read_jsonl
+
+    rng = random.Random(7)
+    texts = [d.text for d in read_jsonl("tests/data/dev_gold.jsonl")]
+    noise = ['"', "«", "»", "“", "”", ":", "،", ".", "\r\n", "\n", "\u00a0", "ـ", "\u064b", "👍🏽", "|", "(",
+             "\u200f", "\r", "وقال", "بحسب", "إن", "- ", "• "]
+    for _ in range(300):
+        chars = list(rng.choice(texts))
+        for _ in range(rng.randint(1, 25)):
+            position = rng.randint(0, len(chars))
+            if rng.random() < 0.6:
+                chars.insert(position, rng.choice(noise))
+            elif chars:
+                del chars[min(position, len(chars) - 1)]
+        text = "".join(chars)
+        (doc,) = preannotate([Document(id="m", text=text)])
+        assert doc.text == text
+        for span in [*doc.claims, *doc.sources, *(c.cue for c in doc.claims if c.cue)]:
+            assert text[span.start : span.end] == span.text and span.text.strip()
