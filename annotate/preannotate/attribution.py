@@ -280,11 +280,18 @@ class ParagraphReader:
         if cue_end + 1 < len(tokens) and tokens[cue_end].text in _MA and _stem_verb(tokens[cue_end + 1].text) \
                 in m.lexicon.preposition_verbs:
             cue_end += 2
-        if cue_end >= len(tokens):
-            return None
         cue = (tokens[i].start, tokens[cue_end - 1].end)
         clause_start = max(s.start, consumed)
         before = [t for t in tokens[:i] if t.start >= clause_start]
+        if cue_end >= len(tokens):
+            # "…، على حد تعبيره." / "…، كما قال.": the last speaker's words
+            if len(before) < 3 or first_in_sentence > len(self.found):
+                return None
+            span, kind = C.before_attribution(nt, clause_start, tokens[i].start)
+            if span is None:
+                return None
+            self.found.append(Attribution(span, kind, cue, None, "unstated", "", 0.7, self.sentence_index))
+            return cue[1]
         if not looks_like_source(m, nt, tokens, cue_end, len(tokens)):
             first = tokens[cue_end].text
             lam_source = first.startswith("ل") and looks_like_source(m, nt, [Token(0, 0, first[1:])], 0, 1)

@@ -65,6 +65,8 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     what comes before the first channel description or comma, at most ten words.
     """
     i = start
+    while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text)):
+        i += 1  # "وتابع قائلاً:" — the participle repeats the verb, it names nobody
     while i < stop and _is_channel(m, tokens, i):
         hit = m.channel.match(tokens, i, first_stems=False)
         word = tokens[i].text
@@ -79,7 +81,8 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
             return None
     j = i
     while j < stop and j - i < MAX_NP_TOKENS:
-        if j > i and (_is_channel(m, tokens, j) or any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،:؛;.")):
+        if j > i and (_is_channel(m, tokens, j) or any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،:؛;.")
+                      or m.is_participle(tokens[j].text)):
             break
         j += 1
     if j > i and j < stop and any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،"):
