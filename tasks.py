@@ -31,6 +31,8 @@ def gold(c: Context) -> None:
 @task
 def test(c: Context, k: str = "", x: bool = False) -> None:
     """Run the whole test suite (what CI runs)."""
+    _ensure_labelstudio(c)
+    _check_chromium()
     selection = f" -k {k!r}" if k else ""
     c.run(f"{PY} -m pytest -q -rs{' -x' if x else ''}{selection}", pty=False)
 
@@ -64,3 +66,51 @@ def guidelines(c: Context, out: str = "out/guidelines.html") -> None:
     """Render the guidelines to HTML and refresh the committed guidelines/guidelines.md."""
     c.run(f"{PY} -m annotate guidelines --format html -o {out}", pty=False)
     c.run(f"{PY} -m annotate guidelines --format md -o guidelines/guidelines.md", pty=False)
+
+
+# --- Label Studio (issue 4) ----------------------------------------------------------------------
+
+LABEL_STUDIO = "label-studio==1.23.2"
+LS_VENV = ROOT / ".venv-labelstudio"
+CHROMIUM = Path("/usr/bin/chromium")
+DEMO_PROJECT = "Demo: Syria TV 2024-08-09"
+
+
+def _ensure_labelstudio(c: Context) -> None:
+    """Label Studio lives in its own venv (its pinned dependencies clash with ours): make it once."""
+    if (LS_VENV / "bin" / "label-studio").exists():
+        return
+    print(f"Installing {LABEL_STUDIO} into {LS_VENV.name}/ (first run only: about a minute) ...", file=sys.stderr)
+    c.run(f"{PY} -m venv {LS_VENV}", pty=False)
+    c.run(f"{LS_VENV}/bin/pip install --quiet {LABEL_STUDIO}", pty=False)
+
+
+def _check_chromium() -> None:
+    """The browser tests drive the system Chromium through Playwright (executable_path)."""
+    if not CHROMIUM.exists():
+        print(f"warning: {CHROMIUM} is missing, browser tests will be skipped "
+              "(apt-get install chromium chromium-driver fonts-noto-core)", file=sys.stderr)
+
+
+@task
+def labelstudio(c: Context) -> None:
+    """Start the local Label Studio (127.0.0.1, data in .labelstudio/) and say how to log in."""
+    _ensure_labelstudio(c)
+    c.run(f"{PY} -m annotate server start", pty=False)
+
+
+@task
+def demo(c: Context, project: str = DEMO_PROJECT) -> None:
+    """Pre-annotate the sample article, start Label Studio, push, and print the project URL."""
+    _ensure_labelstudio(c)
+    c.run(f"{PY} -m annotate pre {SAMPLE.relative_to(ROOT)} -o out/sample.pre.jsonl", pty=False)
+    c.run(f"{PY} -m annotate server start", pty=False)
+    c.run(f"{PY} -m annotate push out/sample.pre.jsonl --project {project!r}", pty=False)
+    print("Open the project URL above, log in as shown, click the task: the pre-annotations are the prediction.")
+
+
+@task(name="bench-labelstudio")
+def bench_labelstudio(c: Context, n: int = 10_000) -> None:
+    """Push and export n short documents on a throw-away server; compare with one import call per task."""
+    _ensure_labelstudio(c)
+    c.run(f"{PY} bench/bench_labelstudio.py --n {n}", pty=False)
