@@ -30,6 +30,8 @@ _NESTING = {normalize_word(a): frozenset({normalize_word(b)}) for a, b in
             (("نقلاً", "عن"), ("ونقلاً", "عن"), ("على", "لسان"))}
 _BULLET = re.compile(r"\s*(?:[-–•*▪●◦]|\d{1,2}[.)-])\s+")
 _CLAUSE_CONNECTIVES = frozenset({"حيث", "فيما", "بينما", "كما", "وفيما", "وبينما", "وحيث", "عندما", "حين", "بعدما"})
+_RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
+_DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
 _KANA = frozenset({"كان", "كانت", "كانوا"})
@@ -124,6 +126,22 @@ def _skip_channel(m: Matchers, tokens: Sequence[Token], k: int) -> int:
         k += 1  # its noun, and the noun's definite modifiers: "خلال جلسات المحاكمة"
         while k < len(tokens) and tokens[k].text.startswith("ال"):
             k += 1
+    return k
+
+
+def _skip_aside(nt: NormText, m: Matchers, tokens: Sequence[Token], k: int) -> int:
+    """Index after "، في حديث لإذاعة …،" or "، وهي تحالف فصائل …،" starting at ``k``, or ``k``.
+
+    An aside that opens with a channel phrase or a relative pronoun and closes with a comma
+    separates a subject from its content; it is neither.
+    """
+    if k == 0 or k >= len(tokens) or not any(c in nt.norm[tokens[k - 1].end : tokens[k].start] for c in ",،"):
+        return k
+    if not (m.channel.match(tokens, k, first_stems=False) or tokens[k].text in _RELATIVES):
+        return k
+    for j in range(k + 1, min(len(tokens), k + 14)):
+        if any(c in nt.norm[tokens[j - 1].end : tokens[j].start] for c in ",،"):
+            return j
     return k
 
 
@@ -302,7 +320,7 @@ class ParagraphReader:
             if extent is None:
                 return None
             source = self._after_lam(tokens, extent, cue_end)
-            span, kind = C.before_attribution(nt, clause_start, tokens[i].start)
+            span, kind = C.before_attribution(nt, self._after_dateline(s, clause_start), tokens[i].start)
             if span is None:
                 return None
             self.found.append(Attribution(span, kind, cue, source, "explicit", "", 0.8, self.sentence_index))
@@ -319,8 +337,8 @@ class ParagraphReader:
         if extent is None:
             return None
         source = self._after_lam(tokens, extent, cue_end)
-        k = stop
-        while k < len(tokens) and tokens[k].text in _LEADING_CONTENT_PARTICLES:
+        k = _skip_aside(nt, m, tokens, stop)
+        while k < len(tokens) and (tokens[k].text in _LEADING_CONTENT_PARTICLES or m.is_complementizer(tokens[k].text, None)):
             k += 1
         if k >= len(tokens):
             return None
@@ -337,6 +355,13 @@ class ParagraphReader:
                 and not first.startswith("لل") and len(first) > 2):
             start += 1
         return C.mention_span(self.nt, start, tokens[extent[1] - 1].end)
+
+    def _after_dateline(self, s: Sentence, start: int) -> int:
+        """Past "غزة - " or "📍 #درعا | " when the clause starts a paragraph (a dateline, not content)."""
+        if start != s.paragraph[0]:
+            return start
+        match = _DATELINE.match(self.nt.norm, start, s.end)
+        return match.end() if match else start
 
     def _participle(self, s: Sentence, i: int, first_in_sentence: int) -> int | None:
         """مضيفاً أن / مشيراً إلى أن / قائلاً: "…" / قوله إن: same source as the clause."""
@@ -472,9 +497,9 @@ class ParagraphReader:
         if not (verb.takes_object or verb.prepositions):
             return None
         j = cue_end
-        while j < len(tokens) and m.channel.match(tokens, j, first_stems=False) and tokens[j].text not in \
-                _PREPOSITIONAL_CHANNEL:
-            j += 1  # an adverb before the subject: "أعلنت اليوم وزارة …"
+        while j < len(tokens) and tokens[j].text not in _PREPOSITIONAL_CHANNEL and (
+                hit := m.channel.match(tokens, j, first_stems=False)):
+            j += hit[0]  # an adverb before the subject: "أعلنت اليوم وزارة …", "أعلن الأسبوع الماضي …"
         end = np_grammar(m, nt, tokens, j, len(tokens))
         subject = (j, end) if end is not None and end > j else None
         k = end if subject else j
@@ -506,8 +531,13 @@ class ParagraphReader:
                 k < len(tokens) and verb.takes_object and bare(tokens[k].text) in m.lexicon.object_starters):
             return None
         previous = -1
-        while k < len(tokens) and k != previous:  # channel phrases after the subject, several at times
-            previous, k = k, _skip_channel(m, tokens, k)
+        while k < len(tokens) and k != previous:  # channel phrases and asides after the subject, several at times
+            previous = k
+            if k > 0 and "(" in nt.norm[tokens[k - 1].end : tokens[k].start]:
+                k = next((j for j in range(k + 1, min(len(tokens), k + 6))
+                          if ")" in nt.norm[tokens[j - 1].end : tokens[j].start]), k)  # "(قسد)"
+            k = _skip_aside(nt, m, tokens, k)
+            k = _skip_channel(m, tokens, k)
         if k >= len(tokens) - 1:
             return None
         word = tokens[k].text
