@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
 
 from annotate.cli._app import app, friendly_errors
-from annotate.cli._progress import stderr
 from annotate.labelstudio.client import make_client
 from annotate.labelstudio.export import ExportResult, export_project
 
@@ -27,7 +27,7 @@ def export_cli(
     result = export(project, out_dir)
     for problem in result.problems:
         where = f"task {problem.task_id}" + (f", annotation {problem.annotation_id}" if problem.annotation_id else "")
-        stderr.print(f"left out: {where}: {problem.reason}", markup=False, highlight=False)
+        print(f"left out: {where}: {problem.reason}", file=sys.stderr)
     print(f"{result.tasks} tasks: {result.annotations} annotations, {result.gold} gold documents, "
           f"{result.without_annotations} tasks without annotations, {len(result.problems)} annotations left out")
     for path in result.files:
