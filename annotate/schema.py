@@ -30,7 +30,7 @@ class Span(BaseModel):
     text: str
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Span":
+    def _ordered(self) -> Span:
         if self.end < self.start:
             raise ValueError(f"span end {self.end} is before its start {self.start}")
         if len(self.text) != self.end - self.start:
@@ -75,7 +75,7 @@ class Document(BaseModel):
     claims: list[Claim] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Document":
+    def _consistent(self) -> Document:
         spans: list[tuple[str, Span]] = [(f"source {s.id}", s) for s in self.sources]
         for claim in self.claims:
             spans.append((f"claim {claim.id}", claim))

@@ -139,8 +139,9 @@ def test_every_claim_and_mention_carries_a_score_between_0_and_1() -> None:
 
 
 def test_same_input_gives_the_same_output() -> None:
-    text = open("sample/syria-tv-2024-08-09.txt", encoding="utf-8", newline="").read()
-    first, second = (list(preannotate([Document(id="s", text=text)]))[0] for _ in range(2))
+    with open("sample/syria-tv-2024-08-09.txt", encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    first, second = (next(iter(preannotate([Document(id="s", text=text)]))) for _ in range(2))
     assert first == second and len(first.claims) >= 12
 
 

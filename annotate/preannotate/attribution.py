@@ -238,12 +238,12 @@ class ParagraphReader:
         extent = np_extent(nt, m, left, 0, len(left))
         if extent is None:
             return False
-        span, kind, unclosed = C.direct_or_rest(nt, paragraph[0] + colon + 1, paragraph[1], paragraph[1])
+        span = C.headline_content(nt, paragraph[0] + colon + 1, paragraph[1])
         if span is None:
             return False
         source = C.mention_span(nt, left[extent[0]].start, left[extent[1] - 1].end)
-        attribution = Attribution(span, "direct", None, source, "explicit", "", 0.7 - 0.1 * unclosed,
-                                  self.sentence_index, headline=True)
+        attribution = Attribution(span, "direct", None, source, "explicit", "", 0.7, self.sentence_index,
+                                  headline=True)
         known = np_grammar(m, nt, left, 0, len(left)) is not None or m.affiliation_words.match(left, 0)
         if not known:
             if len(left) <= 3:
@@ -345,7 +345,8 @@ class ParagraphReader:
         span, kind, unclosed = C.content_after(nt, m, s, tokens[k - 1].end if k == stop else tokens[k].start)
         if span is None:
             return None
-        return self._add(Attribution(span, kind, cue, source, "explicit", "", 0.8, self.sentence_index))
+        return self._add(Attribution(span, kind, cue, source, "explicit", "", 0.8 - 0.1 * unclosed,
+                                     self.sentence_index))
 
     def _after_lam(self, tokens: Sequence[Token], extent: tuple[int, int], cue_end: int) -> tuple[int, int]:
         """The mention after وفقاً لـ: "لمصادر محلية" is the mention "مصادر محلية" (not for للـ)."""
@@ -521,7 +522,7 @@ class ParagraphReader:
         if span is None:
             return None
         return self._add(Attribution(span, kind, (tokens[i].start, tokens[cue_end - 1].end), None, "none", "",
-                                     0.7, self.sentence_index))
+                                     0.7 - 0.1 * unclosed, self.sentence_index))
 
     def _object_content(self, s: Sentence, i: int, cue_end: int, verb, subject: tuple[int, int] | None, k: int,
                         passive: bool) -> int | None:

@@ -115,15 +115,15 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[t
     return span, "indirect", False
 
 
-def direct_or_rest(nt: NormText, start: int, end: int, paragraph_end: int) -> tuple[tuple[int, int] | None, str, bool]:
-    """Headline content: the quotation if the rest is quoted, else the rest; always direct."""
+def headline_content(nt: NormText, start: int, end: int) -> tuple[int, int] | None:
+    """What follows "X:" on a headline line: the quotation if the rest is quoted, else the rest."""
     while start < end and nt.norm[start] == " ":
         start += 1
     if start < end and nt.norm[start] == '"':
-        close = closing_quote(nt, start, paragraph_end)
+        close = closing_quote(nt, start, end)
         if close is not None and not nt.norm[close + 1 : end].strip(" .،"):
-            return trim(nt, start + 1, close), "direct", False
-    return trim(nt, start, end), "direct", False
+            return trim(nt, start + 1, close)
+    return trim(nt, start, end)
 
 
 def before_attribution(nt: NormText, start: int, cue_start: int) -> tuple[tuple[int, int] | None, str]:

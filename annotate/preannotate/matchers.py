@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from annotate.lexicons import Lexicon, VerbForm, default_lexicon
 from annotate.preannotate.text import normalize_word
 from annotate.preannotate.words import PhraseIndex, stems, without_conjunction

@@ -19,7 +19,6 @@ from annotate.preannotate.text import NormText
 from annotate.preannotate.words import stems
 from annotate.schema import Claim, Document, SourceMention, Span
 
-
 _SAME = frozenset({"نفسه", "نفسها", "ذاته", "ذاتها"})
 
 

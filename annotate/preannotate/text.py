@@ -43,7 +43,7 @@ class NormText:
     index: Sequence[int]
 
     @classmethod
-    def of(cls, text: str) -> "NormText":
+    def of(cls, text: str) -> NormText:
         # CRLF counts as one break (its CR becomes a space); a lone CR is a break too.
         same_length = _LONE_CR.sub("\n", text).translate(_SAME_LENGTH)
         if not _DROPPED.search(text):
