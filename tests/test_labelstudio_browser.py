@@ -11,11 +11,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from _labelstudio_support import tasks_by_document
+from test_labelstudio_push import tricky_document
+
 from annotate.labelstudio.push import push_documents
 from annotate.labelstudio.server import read_credentials
-from test_labelstudio_push import tricky_document
 
 pytestmark = [pytest.mark.labelstudio, pytest.mark.browser]
 

@@ -7,16 +7,16 @@ import copy
 from pathlib import Path
 
 import pytest
+from _labelstudio_support import sample_documents
 from label_studio_sdk.label_interface import LabelInterface
 
-from _labelstudio_support import sample_documents
+from annotate.errors import InputError
 from annotate.guidelines import load_guidelines
 from annotate.io import read_jsonl
 from annotate.labelstudio.config import SPAN_LABELS, affiliation_values, label_config
 from annotate.labelstudio.convert import BadAnnotation, document_to_results, results_to_document
 from annotate.labelstudio.export import choose_gold, conll, review
 from annotate.labelstudio.push import _validated_predictions
-from annotate.errors import InputError
 from annotate.schema import SOURCE_TYPES
 
 DEV_GOLD = Path(__file__).resolve().parent / "data" / "dev_gold.jsonl"
@@ -172,9 +172,9 @@ def test_review_says_accepted_changed_or_added():
 
 
 def test_gold_prefers_ground_truth_then_single_then_majority():
-    a, b = sample_documents()
+    a = sample_documents()[0]
     fewer = a.model_copy(update={"claims": a.claims[:1]})
-    ann = lambda i, gt=False: {"id": i, "ground_truth": gt, "updated_at": f"2025-01-0{i}"}  # noqa: E731
+    ann = lambda i, gt=False: {"id": i, "ground_truth": gt, "updated_at": f"2025-01-0{i}"}
     assert choose_gold([(ann(1), a), (ann(2, True), fewer)])[1:] == ("ground_truth", 2)
     assert choose_gold([(ann(1), a)])[1:] == ("single", 1)
     assert choose_gold([(ann(1), fewer), (ann(2), a), (ann(3), a)])[1:] == ("majority", 2)

@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from _labelstudio_support import make_annotator, prediction_results, sample_documents, tasks_by_document
 from typer.testing import CliRunner
 
-from _labelstudio_support import make_annotator, prediction_results, sample_documents, tasks_by_document
 from annotate.cli import app
 from annotate.io import read_jsonl
 from annotate.labelstudio.convert import document_to_results

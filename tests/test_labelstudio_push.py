@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from _labelstudio_support import prediction_results, sample_documents, tasks_by_document
 from typer.testing import CliRunner
 
-from _labelstudio_support import prediction_results, sample_documents, tasks_by_document
 from annotate.authoring import document_from_spec
 from annotate.cli import app
 from annotate.errors import InputError

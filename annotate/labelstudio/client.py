@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 from label_studio_sdk.client import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
 
@@ -55,7 +56,7 @@ def resolve_connection(data_dir: Path | None = None) -> Connection:
     return Connection(url=url.rstrip("/"), api_key=key, key_from=key_from)
 
 
-def make_client(connection: Connection | None = None, timeout: float = 120.0) -> LabelStudio:
+def make_client(connection: Connection | None = None, timeout: float = 300.0) -> LabelStudio:
     """A ready SDK client: the base URL is always given (the SDK's default is not Label Studio's)."""
     connection = connection or resolve_connection()
     try:
@@ -67,7 +68,7 @@ def make_client(connection: Connection | None = None, timeout: float = 120.0) ->
                 f"{connection.url} refused the API key from {connection.key_from} (HTTP {error.status_code})"
             ) from None
         raise LabelStudioError(f"{connection.url}: HTTP {error.status_code} on login") from None
-    except Exception as error:  # httpx connection errors and the like: name the URL, not the key
+    except (httpx.HTTPError, OSError) as error:  # connection refused, timeout: name the URL, not the key
         raise LabelStudioError(f"cannot reach Label Studio at {connection.url} ({type(error).__name__})") from None
     return client
 

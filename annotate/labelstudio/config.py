@@ -85,8 +85,8 @@ def label_config(extra_affiliations: Iterable[str] = ()) -> str:
         '    <Header value="Claim · الادعاء"/>',
         "    " + _choices(KIND, CLAIM_KINDS, hints[KIND], f' whenLabelValue="{CLAIM}" required="true"'),
         "    " + _choices(CHECK_WORTHY, check_values, hints[CHECK_WORTHY], f' whenLabelValue="{CLAIM}"'),
-        f'    <TextArea name="{NOTE}" toName="{TEXT}" perRegion="true" whenLabelValue="{CLAIM}" editable="true"'
-        f' maxSubmissions="1" rows="2" placeholder="Note · ملاحظة"/>',
+        (f'    <TextArea name="{NOTE}" toName="{TEXT}" perRegion="true" whenLabelValue="{CLAIM}" editable="true"'
+         f' maxSubmissions="1" rows="2" placeholder="Note · ملاحظة"/>'),
         "  </View>",
         f'  <View visibleWhen="region-selected" whenLabelValue="{sources}">',
         '    <Header value="Source affiliation · انتماء المصدر"/>',

@@ -19,12 +19,25 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 from pydantic import ValidationError
 
 from annotate.labelstudio.config import (
-    AFFILIATION, ATTRIBUTED_TO, CHECK_WORTHY, CLAIM, COREF, CUE, INTRODUCES, KIND, LABELS, NO, NOTE, TEXT, YES,
+    AFFILIATION,
+    ATTRIBUTED_TO,
+    CHECK_WORTHY,
+    CLAIM,
+    COREF,
+    CUE,
+    INTRODUCES,
+    KIND,
+    LABELS,
+    NO,
+    NOTE,
+    TEXT,
+    YES,
 )
 from annotate.schema import CLAIM_KINDS, SOURCE_TYPES, Claim, Document, SourceMention, Span
 
@@ -94,7 +107,7 @@ def document_to_results(doc: Document) -> list[dict[str, Any]]:
         chains[source.entity].append(source)
     for mentions in chains.values():
         ordered = sorted(mentions, key=lambda m: (m.start, m.end, m.id))
-        for earlier, later in zip(ordered, ordered[1:]):
+        for earlier, later in pairwise(ordered):
             relations.append(_relation(SOURCE_PREFIX + later.id, SOURCE_PREFIX + earlier.id, COREF))
     return results + relations
 
@@ -109,7 +122,7 @@ def prediction_score(doc: Document) -> float:
 
 
 class _Region:
-    __slots__ = ("id", "label", "start", "end", "text", "score", "entity_hint", "extra")
+    __slots__ = ("end", "entity_hint", "extra", "id", "label", "score", "start", "text")
 
     def __init__(self, region_id: str, label: str, start: int, end: int, text: str, score: float, hint: str | None):
         self.id, self.label, self.start, self.end, self.text = region_id, label, start, end, text
@@ -342,7 +355,7 @@ def results_to_document(
                 check_worthy=None if worthy is None else worthy == YES, note=note,
             )
         )
-    order = lambda item: (item.start, item.end, item.id)  # noqa: E731
+    order = lambda item: (item.start, item.end, item.id)
     try:
         return Document(
             id=doc_id, text=text, meta=dict(meta or {}), sources=sorted(sources, key=order), claims=sorted(claims, key=order)

@@ -323,13 +323,13 @@ def dataset_card(export: Export) -> str:
     lines = [
         f"# {export.project_title}: attributed claims and sources",
         "",
-        f"Exported from the Label Studio project \"{export.project_title}\" (id {export.project_id}) by `annotate export`."
-        f" Pre-annotations shown to annotators: model version `{export.model_version or 'none'}`.",
+        (f"Exported from the Label Studio project \"{export.project_title}\" (id {export.project_id}) by `annotate export`."
+         f" Pre-annotations shown to annotators: model version `{export.model_version or 'none'}`."),
         "",
         "## Files",
         "",
-        f"- `{ANNOTATIONS_FILE}`: one line per submitted annotation (canonical document, annotator, task id, "
-        "timestamps, and whether each claim and source was accepted, changed or added compared with the prediction).",
+        (f"- `{ANNOTATIONS_FILE}`: one line per submitted annotation (canonical document, annotator, task id, "
+         "timestamps, and whether each claim and source was accepted, changed or added compared with the prediction)."),
         f"- `{GOLD_FILE}`: one adjudicated canonical document per annotated task.",
         f"- `{CONLL_FILE}`: the gold documents as tokens with BIO tags (columns: token, start, end, claim, cue, source).",
         "",
@@ -390,7 +390,7 @@ def write_export(export: Export, out_dir: Path | str) -> list[Path]:
     """Write the four files atomically (each appears whole or not at all)."""
     out = Path(out_dir)
     paths = [out / ANNOTATIONS_FILE, out / GOLD_FILE, out / README_FILE, out / CONLL_FILE]
-    dumps = lambda obj: json.dumps(obj, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    dumps = lambda obj: json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
     contents = [
         "".join(dumps(record) + "\n" for record in export.records),
         "".join(doc.to_json_line() + "\n" for doc in export.gold),

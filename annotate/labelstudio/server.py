@@ -140,7 +140,7 @@ def _get(url: str, api_key: str | None = None, timeout: float = 3.0) -> tuple[in
     if api_key:
         request.add_header("Authorization", f"Token {api_key}")
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (our own loopback URL)
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, b""
