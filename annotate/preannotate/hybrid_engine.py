@@ -11,7 +11,9 @@ Each signal is a small, separately measurable change to the rules' candidates (s
 - ``subject_bounds``: the source noun phrase's boundaries come from the ``nsubj`` subtree when
   the parse and the rules agree on where it starts.
 
-The default signals are the ones that did not lower any figure on the development gold.
+Measured on the development gold (bench/engines.md): ``new_cues`` adds one correct claim the
+rules missed (ويروي: an inflection missing from the lexicon), ``unstated_subjects`` changes
+nothing, ``subject_bounds`` lowers affiliation accuracy. So the default is ``new_cues`` alone.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from annotate.schema import Document
 from annotate.stanza_models.analysis import Sentence
 
 SIGNALS = ("new_cues", "unstated_subjects", "subject_bounds")
-DEFAULT_SIGNALS: frozenset[str] = frozenset({"new_cues", "unstated_subjects"})
+DEFAULT_SIGNALS: frozenset[str] = frozenset({"new_cues"})
 
 
 def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:

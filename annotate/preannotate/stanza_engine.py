@@ -122,19 +122,18 @@ def _opens_quote(text: str, position: int) -> bool:
 
 
 def _closing_quote(text: str, start: int) -> int | None:
+    """The closing quotation mark after ``start``; an unclosed quotation ends with its line."""
     for i in range(start, len(text)):
-        if text[i] in CLOSING_QUOTES:
+        if text[i] in CLOSING_QUOTES or text[i] in "\r\n\u2028\u2029":
             return i
-        if text.startswith("\n\n", i) or text.startswith("\r\n\r\n", i):
-            return None
     return None
 
 
 def complement_span(m: Matchers, sentence: Sentence, verb: Word, after: int, text: str) -> tuple[tuple[int, int], bool] | None:
     """The claim (span, is_direct).
 
-    Its start: after the complementizer's whole token (بأنه، على أن) or colon that opens the
-    verb's complement clause (``ccomp``/``xcomp``, or another dependent starting with أن);
+    Its start: after a colon that opens a quotation; else after the complementizer's whole token
+    (بأنه، على أن) or colon that opens the verb's complement clause (``ccomp``/``xcomp``, or another dependent starting with أن);
     failing that, after the first complementizer or colon following the verb and its subject.
     Its end: the end of that clause, or the closing quotation mark when the content is quoted,
     or the end of the sentence when only a complementizer was found.
@@ -142,7 +141,11 @@ def complement_span(m: Matchers, sentence: Sentence, verb: Word, after: int, tex
     following = [w for w in sentence.words if w.start >= after]
     start: int | None = None
     end = 0
-    for relation in COMPLEMENT_RELATIONS:
+    colon = next((w for w in following if w.text == ":"), None)
+    if colon is not None and _opens_quote(text, colon.end) and not any(
+            _is_complementizer(m, w, text) for w in following if w.start < colon.start):
+        start, end = colon.end, sentence.end  # "X said, …: «…»": the quotation is the claim
+    for relation in COMPLEMENT_RELATIONS if start is None else ():
         for child in sentence.children(verb.id):
             if child.deprel.split(":")[0] != relation or child.start < verb.end:
                 continue
