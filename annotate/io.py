@@ -24,7 +24,7 @@ TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
-def _first_error(error: ValidationError) -> str:
+def validation_message(error: ValidationError) -> str:
     """pydantic's first complaint, in one line, for an error message that names the place."""
     first = error.errors()[0]
     where = ".".join(str(p) for p in first["loc"])
@@ -59,7 +59,7 @@ def _documents_from_jsonl(path: Path) -> Iterator[Document]:
             try:
                 yield Document.model_validate(record)
             except ValidationError as error:
-                raise InputError(f"{path}:{number}: document {record['id']!r}: {_first_error(error)}") from None
+                raise InputError(f"{path}:{number}: document {record['id']!r}: {validation_message(error)}") from None
 
 
 def _jsonl_lines(handle: IO[str]) -> Iterator[str]:

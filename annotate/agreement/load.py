@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from annotate.errors import InputError
-from annotate.io import read_jsonl
+from annotate.io import read_jsonl, validation_message
 from annotate.schema import Document
 
 ANNOTATIONS_FILE = "annotations.jsonl"
@@ -51,10 +51,7 @@ def _parse_line(path: Path, number: int, line: str) -> Annotation:
     try:
         document = Document.model_validate(record["document"])
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        message = first["msg"].removeprefix("Value error, ")
-        raise InputError(f"{path}:{number}: document: {where + ': ' if where else ''}{message}") from None
+        raise InputError(f"{path}:{number}: document: {validation_message(error)}") from None
     declared = record.get("document_id")
     if declared is not None and declared != document.id:
         raise InputError(f"{path}:{number}: document_id {declared!r} differs from the document's id {document.id!r}")

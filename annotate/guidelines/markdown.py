@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from annotate.guidelines.highlight import claim_rows, runs
-from annotate.guidelines.model import Bi, Example, Guidelines, Section
+from annotate.guidelines.model import Bi, Example, Guidelines, Section, section_tables
 
 OPEN = {"claim": "⟦", "cue": "⟨", "source": "⟪"}
 CLOSE = {"claim": "⟧", "cue": "⟩", "source": "⟫"}
@@ -111,15 +111,10 @@ def _choices(guide: Guidelines, names: tuple[str, ...]) -> str:
 def _section(guide: Guidelines, number: int, section: Section) -> str:
     parts = [f"## {number}. {section.title.en} · {section.title.ar}\n"]
     parts.extend(_pair(p) for p in section.paragraphs)
-    types = tuple(label.name for label in guide.labels.span_labels if label.name not in ("claim", "cue"))
-    if section.show == "labels":
-        parts.append(_labels(guide, ("claim", "cue")))
-    elif section.show == "source_types":
-        parts.append(_labels(guide, types))
-    elif section.show == "affiliations":
-        parts.append(_choices(guide, ("affiliation",)))
-    elif section.show == "choices":
-        parts.append(_choices(guide, tuple(n for n in guide.labels.choices if n != "affiliation")))
+    tables = section_tables(guide, section)
+    if tables is not None:
+        kind, names = tables
+        parts.append(_labels(guide, names) if kind == "labels" else _choices(guide, names))
     for sub, convention in enumerate(section.conventions, start=1):
         parts.append(f"### {number}.{sub}. {convention.title.en} · {convention.title.ar}\n")
         parts.extend(_pair(rule) for rule in convention.rule)

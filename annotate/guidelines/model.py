@@ -224,6 +224,19 @@ def _example(entry: Any, path: Path, number: int) -> Example:
     return Example(document=document, **fields)
 
 
+def section_tables(guide: Guidelines, section: Section) -> tuple[str, tuple[str, ...]] | None:
+    """What a section shows besides its paragraphs, for every renderer: ("labels" | "choices", names)."""
+    if section.show == "labels":
+        return "labels", ("claim", "cue")
+    if section.show == "source_types":
+        return "labels", tuple(label.name for label in guide.labels.span_labels if label.name not in ("claim", "cue"))
+    if section.show == "affiliations":
+        return "choices", ("affiliation",)
+    if section.show == "choices":
+        return "choices", tuple(n for n in guide.labels.choices if n != "affiliation")
+    return None
+
+
 def load_guidelines(root: Path | str | None = None) -> Guidelines:
     """Load and cross-check ``labels.yaml``, ``content.yaml``, ``examples.yaml`` and ``known_limitations.yaml``."""
     base = Path(root) if root is not None else GUIDELINES_DIR
