@@ -393,7 +393,8 @@ class ParagraphReader:
         """"ونوّه الحاكم وسيم منصوري بـ…، لافتاً إلى أن …": the participle's source is the subject of the
         sentence's opening verb, even when that verb introduced no claim of its own."""
         nt, m, tokens = self.nt, self.m, s.tokens
-        if i < 2 or not m.verb(tokens[0].text):
+        # the opening word is a verb: one the lexicon knows, or و/ف + a word before a known source phrase
+        if i < 2 or not (m.verb(tokens[0].text) or tokens[0].text[:1] in "وف"):
             return None
         end = np_grammar(m, nt, tokens, 1, i)
         if end is None:

@@ -23,6 +23,7 @@ _GOVERNMENT_HEADS = frozenset({"وزير", "وزيره", "وزاره", "حكوم
 _BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "من", "على", "إلى", "عن", "مع", "داخل", "خارج",
                                                            "قرب", "عند", "لدى", "أمام", "بين"))
 _ONE_OF = frozenset({"احد", "احدى", "احدي", "بعض"})
+_WOMAN = frozenset({"ام", "السيدة", "الحاجة", "السيده", "الحاجه"})
 _MASCULINE_IN_TA = frozenset({"حمزة", "حمزه", "اسامة", "اسامه", "عبيدة", "عبيده", "طلحة", "معاوية", "قتيبة", "خليفة"})
 _FEMININE_NAMES = frozenset({"قسد", "حماس", "داعش", "سانا", "رويترز", "الاناضول"})
 
@@ -258,8 +259,9 @@ def _gender(head: str, type_: str, first: str) -> str:
     if word in _FEMININE_NAMES or first in _FEMININE_NAMES:
         return "f"
     if type_ == "named_person":
-        # a person is one person: "الرحمون" ends like a plural but is a surname
-        return "f" if word.endswith(("ه", "ة")) and word not in _MASCULINE_IN_TA else "m"
+        # a person is one person: "الرحمون" ends like a plural but is a surname; "أم أحمد" is a woman
+        feminine = word.endswith(("ه", "ة")) and word not in _MASCULINE_IN_TA
+        return "f" if feminine or without_conjunction(first) in _WOMAN else "m"
     if word.endswith(("ون", "ين")) or word in {"اهالي", "سكان", "شهود", "نشطاء", "مسؤولو", "مسؤولي", "ضباط", "قاده", "خبراء"}:
         return "pl"
     if word.endswith(("ه", "ة", "ات")) or word in {"مصادر", "قوات", "فصائل", "اوساط", "دوائر", "جهات", "عناصر", "وسائل"}:
