@@ -22,9 +22,8 @@ def need_treebank() -> Path:
     return TREEBANK
 
 
-@pytest.fixture(scope="session")
-def stanza_models() -> Path:
-    """A trained model folder: from the cache, or trained now (once per machine)."""
+def trained_models() -> Path:
+    """A trained model folder: from the cache, or trained now (once per machine); see conftest."""
     from annotate.stanza_models.train import train
 
     folder, _cached = train(need_treebank())

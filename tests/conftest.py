@@ -54,3 +54,11 @@ def artifacts() -> Path:
     folder = Path(__file__).resolve().parents[1] / "test-artifacts"
     folder.mkdir(exist_ok=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def stanza_models() -> Path:
+    """stanza models for this machine: from the cache, or trained now (only the first session pays ~13 min)."""
+    from _stanza_support import trained_models
+
+    return trained_models()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
-from _stanza_support import SAMPLE, stanza_models  # noqa: F401  (fixture)
+from _stanza_support import SAMPLE
 
 from annotate.io import read_documents
 from annotate.schema import Document
@@ -48,7 +49,7 @@ def test_offsets_round_trip_on_clitic_heavy_text(stanza_models: Path):
     for (start, end), pieces in by_token.items():
         assert CLITIC_HEAVY[start:end].strip() == CLITIC_HEAVY[start:end] != ""
         assert pieces[0].start == start and pieces[-1].end == end
-        assert all(a.end == b.start for a, b in zip(pieces, pieces[1:]))
+        assert all(a.end == b.start for a, b in itertools.pairwise(pieces))
         split_tokens += len(pieces) > 1
     assert split_tokens >= 4  # و+قالت، ب+أن+هم، ل+المدينة، ف+إن+هم … are split
     glued = "".join(CLITIC_HEAVY[s:e] for s, e in sorted(by_token))

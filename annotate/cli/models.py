@@ -33,7 +33,7 @@ def download_models(folder: Path) -> Path:
     logging.getLogger("stanza").setLevel(logging.ERROR)
     try:
         stanza.download("ar", model_dir=str(folder), processors="tokenize,mwt,pos,lemma,depparse", verbose=False)
-    except Exception as error:  # requests, stanza and OS errors all mean the same thing here
+    except Exception as error:  # noqa: BLE001  (requests, stanza and OS errors all mean: no download)
         host = re.search(r"host='([^']+)'", str(error))
         reason = f"cannot reach {host.group(1)}" if host else (str(error).splitlines() or [type(error).__name__])[0][:120]
         raise DownloadError(f"could not download stanza models for Arabic into {folder} ({reason}); "
@@ -102,5 +102,8 @@ def info_cli(
     for name, size in info["files_mb"].items():
         typer.echo(f"  {name}: {size} MB")
     report = info["report"] or {}
+    if report.get("minutes") is not None:
+        capped = [name for name, run in report.get("trainers", {}).items() if run.get("stopped_at_cap")]
+        typer.echo(f"trained in {report['minutes']} min; stopped at their time cap: {', '.join(capped) or 'none'}")
     if report.get("scores"):
         typer.echo("held-out test scores (F1): " + ", ".join(f"{k.removesuffix('_f1')} {v:.1f}" for k, v in report["scores"].items()))

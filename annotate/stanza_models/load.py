@@ -62,7 +62,7 @@ def pipeline_kwargs(folder: Path) -> dict[str, Any]:
     kind = layout(folder)
     if kind is None:
         raise missing_models_error(folder)
-    common: dict[str, Any] = {"lang": "ar", "processors": PROCESSORS, "download_method": None, "logging_level": "WARN"}
+    common: dict[str, Any] = {"lang": "ar", "processors": PROCESSORS, "download_method": None, "logging_level": "ERROR"}
     if kind == "official":
         return {**common, "dir": str(folder)}
     resources = folder / "resources.json"

@@ -115,7 +115,7 @@ def cached_folder(treebank: Path, settings: Settings | None = None) -> Path:
 
 def _data_args(name: str, data: Path, work: Path) -> list[str]:
     """Train/dev file arguments in the form each trainer expects."""
-    d = lambda split, suffix: str(data / f"{SHORTHAND}.{split}{suffix}")  # noqa: E731
+    d = lambda split, suffix: str(data / f"{SHORTHAND}.{split}{suffix}")
     pred = str(work / f"{name}.dev.pred.conllu")
     if name == "tokenize":
         return ["--txt_file", d("train", ".txt"), "--label_file", d("train", "-ud.toklabels"),
@@ -156,7 +156,7 @@ def _check_loadable(model: Path, name: str, log_path: Path) -> None:
 
     try:
         torch.load(model, map_location="cpu", weights_only=False)
-    except Exception:
+    except Exception:  # noqa: BLE001  (any unpickling failure means a truncated file)
         raise TrainingError(f"stanza {name} trainer was stopped at its time cap while saving; rerun (see {log_path})") from None
 
 
