@@ -1,6 +1,7 @@
 """Export against the real server: annotators and annotations made through the API, a
 schema-breaking annotation reported but not fatal, byte-identical re-export, and the round
-trip pre-annotation -> push -> accept -> export on the dev gold set."""
+trip pre-annotation -> push -> accept -> export on the dev gold set, whose predictions.jsonl must
+be what was pushed."""
 
 from __future__ import annotations
 
@@ -82,6 +83,7 @@ def test_export_writes_the_contract_reports_problems_and_counts_empty_tasks(ls_c
     assert gold["doc-a"].meta["task_id"] == annotated_project["tasks"]["doc-a"].id
     card = (tmp_path / "README.md").read_text(encoding="utf-8")
     assert "| tasks without annotations (left out) | 1 |" in card and f"| {alice} | 1 |" in card
+    assert "| pre-annotated documents | 3 |" in card and "## Adjudication" not in card
     assert f"| {problem.task_id} | {problem.annotation_id} |" in card
     assert "B-CLAIM" in (tmp_path / "gold.conll").read_text(encoding="utf-8")
 
@@ -91,7 +93,7 @@ def test_exporting_twice_gives_byte_identical_files(ls_client, annotated_project
     export_project(ls_client, annotated_project["title"], one)
     export_project(ls_client, annotated_project["title"], two)
     names = sorted(p.name for p in one.iterdir())
-    assert names == ["README.md", "annotations.jsonl", "gold.conll", "gold.jsonl"]
+    assert names == ["README.md", "annotations.jsonl", "gold.conll", "gold.jsonl", "predictions.jsonl"]
     for name in names:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
 
@@ -108,8 +110,18 @@ def test_cli_export_reports_left_out_annotations_on_stderr(ls_client, labelstudi
     assert missing.exit_code == 3 and missing.stderr.strip() == "error: no project titled 'no such project' on this server"
 
 
+def _with_scores(doc: Document, number: int) -> Document:
+    """Pre-annotator confidences that are not all 1.0, so predictions.jsonl must carry them back."""
+    score = lambda k: round(0.5 + ((number + k) % 7) / 14, 4)
+    return doc.model_copy(update={
+        "sources": [s.model_copy(update={"score": score(k)}) for k, s in enumerate(doc.sources)],
+        "claims": [c.model_copy(update={"score": score(k + 3)}) for k, c in enumerate(doc.claims)],
+    })
+
+
 def test_round_trip_on_the_dev_gold_set(ls_client, ls_title, tmp_path):
     documents = read_jsonl(DEV_GOLD) if DEV_GOLD.exists() else sample_documents()
+    documents = [_with_scores(doc, number) for number, doc in enumerate(documents)]
     push_documents(ls_client, documents, ls_title)
     annotator = make_annotator(ls_client, "accepter")
     for task in tasks_by_document(ls_client, _project_id(ls_client, ls_title)).values():
@@ -117,6 +129,7 @@ def test_round_trip_on_the_dev_gold_set(ls_client, ls_title, tmp_path):
     result = export_project(ls_client, ls_title, tmp_path)
     assert result.problems == [] and result.gold == len(documents)
     exported = {d.id: d for d in read_jsonl(tmp_path / "gold.jsonl")}
+    assert read_jsonl(tmp_path / "predictions.jsonl") == documents  # the pre-annotation shown, scores and all
 
     def canonical(doc: Document) -> Document:  # a human annotation carries no confidence scores
         return doc.model_copy(update={

@@ -3,9 +3,13 @@
 Label Studio Community has no review step, so one is built from what it does have: a second
 project whose tasks are the disagreeing documents, each annotator's version attached as a
 prediction whose model version is the annotator, so a senior fact-checker can pick one, fix it
-and submit. Exporting that project (``annotate export``) gives the adjudicated documents; the
-agreed ones are written here, next to a manifest saying which documents went where and who had
-annotated them.
+and submit. The agreed documents go into the same project as tasks that already carry a
+ground-truth annotation, so exporting that project (``annotate export``) gives the final gold,
+every document once. They are also written here, next to a manifest saying which documents went
+where and who had annotated them.
+
+The trail is ``meta["adjudication"] = {"status": AGREED | SINGLE | REVIEW, "annotators": [...]}``
+on every document (and so in every review task's data); the export's dataset card reads it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from annotate.schema import Document
 
 AGREED_FILE = "agreed.jsonl"
 MANIFEST_FILE = "adjudication.json"
+ADJUDICATION = "adjudication"  # meta key of the trail
+AGREED, SINGLE, REVIEW = "agreed", "single", "review"  # its statuses
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,7 @@ class AdjudicationPlan:
     def manifest(self) -> dict[str, Any]:
         return {
             "agreed": [
-                {"id": d.id, "annotators": d.meta["adjudication"]["annotators"], "status": d.meta["adjudication"]["status"]}
+                {"id": d.id, "annotators": d.meta[ADJUDICATION]["annotators"], "status": d.meta[ADJUDICATION]["status"]}
                 for d in self.agreed
             ],
             "review": [{"id": d.document_id, "annotators": sorted(d.versions)} for d in self.disagreed],
@@ -53,7 +59,7 @@ class AdjudicationPlan:
 
 
 def _with_adjudication(doc: Document, status: str, annotators: list[str]) -> Document:
-    meta = {**doc.meta, "adjudication": {"status": status, "annotators": annotators}}
+    meta = {**doc.meta, ADJUDICATION: {"status": status, "annotators": annotators}}
     return doc.model_copy(update={"meta": meta})
 
 
@@ -74,9 +80,9 @@ def plan_adjudication(annotations: Iterable[Annotation]) -> AdjudicationPlan:
         first = versions[names[0]]
         if len(names) == 1:
             plan.single.append(doc_id)
-            plan.agreed.append(_with_adjudication(first, "single", names))
+            plan.agreed.append(_with_adjudication(first, SINGLE, names))
         elif all(same_annotation(first, other) for other in list(versions.values())[1:]):
-            plan.agreed.append(_with_adjudication(first, "agreed", names))
+            plan.agreed.append(_with_adjudication(first, AGREED, names))
         else:
             plan.disagreed.append(Disagreement(doc_id, versions))
     return plan
@@ -86,7 +92,7 @@ def review_document(disagreement: Disagreement) -> Document:
     """The review task's document: the text and meta, no spans; the versions come as predictions."""
     first = next(iter(disagreement.versions.values()))
     return _with_adjudication(
-        first.model_copy(update={"sources": [], "claims": []}), "review", sorted(disagreement.versions)
+        first.model_copy(update={"sources": [], "claims": []}), REVIEW, sorted(disagreement.versions)
     )
 
 

@@ -1,9 +1,14 @@
-"""The review project in Label Studio: one task per disagreeing document, one prediction per annotator.
+"""The review project in Label Studio: one task per document, so that its export is the final gold.
+
+A disagreeing document becomes a task with one prediction per annotator (model version = the
+annotator) for a reviewer to pick, fix and submit. An agreed document becomes a task that already
+carries its agreed version as a ground-truth annotation (made by the API user), so it needs no
+review and exports as gold.
 
 Everything Label Studio-specific is reused from :mod:`annotate.labelstudio`: the project and its
 interface (``ensure_project``), the task data (``task_data``), and the result JSON
 (``convert.document_to_results``, the only place that knows it). This module only arranges the
-tasks: each annotator's version becomes a prediction whose model version is the annotator.
+tasks.
 """
 
 from __future__ import annotations
@@ -28,12 +33,13 @@ BATCH = 200
 
 @dataclass(frozen=True)
 class ReviewProject:
-    """The review project, how many tasks this run added and how many were there already."""
+    """The review project and what this run added to it (documents already there are left alone)."""
 
     id: int
     title: str
     url: str
-    created: int
+    created: int  # review tasks added (disagreeing documents)
+    agreed_created: int  # tasks added with their agreed version as ground truth
     already_there: int
 
 
@@ -42,31 +48,45 @@ def _existing_documents(client: LabelStudio, project_id: int) -> set[str]:
     return {str((t.data or {}).get(DOCUMENT_ID)) for t in tasks}
 
 
+def _checked(interface: LabelInterface, payload: dict[str, Any], doc_id: str, whose: str) -> dict[str, Any]:
+    errors = interface.validate_prediction(payload, return_errors=True)
+    if errors:
+        raise InputError(f"document {doc_id!r}, {whose}: does not fit the interface: {errors[0]}")
+    return payload
+
+
 def review_tasks(plan: AdjudicationPlan, label_config: str, skip: set[str] = frozenset()) -> list[dict[str, Any]]:
-    """Import payloads, each prediction validated against the interface (the server does not check)."""
+    """Import payloads in document order, each result validated against the interface (the server does not check).
+
+    Disagreeing documents carry every annotator's version as a prediction; agreed ones carry
+    their agreed version as a ground-truth annotation.
+    """
     interface = LabelInterface(label_config)
-    tasks = []
+    tasks: list[tuple[str, dict[str, Any]]] = []
     for disagreement in plan.disagreed:
         if disagreement.document_id in skip:
             continue
-        predictions = []
-        for annotator, version in disagreement.versions.items():
-            prediction = {"model_version": annotator, "score": 1.0, "result": document_to_results(version)}
-            errors = interface.validate_prediction(prediction, return_errors=True)
-            if errors:
-                raise InputError(f"document {disagreement.document_id!r}, {annotator}: does not fit the interface: {errors[0]}")
-            predictions.append(prediction)
-        tasks.append({"data": task_data(review_document(disagreement)), "predictions": predictions})
-    return tasks
+        predictions = [
+            _checked(interface, {"model_version": annotator, "score": 1.0, "result": document_to_results(version)},
+                     disagreement.document_id, annotator)
+            for annotator, version in disagreement.versions.items()
+        ]
+        tasks.append((disagreement.document_id, {"data": task_data(review_document(disagreement)), "predictions": predictions}))
+    for doc in plan.agreed:
+        if doc.id in skip:
+            continue
+        annotation = _checked(interface, {"result": document_to_results(doc), "ground_truth": True}, doc.id, "agreed version")
+        tasks.append((doc.id, {"data": task_data(doc), "annotations": [annotation]}))
+    return [payload for _, payload in sorted(tasks, key=lambda item: item[0])]
 
 
 def push_review(client: LabelStudio, plan: AdjudicationPlan, title: str) -> ReviewProject:
-    """Create (or reuse) project ``title`` and add a task for each disagreeing document not yet in it.
+    """Create (or reuse) project ``title`` and add a task for each document not yet in it.
 
     Running it twice adds nothing the second time. ``show_collab_predictions`` is switched on so
     the reviewer sees every annotator's version, not only one model version's.
     """
-    versions = [doc for d in plan.disagreed for doc in d.versions.values()]
+    versions = [doc for d in plan.disagreed for doc in d.versions.values()] + plan.agreed
     project, config = ensure_project(client, title, versions)
     existing = _existing_documents(client, int(project.id))
     tasks = review_tasks(plan, config, existing)
@@ -78,9 +98,11 @@ def push_review(client: LabelStudio, plan: AdjudicationPlan, title: str) -> Revi
     except ApiError as error:
         raise api_error(error, f"review project {title!r}") from None
     base = client._client_wrapper.get_base_url().rstrip("/")
+    agreed_created = sum(1 for task in tasks if "annotations" in task)
     return ReviewProject(
-        id=int(project.id), title=title, url=f"{base}/projects/{project.id}/data", created=len(tasks),
-        already_there=len(plan.disagreed) - len(tasks),
+        id=int(project.id), title=title, url=f"{base}/projects/{project.id}/data",
+        created=len(tasks) - agreed_created, agreed_created=agreed_created,
+        already_there=len(plan.disagreed) + len(plan.agreed) - len(tasks),
     )
 
 
@@ -95,9 +117,9 @@ class AdjudicationRun:
 
 
 def adjudication(directory: Path, title: str, out: Path | None = None, client: LabelStudio | None = None) -> AdjudicationRun:
-    """Send disagreeing documents of the export in ``directory`` to review project ``title``.
+    """Build review project ``title`` from the export in ``directory`` (see the module docstring).
 
-    Agreed (and single-annotator) documents are written to ``agreed.jsonl`` with
+    Agreed (and single-annotator) documents are also written to ``agreed.jsonl``, with
     ``adjudication.json`` next to it (default: ``directory``).
     """
     if not directory.is_dir():

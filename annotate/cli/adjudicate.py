@@ -18,17 +18,19 @@ def adjudicate_cli(
     project: str = typer.Option(..., "--project", help='Title of the review project, e.g. "News 2024 (review)".'),
     out: Path | None = typer.Option(None, "--out", "-o", help="Folder for agreed.jsonl and adjudication.json; default DIR."),
 ) -> None:
-    """Agreed documents go straight to gold; each disagreeing one becomes a review task whose predictions
-    are the annotators' versions (model version = annotator)."""
+    """Agreed documents go straight to gold (review tasks that already carry them as ground truth); each
+    disagreeing one becomes a review task whose predictions are the annotators' versions (model version =
+    annotator). Exporting the review project gives the final gold."""
     run = adjudication(directory, project, out)
     plan, review = run.plan, run.project
     console = Console()
     console.print(
-        f"{len(plan.agreed) - len(plan.single)} agreed and {len(plan.single)} single-annotator documents -> {run.agreed_path}"
+        f"{len(plan.agreed) - len(plan.single)} agreed and {len(plan.single)} single-annotator documents -> gold "
+        f"(also in {run.agreed_path}); {len(plan.disagreed)} disagreeing documents -> review"
     )
     console.print(
-        f"{len(plan.disagreed)} disagreeing documents -> project {review.title!r} (id {review.id}): "
-        f"{review.created} tasks added, {review.already_there} already there"
+        f"project {review.title!r} (id {review.id}): {review.created} review tasks and {review.agreed_created} agreed "
+        f"tasks added, {review.already_there} already there"
     )
     console.print(f"review at {review.url}; manifest {run.manifest_path}")
-    console.print(f"when reviewed: annotate export --project {review.title!r} -o DIR2, then gold = {run.agreed_path.name} + DIR2/gold.jsonl")
+    console.print(f"when reviewed: annotate export --project {review.title!r} -o DIR2 writes the final gold to DIR2/gold.jsonl")

@@ -21,7 +21,7 @@ def export(project: str, out_dir: Path) -> ExportResult:
 @friendly_errors
 def export_cli(
     project: str = typer.Option(..., "--project", help="Project title."),
-    out_dir: Path = typer.Option(..., "-o", "--output", help="Folder for annotations.jsonl, gold.jsonl, README.md, gold.conll."),
+    out_dir: Path = typer.Option(..., "-o", "--output", help="Output folder (annotations, gold, predictions .jsonl, README.md, gold.conll)."),
 ) -> None:
     """Export annotations, adjudicated gold, a dataset card and BIO tags (byte-identical when nothing changed)."""
     result = export(project, out_dir)

@@ -6,7 +6,10 @@ function of the snapshot's content: records are sorted by task and annotation id
 time-dependent is written, so exporting the same project twice gives byte-identical files.
 
 An annotation that breaks the schema is reported (task id, annotation id, reason) and left
-out; the rest goes on. The file format is the contract with ``annotate agreement``: see
+out; the rest goes on. ``predictions.jsonl`` holds the pre-annotation annotators saw (the
+prediction of the project's model version), so ``annotate agreement DIR`` can compare them with
+the pre-annotator. A review project made by ``annotate adjudicate`` exports as the final gold,
+and its card says which documents were adjudicated, by whom, and which were agreed. The file format is the contract with ``annotate agreement``: see
 "Export format" in docs/labelstudio.md.
 """
 
@@ -24,6 +27,7 @@ from typing import Any
 from label_studio_sdk.client import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
 
+from annotate.agreement.adjudicate import ADJUDICATION, REVIEW, SINGLE
 from annotate.errors import LabelStudioError
 from annotate.io import atomic_writer
 from annotate.labelstudio.client import api_error
@@ -32,6 +36,7 @@ from annotate.labelstudio.push import DOCUMENT_ID, META, find_project
 from annotate.schema import SOURCE_TYPES, Document
 
 ANNOTATIONS_FILE, GOLD_FILE, README_FILE, CONLL_FILE = "annotations.jsonl", "gold.jsonl", "README.md", "gold.conll"
+PREDICTIONS_FILE = "predictions.jsonl"
 ACCEPTED, CHANGED, ADDED = "accepted", "changed", "added"
 GOLD_RULES = {
     "ground_truth": "the annotation marked as ground truth in Label Studio (the most recently updated one if several)",
@@ -64,7 +69,9 @@ class Export:
     cancelled: int = 0
     records: list[dict[str, Any]] = field(default_factory=list)
     gold: list[Document] = field(default_factory=list)
+    predictions: list[Document] = field(default_factory=list)  # the pre-annotation shown, one per task
     problems: list[Problem] = field(default_factory=list)
+    awaiting_review: list[str] = field(default_factory=list)  # review tasks nobody has submitted yet
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,23 @@ def _prediction_for(annotation: dict[str, Any], task: dict[str, Any], model_vers
     return max(shown, key=lambda p: p.get("id") or 0) if shown else None
 
 
+def _adjudication(meta: Any) -> dict[str, Any]:
+    """The trail ``annotate adjudicate`` leaves in a document's meta (empty elsewhere)."""
+    trail = meta.get(ADJUDICATION) if isinstance(meta, dict) else None
+    return trail if isinstance(trail, dict) else {}
+
+
+def _shown_prediction(task: dict[str, Any], model_version: str | None) -> dict[str, Any] | None:
+    """The newest prediction of the project's model version: what annotators were shown.
+
+    A review task's predictions are the annotators' versions, not a pre-annotation.
+    """
+    if model_version is None or _adjudication((task.get("data") or {}).get(META)).get("status") == REVIEW:
+        return None
+    shown = [p for p in task.get("predictions") or [] if isinstance(p, dict) and p.get("model_version") == model_version]
+    return max(shown, key=lambda p: p.get("id") or 0) if shown else None
+
+
 def _comparable(item: Any) -> dict[str, Any]:
     return item.model_dump(mode="json", exclude={"id", "score"})
 
@@ -192,11 +216,21 @@ def build_export(
         annotations = sorted(task.get("annotations") or [], key=lambda a: a["id"])
         live = [a for a in annotations if not a.get("was_cancelled")]
         result.cancelled += len(annotations) - len(live)
+        if not isinstance(text, str):
+            result.without_annotations += not live
+            if live:
+                result.problems.append(Problem(task["id"], None, "task data has no 'text'"))
+            continue
+        shown = _shown_prediction(task, model_version)
+        if shown is not None:
+            try:
+                result.predictions.append(results_to_document(shown.get("result") or [], text, doc_id, meta, keep_scores=True))
+            except BadAnnotation as error:
+                result.problems.append(Problem(task["id"], None, f"prediction {shown.get('id')}: {error}"))
         if not live:
             result.without_annotations += 1
-            continue
-        if not isinstance(text, str):
-            result.problems.append(Problem(task["id"], None, "task data has no 'text'"))
+            if _adjudication(meta).get("status") == REVIEW:
+                result.awaiting_review.append(doc_id)
             continue
         candidates: list[tuple[dict[str, Any], Document, str]] = []
         for annotation in live:
@@ -311,6 +345,50 @@ def _label_counts(documents: list[Document]) -> list[tuple[str, int]]:
     return [(name, counts[name]) for name in ("claim", "cue", *SOURCE_TYPES)]
 
 
+def _adjudication_section(export: Export) -> list[str]:
+    """Which documents a reviewer adjudicated (and who), which went straight to gold, which still wait.
+
+    Only for a review project made by ``annotate adjudicate`` (its tasks carry the trail in
+    ``meta``). An agreed task arrives with its agreed version as the task's first annotation,
+    marked ground truth; if a reviewer later marks another annotation as ground truth, that
+    document counts as adjudicated by them.
+    """
+    trails = {doc.id: _adjudication(doc.meta) for doc in export.gold}
+    if not any(trails.values()) and not export.awaiting_review:
+        return []
+    who = {r["annotation_id"]: r["annotator"] or f"user {r['annotator_id']}" for r in export.records}
+    first: dict[int, int] = {}
+    for record in export.records:
+        first.setdefault(record["task_id"], record["annotation_id"])
+    rows, adjudicated, agreed = [], 0, 0
+    for doc in export.gold:
+        trail = trails[doc.id]
+        if not trail:
+            continue
+        compared = ", ".join(trail.get("annotators") or [])
+        chosen = doc.meta.get("annotation_id")
+        if trail.get("status") != REVIEW and chosen == first.get(doc.meta.get("task_id")):
+            agreed += 1
+            how = "one annotator" if trail.get("status") == SINGLE else "agreed"
+            rows.append((doc.id, f"straight to gold ({how})", "-", compared))
+        else:
+            adjudicated += 1
+            rows.append((doc.id, "adjudicated", who.get(chosen, "-"), compared))
+    lines = [
+        "## Adjudication",
+        "",
+        (f"This is a review project made by `annotate adjudicate`: {adjudicated} documents were adjudicated by a reviewer"
+         f" (the annotator of the gold annotation), {agreed} went straight to gold because their annotators agreed"
+         f" (or only one annotated them), and {len(export.awaiting_review)} still await review (not in gold)."),
+        "",
+        *_table(("document", "gold", "adjudicated by", "annotators compared"), rows),
+        "",
+    ]
+    if export.awaiting_review:
+        lines += [f"Awaiting review: {', '.join(export.awaiting_review)}.", ""]
+    return lines
+
+
 def dataset_card(export: Export) -> str:
     """README.md: what is in the folder, counts per label, annotators, dates, how gold was chosen."""
     docs = [Document.model_validate(r["document"]) for r in export.records]
@@ -331,6 +409,9 @@ def dataset_card(export: Export) -> str:
         (f"- `{ANNOTATIONS_FILE}`: one line per submitted annotation (canonical document, annotator, task id, "
          "timestamps, and whether each claim and source was accepted, changed or added compared with the prediction)."),
         f"- `{GOLD_FILE}`: one adjudicated canonical document per annotated task.",
+        (f"- `{PREDICTIONS_FILE}`: the pre-annotation annotators were shown (the prediction of model version "
+         f"`{export.model_version or 'none'}`), one canonical document per task that has one; "
+         "`annotate agreement` compares annotators with it."),
         f"- `{CONLL_FILE}`: the gold documents as tokens with BIO tags (columns: token, start, end, claim, cue, source).",
         "",
         "## Counts",
@@ -344,6 +425,7 @@ def dataset_card(export: Export) -> str:
                 ("cancelled (skipped) annotations left out", export.cancelled),
                 ("annotations left out because they break the schema", len(export.problems)),
                 ("gold documents", len(gold)),
+                ("pre-annotated documents", len(export.predictions)),
             ],
         ),
         "",
@@ -375,6 +457,7 @@ def dataset_card(export: Export) -> str:
         "",
         "Each gold document's `meta` records `task_id`, `annotators`, `gold_from` and the chosen `annotation_id`.",
         "",
+        *_adjudication_section(export),
         "## Annotations left out",
         "",
     ]
@@ -387,13 +470,14 @@ def dataset_card(export: Export) -> str:
 
 
 def write_export(export: Export, out_dir: Path | str) -> list[Path]:
-    """Write the four files atomically (each appears whole or not at all)."""
+    """Write the five files atomically (each appears whole or not at all)."""
     out = Path(out_dir)
-    paths = [out / ANNOTATIONS_FILE, out / GOLD_FILE, out / README_FILE, out / CONLL_FILE]
+    paths = [out / ANNOTATIONS_FILE, out / GOLD_FILE, out / PREDICTIONS_FILE, out / README_FILE, out / CONLL_FILE]
     dumps = lambda obj: json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
     contents = [
         "".join(dumps(record) + "\n" for record in export.records),
         "".join(doc.to_json_line() + "\n" for doc in export.gold),
+        "".join(doc.to_json_line() + "\n" for doc in export.predictions),
         dataset_card(export),
         conll(export.gold),
     ]
