@@ -44,7 +44,7 @@ TREEBANK = ROOT.parent / "shared" / "data" / "ud-arabic-pud"
 
 @task(name="train-stanza")
 def train_stanza(c: Context, treebank: str = str(TREEBANK), out: str = "") -> None:
-    """Train the small Arabic stanza models offline (about 12 min on 2 cores; cached per machine)."""
+    """Train the small Arabic stanza models offline (about 13 min on 2 cores; cached per machine)."""
     target = f" -o {out}" if out else ""
     c.run(f"nice -n 10 {PY} -m annotate models train {treebank}{target}", pty=False)
 
@@ -114,3 +114,9 @@ def bench_labelstudio(c: Context, n: int = 10_000) -> None:
     """Push and export n short documents on a throw-away server; compare with one import call per task."""
     _ensure_labelstudio(c)
     c.run(f"{PY} bench/bench_labelstudio.py --n {n}", pty=False)
+
+
+@task(name="bench-engines")
+def bench_engines(c: Context) -> None:
+    """Rules vs stanza vs hybrid on the dev gold (needs trained stanza models); rewrites bench/engines.md's table."""
+    c.run(f"{PY} bench/bench_engines.py --out bench/engines.md", pty=False)

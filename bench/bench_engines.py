@@ -26,7 +26,7 @@ from annotate.schema import Document
 SAMPLE = ROOT / "sample" / "syria-tv-2024-08-09.txt"
 
 
-def _rate(engine: object, docs: list[Document], repeats: int = 2) -> float:
+def _rate(engine: object, docs: list[Document], repeats: int = 3) -> float:
     """Documents per second through ``engine.annotate`` (pipeline loaded and warmed up).
 
     The best of ``repeats`` runs: on a shared machine the slower runs measure the neighbours.
