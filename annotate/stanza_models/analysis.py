@@ -10,7 +10,7 @@ training treebank only uses ASCII punctuation.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,12 +110,10 @@ def _sentences(doc: Any, original: str) -> list[Sentence]:
     return result
 
 
-def analyse(texts: Iterable[str], models: Path | str | None = None, batch_size: int = 8,
-            on_batch: Callable[[int], None] | None = None) -> Iterator[list[Sentence]]:
-    """Sentences of each text, in order; texts go through the pipeline in batches.
+def analyse(texts: Iterable[str], models: Path | str | None = None, batch_size: int = 8) -> Iterator[list[Sentence]]:
+    """Sentences of each text, in order; texts go through the pipeline in batches of ``batch_size``.
 
-    ``on_batch(n)`` is called after each batch with the number of texts it held (for a
-    progress bar). The pipeline is loaded once per process.
+    The pipeline is loaded once per process (:func:`load_pipeline`).
     """
     nlp = load_pipeline(models)
     batch: list[str] = []
@@ -126,11 +124,10 @@ def analyse(texts: Iterable[str], models: Path | str | None = None, batch_size: 
         import stanza
 
         docs = nlp.bulk_process([stanza.Document([], text=tokenizer_text(t)) for t in batch])
-        for text, doc in zip(batch, docs):
-            yield _sentences(doc, text)
-        if on_batch is not None:
-            on_batch(len(batch))
+        done = list(zip(batch, docs))
         batch.clear()
+        for text, doc in done:
+            yield _sentences(doc, text)
 
     for text in texts:
         batch.append(text)
