@@ -44,10 +44,6 @@ class RulesEngine:
         reader.accept_name_headlines()
         return reader
 
-    def find_attributions(self, nt: NormText) -> list[Attribution]:
-        """The raw attribution candidates of a text, in normalised offsets."""
-        return self.read(nt).found
-
     def annotate_one(self, document: Document) -> Document:
         nt = NormText.of(document.text)
         reader = self.read(nt)
