@@ -162,4 +162,4 @@ def test_exporting_the_review_project_gives_the_final_gold(annotated, review, ls
     assert f"| d1 | adjudicated | {reviewer.email} | {compared} |" in card
     assert f"| d2 | straight to gold (agreed) | - | {compared} |" in card
     assert f"| d3 | straight to gold (one annotator) | - | {emails['a@x.org']} |" in card
-    assert "Awaiting review" not in card
+    assert "Awaiting review" not in card and "Pre-annotations shown to annotators: none (a review project" in card

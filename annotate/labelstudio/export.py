@@ -72,6 +72,7 @@ class Export:
     predictions: list[Document] = field(default_factory=list)  # the pre-annotation shown, one per task
     problems: list[Problem] = field(default_factory=list)
     awaiting_review: list[str] = field(default_factory=list)  # review tasks nobody has submitted yet
+    review_tasks: int = 0  # tasks made by ``annotate adjudicate`` for a reviewer
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ def build_export(
         data = task.get("data") or {}
         text, doc_id = data.get("text"), data.get(DOCUMENT_ID) or f"task-{task['id']}"
         meta = data.get(META) if isinstance(data.get(META), dict) else {}
+        result.review_tasks += _adjudication(meta).get("status") == REVIEW
         annotations = sorted(task.get("annotations") or [], key=lambda a: a["id"])
         live = [a for a in annotations if not a.get("was_cancelled")]
         result.cancelled += len(annotations) - len(live)
@@ -398,19 +400,22 @@ def dataset_card(export: Export) -> str:
     rules = Counter(doc.meta.get("gold_from") for doc in gold)
     claims = [c for doc in gold for c in doc.claims]
     affiliations = Counter(s.affiliation or "(none)" for doc in gold for s in doc.sources)
+    shown = f"model version `{export.model_version or 'none'}`"
+    if export.review_tasks:
+        shown = "none (a review project: its predictions are the annotators' versions, model version = annotator)"
     lines = [
         f"# {export.project_title}: attributed claims and sources",
         "",
         (f"Exported from the Label Studio project \"{export.project_title}\" (id {export.project_id}) by `annotate export`."
-         f" Pre-annotations shown to annotators: model version `{export.model_version or 'none'}`."),
+         f" Pre-annotations shown to annotators: {shown}."),
         "",
         "## Files",
         "",
         (f"- `{ANNOTATIONS_FILE}`: one line per submitted annotation (canonical document, annotator, task id, "
          "timestamps, and whether each claim and source was accepted, changed or added compared with the prediction)."),
         f"- `{GOLD_FILE}`: one adjudicated canonical document per annotated task.",
-        (f"- `{PREDICTIONS_FILE}`: the pre-annotation annotators were shown (the prediction of model version "
-         f"`{export.model_version or 'none'}`), one canonical document per task that has one; "
+        (f"- `{PREDICTIONS_FILE}`: the pre-annotation annotators were shown ({shown}), "
+         "one canonical document per task that has one; "
          "`annotate agreement` compares annotators with it."),
         f"- `{CONLL_FILE}`: the gold documents as tokens with BIO tags (columns: token, start, end, claim, cue, source).",
         "",
