@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from annotate.lexicons import VerbForm
 from annotate.preannotate import content as C
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Sentence, Token, sentences, tokens
@@ -52,7 +53,6 @@ class Attribution:
     sentence: int  # index of the sentence in the document, for "nearest earlier mention"
     outer: tuple[int, int] | None = None  # the outer source of a nested attribution
     headline: bool = False
-    extra_mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _gap(nt: NormText, tokens: Sequence[Token], j: int) -> str:
@@ -98,7 +98,6 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
                           or (word in _CLAUSE_CONNECTIVES and j + 1 < len(tokens)
                               and (m.verb(tokens[j + 1].text) or m.passive.match(tokens, j + 1)))):
             return None  # "، وأضاف" / "، مضيفاً" / "حيث قال": another attribution starts before any content
-    # A quotation right after the cue or its subject, with no comma ("وأضاف "…"").
     return None
 
 
@@ -303,7 +302,7 @@ class ParagraphReader:
         before = [t for t in tokens[:i] if t.start >= clause_start]
         if cue_end >= len(tokens):
             # "…، على حد تعبيره." / "…، كما قال.": the last speaker's words
-            if len(before) < 3 or first_in_sentence > len(self.found):
+            if len(before) < 3:
                 return None
             span, kind = C.before_attribution(nt, clause_start, tokens[i].start)
             if span is None:
@@ -376,7 +375,7 @@ class ParagraphReader:
             # مشيراً إلى وجود … : a preposition and a noun object.
             nxt = tokens[i + 1].text
             if nxt in _CONTENT_PREPOSITIONS and i + 2 < len(tokens):
-                start = tokens[i + 2].start
+                start = tokens[i + 1].end
             start = start if start is not None else _quote_content_after(nt, s, i + 1)
         if start is None:
             return None
@@ -491,7 +490,7 @@ class ParagraphReader:
                 return (k, stop)
         return None
 
-    def _noun_object(self, s: Sentence, i: int, cue_end: int, verb, passive: bool) -> int | None:
+    def _noun_object(self, s: Sentence, i: int, cue_end: int, verb: VerbForm | None, passive: bool) -> int | None:
         """أكدت مصادر محلية وقوع … / أفادت مصادر بمقتل … / أشار إلى وجود …: a noun as content."""
         nt, m, tokens = self.nt, self.m, s.tokens
         if verb is None:
@@ -525,8 +524,8 @@ class ParagraphReader:
         return self._add(Attribution(span, kind, (tokens[i].start, tokens[cue_end - 1].end), None, "none", "",
                                      0.7 - 0.1 * unclosed, self.sentence_index))
 
-    def _object_content(self, s: Sentence, i: int, cue_end: int, verb, subject: tuple[int, int] | None, k: int,
-                        passive: bool) -> int | None:
+    def _object_content(self, s: Sentence, i: int, cue_end: int, verb: VerbForm, subject: tuple[int, int] | None,
+                        k: int, passive: bool) -> int | None:
         """The noun-object content at word ``k`` of the verb at ``i`` (see :meth:`_noun_object`)."""
         nt, m, tokens = self.nt, self.m, s.tokens
         if subject is None and not verb.prepositions and not (
