@@ -33,6 +33,9 @@ _BULLET = re.compile(r"\s*(?:[-–•*▪●◦]|\d{1,2}[.)-])\s+")
 _CLAUSE_CONNECTIVES = frozenset({"حيث", "فيما", "بينما", "كما", "وفيما", "وبينما", "وحيث", "عندما", "حين", "بعدما"})
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
+_ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
+_SO_CALLED = frozenset({"تسمى", "يسمى", "يعرف", "تعرف", "يطلق", "تطلق"})
+_AMMA = frozenset({"اما", "واما"})
 _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
 _KANA = frozenset({"كان", "كانت", "كانوا"})
@@ -136,7 +139,8 @@ def _skip_aside(nt: NormText, m: Matchers, tokens: Sequence[Token], k: int) -> i
     """
     if k == 0 or k >= len(tokens) or not any(c in nt.norm[tokens[k - 1].end : tokens[k].start] for c in ",،"):
         return k
-    if not (m.channel.match(tokens, k, first_stems=False) or tokens[k].text in _RELATIVES):
+    if not (m.channel.match(tokens, k, first_stems=False) or tokens[k].text in _RELATIVES
+            or m.prepositions.match(tokens, k)):
         return k
     for j in range(k + 1, min(len(tokens), k + 14)):
         if any(c in nt.norm[tokens[j - 1].end : tokens[j].start] for c in ",،"):
@@ -263,6 +267,7 @@ class ParagraphReader:
     # -- sentence level --------------------------------------------------------------------
     def _read_sentence(self, s: Sentence, consumed: int) -> int:
         tokens = s.tokens
+        self._remember_opening_subject(s)
         i = 0
         first_in_sentence = len(self.found)
         while i < len(tokens):
@@ -421,6 +426,17 @@ class ParagraphReader:
             return added
         region_end = marker.subject_end
         cue = (tokens[i].start, tokens[cue_end - 1].end)
+        if cue_end < region_end and tokens[cue_end].text in _ABOUT_HIM:
+            # "ونقلت عنه قناة "العراقية" قوله إن …": the outlet relays the last speaker's words
+            outer = np_extent(nt, m, tokens, cue_end + 1, region_end)
+            span, kind, unclosed = C.content_after(nt, m, s, marker.content_start)
+            if span is None:
+                return None
+            noun = next((j for j in range(cue_end, region_end) if m.is_verbal_noun(tokens[j].text)), None)
+            relay = C.mention_span(nt, tokens[outer[0]].start, tokens[outer[1] - 1].end) if outer else None
+            return self._add(Attribution(span, kind, (tokens[noun].start, tokens[noun].end) if noun else cue, None,
+                                         "unstated", "", marker.score - 0.1 - 0.1 * unclosed, self.sentence_index,
+                                         outer=relay))
         # Nested: نقلت وكالة X عن مصدر Y (قوله) إن …: the innermost source speaks.
         an = next((j for j in range(cue_end, region_end) if tokens[j].text == "عن"
                    or (tokens[j].text in _NESTING and j + 1 < region_end and tokens[j + 1].text in _NESTING[tokens[j].text])),
@@ -437,7 +453,7 @@ class ParagraphReader:
             extent = np_extent(nt, m, tokens, inner_start, noun if noun is not None else region_end)
         else:
             extent = np_extent(nt, m, tokens, cue_end, region_end)
-            if extent is None and i > 0:
+            if extent is None and i > 0 and verb is not None and not (passive or vocalized_passive):
                 extent = self._preverbal_subject(s, i)
         span, kind, unclosed = C.content_after(nt, m, s, marker.content_start)
         if span is None:
@@ -463,6 +479,16 @@ class ParagraphReader:
     def _original(self, token: Token) -> str:
         return self.nt.original[self.nt.index[token.start] : self.nt.index[token.end - 1] + 1]
 
+    def _remember_opening_subject(self, s: Sentence) -> None:
+        """"أعرب مدرب الفريق عن رضاه …" then "وقال: …": a person or body after a sentence's opening verb is
+        the likely speaker of what follows, even when that verb reports nothing."""
+        tokens, m = s.tokens, self.m
+        if len(tokens) < 3 or m.verb(tokens[0].text) or m.prepositions.match(tokens, 0) or m.passive.match(tokens, 0):
+            return
+        if not (m.titles.match(tokens, 1) or m.organizations.match(tokens, 1)) or np_grammar(m, self.nt, tokens, 0, 1):
+            return
+        self._remember_subject(s, 1)
+
     def _remember_subject(self, s: Sentence, start: int) -> None:
         """"واتهمت وزارة الخارجية التركية …" is no claim, but "الوزارة" later refers to that subject."""
         end = np_grammar(self.m, self.nt, s.tokens, start, len(s.tokens))
@@ -476,17 +502,21 @@ class ParagraphReader:
         return any(original.endswith(p) or original == p for p in self.m.lexicon.passive_vocalized)
 
     def _preverbal_subject(self, s: Sentence, i: int) -> tuple[int, int] | None:
-        """"المصدر أكد أن …": a known source noun phrase right before the verb, in the same clause."""
+        """"المصدر أكد أن …", "وزير الاقتصاد والتجارة في حكومة تصريف الأعمال أكد …", "أما نقيب …، فقال":
+        the words of the clause before the verb, when they open with a known source phrase."""
         nt, m, tokens = self.nt, self.m, s.tokens
         stop = i - 1 if i > 0 and tokens[i - 1].text in _QAD else i  # "وكان المرصد قد أفاد …"
         start = stop
-        while start > 0 and stop - start < 8 and not any(c in _gap(nt, tokens, start) for c in ",،:."):
+        while start > 0 and stop - start < 12 and not any(c in _gap(nt, tokens, start) for c in ",،:."):
             start -= 1
+        while start < stop and (without_conjunction(tokens[start].text) in _KANA or tokens[start].text in _AMMA):
+            start += 1
+        if start >= stop or any(m.verb(t.text) or m.is_participle(t.text) for t in tokens[start:stop]):
+            return None
+        # the first word from which a known source phrase runs up to the verb ("إلا أن مصادر طبية … قالت"),
+        # or a comma-separated name right before it ("أما نقيب …، جورج عقيقي، فقال")
         for k in range(start, stop):
-            if k == start and without_conjunction(tokens[k].text) in _KANA:
-                continue
-            end = np_grammar(m, nt, tokens, k, stop)
-            if end == stop:
+            if looks_like_source(m, nt, tokens, k, stop):
                 return (k, stop)
         return None
 
@@ -501,10 +531,12 @@ class ParagraphReader:
         while j < len(tokens) and tokens[j].text not in _PREPOSITIONAL_CHANNEL and (
                 hit := m.channel.match(tokens, j, first_stems=False)):
             j += hit[0]  # an adverb before the subject: "أعلنت اليوم وزارة …", "أعلن الأسبوع الماضي …"
+        if j + 1 < len(tokens) and tokens[j].text == "ما" and tokens[j + 1].text in _SO_CALLED:
+            j += 2  # "أعلنت ما تسمى "المقاومة الإسلامية …""
         end = np_grammar(m, nt, tokens, j, len(tokens))
         subject = (j, end) if end is not None and end > j else None
         k = end if subject else j
-        if subject is None and i > 0:
+        if subject is None and i > 0 and not passive:
             subject_before = self._preverbal_subject(s, i)
             if subject_before is not None:
                 return self._object_content(s, i, cue_end, verb, subject_before, k, passive)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from annotate.preannotate.matchers import Matchers
-from annotate.preannotate.segment import PUNCTUATION, Sentence, closing_quote
+from annotate.preannotate.segment import PUNCTUATION, SENTENCE_END, Sentence, closing_quote
 from annotate.preannotate.text import NormText
 from annotate.preannotate.words import without_conjunction
 
@@ -19,7 +19,6 @@ _LEADING = set("،,:;؛-–—ـ.")
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
 _CONNECTIVES = frozenset({"فيما", "في", "بينما", "كما", "حيث", "وفيما", "وبينما"})
 _COORDINATED = re.compile(r"[،,]?\s*و(?:ان|بان|انه|انها|انهم)\b")
-_SENTENCE_END = re.compile(r"(?<![.\d])[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)")
 
 
 def trim(nt: NormText, start: int, end: int) -> tuple[int, int] | None:
@@ -90,7 +89,7 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
 
 
 def _sentence_end_after(nt: NormText, position: int, paragraph_end: int) -> int:
-    match = _SENTENCE_END.search(nt.norm, position, paragraph_end)
+    match = SENTENCE_END.search(nt.norm, position, paragraph_end)
     return match.start() if match else paragraph_end
 
 

@@ -56,7 +56,9 @@ class Matchers:
         return word in self.lexicon.forenames or without_conjunction(word) in self.lexicon.forenames
 
     def is_anonymous_head(self, word: str) -> bool:
-        return any(s in self.lexicon.anonymous_heads for s in stems(word))
+        """مصدر، مسؤولون، مصادره ("his sources"): an unnamed-source noun, possessive allowed."""
+        heads = self.lexicon.anonymous_heads
+        return any(s in heads or s.removesuffix("ه") in heads or s.removesuffix("ها") in heads for s in stems(word))
 
 
 _COMPILED: dict[int, Matchers] = {}

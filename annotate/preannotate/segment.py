@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from annotate.preannotate.text import WORD, NormText
 
-_SENTENCE_END = re.compile(r"(?<![.\d])[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)")
+# A full stop ends a sentence unless it is part of an ellipsis or a number (2024.08.09, 3.4).
+SENTENCE_END = re.compile(r"(?<!\.)[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)")
 PUNCTUATION = set(".,،:;؛!?؟…-–—ـ()[]{}'\"«»“”")
 
 
@@ -28,6 +29,7 @@ class Token:
     end: int
     text: str
     alif_maqsura: bool = False
+    tanween_fath: bool = False  # ends in ـاً: an adverb of manner ("ضاحكاً"), never a subject
 
 
 @dataclass
@@ -58,7 +60,7 @@ def sentences(nt: NormText, paragraph: tuple[int, int]) -> list[Sentence]:
     text = nt.norm[start:end]
     result = []
     cursor = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in SENTENCE_END.finditer(text):
         stop = match.end()
         # A closing quotation mark right after the full stop belongs to this sentence.
         while stop < len(text) and text[stop] == '"':
@@ -79,8 +81,13 @@ def sentences(nt: NormText, paragraph: tuple[int, int]) -> list[Sentence]:
 def tokens(nt: NormText, start: int, end: int) -> list[Token]:
     """Words between ``start`` and ``end``."""
     original, index = nt.original, nt.index
-    return [Token(m.start(), m.end(), m.group(), original[index[m.end() - 1]] == "ى")
-            for m in WORD.finditer(nt.norm, start, end)]
+    found = []
+    for m in WORD.finditer(nt.norm, start, end):
+        last = index[m.end() - 1]
+        after = original[last + 1 : last + 2]
+        found.append(Token(m.start(), m.end(), m.group(), original[last] == "ى",
+                           after == "\u064b" or original[last] == "\u064b"))
+    return found
 
 
 def _is_opening(nt: NormText, i: int) -> bool:

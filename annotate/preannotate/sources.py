@@ -20,6 +20,8 @@ _GOVERNMENT_HEADS = frozenset({"وزير", "وزيره", "وزاره", "حكوم
                                "قوات", "سفير", "سفاره", "مندوب", "وزارة", "حكومة", "رئاسة", "خارجية", "داخلية", "سفارة",
                                "مجلس", "اعلام", "وكاله", "وكالة", "قياده", "قيادة", "مخابرات", "امن", "مسؤول", "مصدر",
                                "مصادر", "ضابط", "متحدث", "ناطق", "نائب", "محافظ", "هيئه", "هيئة", "اركان", "برلمان"})
+_PREPOSITIONAL_STARTS = frozenset(normalize_word(w) for w in ("في", "وفي", "خلال", "عبر", "أثناء", "بعد", "قبل", "عقب",
+                                                              "إثر", "على", "لدى", "منذ", "وسط"))
 _BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "من", "على", "إلى", "عن", "مع", "داخل", "خارج",
                                                            "قرب", "عند", "لدى", "أمام", "بين"))
 _ONE_OF = frozenset({"احد", "احدى", "احدي", "بعض"})
@@ -66,12 +68,15 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     what comes before the first channel description or comma, at most ten words.
     """
     i = start
-    while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text)):
-        i += 1  # "وتابع قائلاً:" — the participle repeats the verb, it names nobody
+    if i > 0 and i < stop and any(c in _gap(nt, tokens[i - 1], tokens[i]) for c in ",،"):
+        # the region opens with an aside ("، بعد اجتماعه بوفد …، أن"): skip it to its closing comma
+        i = next((j for j in range(i + 1, stop) if any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،")), stop)
+    while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text) or tokens[i].tanween_fath):
+        i += 1  # "وتابع قائلاً:" / "قال ضاحكاً:" — words of manner, they name nobody
     while i < stop and _is_channel(m, tokens, i):
         hit = m.channel.match(tokens, i, first_stems=False)
         word = tokens[i].text
-        if hit is None or word in {"في", "وفي", "خلال", "عبر"} or word.startswith("ل"):
+        if hit is None or word in _PREPOSITIONAL_STARTS or word.startswith("ل"):
             return None  # the region opens with a channel phrase: the subject is unstated
         i += hit[0]  # an adverb before the subject: "وأكد اليوم وزير …"
     if i < stop and tokens[i].text in _BARE_PREPOSITIONS:
@@ -107,10 +112,13 @@ def _apposition_end(nt: NormText, m: Matchers, tokens: Sequence[Token], j: int, 
     segment = tokens[j:end]
     if _is_channel(m, tokens, j) or not segment:
         return j
+    if m.anonymity.find(segment):
+        return j  # "، طلب عدم نشر اسمه،" describes the source, it is not its name
     if m.titles.match(tokens, j) or has_forename(m, segment[:2]):
         return end
     # after an office, one to three plain words are its holder's name: "نائب الوزير، ميخائيل بوغدانوف،"
-    if titled and len(segment) <= 3 and not any(t.text.startswith(("ال", "و")) or m.verb(t.text) for t in segment):
+    if titled and len(segment) <= 4 and not segment[0].text.startswith(("ال", "و")) and not any(
+            m.verb(t.text) or t.text in _BARE_PREPOSITIONS for t in segment):
         return end
     return j
 
@@ -287,22 +295,30 @@ def _later_type(m: Matchers, tokens: Sequence[Token], i: int) -> str | None:
     return None
 
 
-def classify(m: Matchers, tokens: Sequence[Token]) -> SourceInfo:
-    """Type, affiliation, entity key and gender of a mention from its words."""
+def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = False) -> SourceInfo:
+    """Type, affiliation, entity key and gender of a mention from its words.
+
+    ``named_in_apposition``: the mention ends in a name set off by commas ("عضو المجلس، منصور
+    الفيتوري"), which makes it a named person whatever its head.
+    """
     if not tokens:
         return SourceInfo("anonymous", None, None, "", "m", False)
     if len(tokens) > 1 and without_conjunction(tokens[0].text) in _ONE_OF:
-        return classify(m, tokens[1:])  # "أحد أقارب الضحية" is typed by what it is one of
+        return classify(m, tokens[1:], named_in_apposition)  # "أحد أقارب الضحية" is typed by what it is one of
     first = tokens[0].text
     head = _head(m, first)
     org = m.organizations.match(tokens, 0)
     outlet = m.media.match(tokens, 0)
     key = org[1] if org else outlet[1] if outlet else None
-    has_local = bool(m.local.find(tokens))
+    # "مصادر محلية" is local; "مسؤول في المجلس المحلي" is not: the marker must be the head or its adjective
+    has_local = bool(m.local.match(tokens, 0) or (len(tokens) > 1 and m.local.match(tokens, 1)))
     confident = True
     definite_title = without_conjunction(first).startswith("ال") and m.titles.match(tokens, 0)
     if m.is_anonymous_head(first) and not definite_title:
         type_ = "local" if has_local else "anonymous"
+        if (first.startswith(("ال", "وال")) and len(tokens) > 1 and not tokens[1].text.startswith("ال")
+                and not _adjective_like(tokens[1].text) and tokens[1].text not in m.lexicon.np_prepositions):
+            type_ = "named_person"  # "المهندس سالم بوزيد": a definite profession and a name
         if has_forename(m, tokens[1:]):
             type_ = "named_person"  # خبير الطقس محمد الشاكر
     elif m.local.match(tokens, 0):
@@ -317,6 +333,8 @@ def classify(m: Matchers, tokens: Sequence[Token]) -> SourceInfo:
         later = next((t for i, t in enumerate(tokens[1:], 1) for t in [_later_type(m, tokens, i)] if t), None)
         type_ = later or "named_person"  # "تقديرات المفوضية" → organization; else most often a name
         confident = False
+    if named_in_apposition and type_ in {"anonymous", "local", "organization"}:
+        type_, confident = "named_person", True
     if key is None and type_ in {"organization", "media"}:
         for index in (m.organizations, m.media):
             found = index.find(tokens)
