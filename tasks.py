@@ -120,3 +120,10 @@ def bench_labelstudio(c: Context, n: int = 10_000) -> None:
 def bench_engines(c: Context) -> None:
     """Rules vs stanza vs hybrid on the dev gold (needs trained stanza models); rewrites bench/engines.md's table."""
     c.run(f"{PY} bench/bench_engines.py --out bench/engines.md", pty=False)
+
+
+@task(name="export-dev-gold")
+def export_dev_gold(c: Context) -> None:
+    """Publish the dev gold through a throw-away Label Studio into exports/dev-gold/ (a real export)."""
+    _ensure_labelstudio(c)
+    c.run(f"{PY} bench/export_dev_gold.py", pty=False)
