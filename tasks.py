@@ -126,4 +126,4 @@ def bench_engines(c: Context) -> None:
 def export_dev_gold(c: Context) -> None:
     """Publish the dev gold through a throw-away Label Studio into exports/dev-gold/ (a real export)."""
     _ensure_labelstudio(c)
-    c.run(f"{PY} bench/export_dev_gold.py", pty=False)
+    c.run(f"{PY} exports/publish_dev_gold.py", pty=False)

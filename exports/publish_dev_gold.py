@@ -5,7 +5,7 @@ throw-away Label Studio server as predictions, records each prediction as the an
 user "dev-gold-annotator", marked ground truth, and runs ``annotate export`` on the project: the
 dataset in exports/dev-gold/ is what a team's own reviewed corpus looks like after export.
 
-    python bench/export_dev_gold.py [--out exports/dev-gold]
+    python exports/publish_dev_gold.py [--out exports/dev-gold]
 """
 
 from __future__ import annotations
