@@ -16,10 +16,11 @@ from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import bare, stems, without_conjunction
 
 MAX_NP_TOKENS = 10
-_GOVERNMENT_HEADS = frozenset({"وزير", "وزيره", "وزاره", "حكومه", "جيش", "رئيس", "رئاسه", "خارجيه", "دفاع", "داخليه",
-                               "قوات", "سفير", "سفاره", "مندوب", "وزارة", "حكومة", "رئاسة", "خارجية", "داخلية", "سفارة",
-                               "مجلس", "اعلام", "وكاله", "وكالة", "قياده", "قيادة", "مخابرات", "امن", "مسؤول", "مصدر",
-                               "مصادر", "ضابط", "متحدث", "ناطق", "نائب", "محافظ", "هيئه", "هيئة", "اركان", "برلمان"})
+# Heads of a state body or office: a state adjective after them (السوري) names the state's side.
+_GOVERNMENT_HEADS = frozenset({"وزير", "وزيرة", "وزارة", "حكومة", "جيش", "رئيس", "رئاسة", "خارجية", "دفاع", "داخلية",
+                               "قوات", "سفير", "سفارة", "مندوب", "مجلس", "اعلام", "وكالة", "قيادة", "مخابرات", "امن",
+                               "مسؤول", "مصدر", "مصادر", "ضابط", "متحدث", "ناطق", "نائب", "محافظ", "هيئة", "اركان",
+                               "برلمان"})
 _PREPOSITIONAL_STARTS = frozenset(normalize_word(w) for w in ("في", "وفي", "خلال", "عبر", "أثناء", "بعد", "قبل", "عقب",
                                                               "إثر", "على", "لدى", "منذ", "وسط"))
 _BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "من", "على", "إلى", "عن", "مع", "داخل", "خارج",
@@ -116,7 +117,7 @@ def _apposition_end(nt: NormText, m: Matchers, tokens: Sequence[Token], j: int, 
         return j  # "، طلب عدم نشر اسمه،" describes the source, it is not its name
     if m.titles.match(tokens, j) or has_forename(m, segment[:2]):
         return end
-    # after an office, one to three plain words are its holder's name: "نائب الوزير، ميخائيل بوغدانوف،"
+    # after an office, up to four plain words are its holder's name: "نائب الوزير، ميخائيل بوغدانوف،"
     if titled and len(segment) <= 4 and not segment[0].text.startswith(("ال", "و")) and not any(
             m.verb(t.text) or t.text in _BARE_PREPOSITIONS for t in segment):
         return end
