@@ -22,6 +22,7 @@ _COORDINATED = re.compile(r"[،,]?\s*و(?:ان|بان|انه|انها|انهم)\
 
 
 def trim(nt: NormText, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` without surrounding spaces, leading and final punctuation, or a stray quotation mark."""
     text = nt.norm
     while start < end and (text[start].isspace() or text[start] in _LEADING):
         start += 1
