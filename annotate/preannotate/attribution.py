@@ -23,6 +23,7 @@ from annotate.preannotate.words import bare, stems, without_conjunction
 MAX_SUBJECT_REGION = 20
 # Written as in the news and normalised once, like every word the stages compare.
 _CONTENT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن", "على", "من"))
+_PARTICIPLE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن"))
 _NOT_OBJECT_START = tuple(normalize_word(w) for w in ("ال", "في", "من", "على", "ب", "ل"))
 _LAM_PREPOSITIONS = frozenset(normalize_word(w) for w in ("وفقاً", "ووفقاً", "طبقاً", "استناداً"))
 _PREPOSITIONAL_CHANNEL = frozenset(normalize_word(w) for w in ("في", "خلال", "عبر", "أثناء", "وفي"))
@@ -31,10 +32,11 @@ _NESTING = {normalize_word(a): frozenset({normalize_word(b)}) for a, b in
             (("نقلاً", "عن"), ("ونقلاً", "عن"), ("على", "لسان"))}
 _BULLET = re.compile(r"\s*(?:[-–•*▪●◦]|\d{1,2}[.)-])\s+")
 _CLAUSE_CONNECTIVES = frozenset({"حيث", "فيما", "بينما", "كما", "وفيما", "وبينما", "وحيث", "عندما", "حين", "بعدما"})
+_CLOCK_OR_DATE = re.compile(r"\d\s*$|^\W*\d")
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
-_SO_CALLED = frozenset({"تسمى", "يسمى", "يعرف", "تعرف", "يطلق", "تطلق"})
+_SO_CALLED = frozenset(normalize_word(w) for w in ("تسمى", "يسمى", "يعرف", "تعرف", "يطلق", "تطلق"))
 _AMMA = frozenset({"اما", "واما"})
 _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
@@ -234,8 +236,9 @@ class ParagraphReader:
         all_tokens = [t for s in sents for t in s.tokens]
         left = [t for t in all_tokens if left_start <= t.start and t.end <= paragraph[0] + colon]
         right = [t for t in all_tokens if t.start > paragraph[0] + colon]
-        if not 1 <= len(left) <= 7 or len(right) < 3 or any(c.isdigit() for c in nt.norm[left_start : paragraph[0] + colon]):
-            return False
+        left_text = nt.norm[left_start : paragraph[0] + colon]
+        if not 1 <= len(left) <= 7 or len(right) < 3 or _CLOCK_OR_DATE.search(left_text):
+            return False  # "16:02" or "2024.08.09 | 16:02" is a dateline, "مصادر لـ"درعا 24":" a source
         if any(m.verb(t.text) or m.is_participle(t.text) for t in left):
             return False
         extent = np_extent(nt, m, left, 0, len(left))
@@ -379,8 +382,8 @@ class ParagraphReader:
         if start is None and i + 1 < len(tokens):
             # مشيراً إلى وجود … : a preposition and a noun object.
             nxt = tokens[i + 1].text
-            if nxt in _CONTENT_PREPOSITIONS and i + 2 < len(tokens):
-                start = tokens[i + 1].end
+            if nxt in _PARTICIPLE_PREPOSITIONS and i + 2 < len(tokens):
+                start = tokens[i + 1].end  # "مشيراً إلى وجود …"; "محذراً من انتشار …" is a warning, no claim
             start = start if start is not None else _quote_content_after(nt, s, i + 1)
         if start is None:
             return None
@@ -506,16 +509,28 @@ class ParagraphReader:
         the words of the clause before the verb, when they open with a known source phrase."""
         nt, m, tokens = self.nt, self.m, s.tokens
         stop = i - 1 if i > 0 and tokens[i - 1].text in _QAD else i  # "وكان المرصد قد أفاد …"
-        start = stop
-        while start > 0 and stop - start < 12 and not any(c in _gap(nt, tokens, start) for c in ",،:."):
-            start -= 1
+        segments, stepped_back = 0, False
+        while stop > 0 and any(c in _gap(nt, tokens, stop) for c in ",،") and segments < 2:
+            # "قائمقام …، كاروان محمد، قال" / "أما سعاد، وهي أم لخمسة أطفال، فتقول": step back over
+            # an aside to the segment that names the speaker
+            back = stop - 1
+            while back > 0 and not any(c in _gap(nt, tokens, back) for c in ",،:."):
+                back -= 1
+            if tokens[back].text not in _RELATIVES:
+                start, stepped_back = back, True
+                break
+            stop, segments = back, segments + 1
+        else:
+            start = stop
+            while start > 0 and stop - start < 12 and not any(c in _gap(nt, tokens, start) for c in ",،:."):
+                start -= 1
         while start < stop and (without_conjunction(tokens[start].text) in _KANA or tokens[start].text in _AMMA):
             start += 1
         if start >= stop or any(m.verb(t.text) or m.is_participle(t.text) for t in tokens[start:stop]):
             return None
-        # the first word from which a known source phrase runs up to the verb ("إلا أن مصادر طبية … قالت"),
-        # or a comma-separated name right before it ("أما نقيب …، جورج عقيقي، فقال")
-        for k in range(start, stop):
+        # the first word from which a known source phrase runs up to the verb ("إلا أن مصادر طبية … قالت");
+        # a segment set off by commas counts only when it is the name itself ("…، كاروان محمد، قال")
+        for k in range(start, start + 1 if stepped_back else stop):
             if looks_like_source(m, nt, tokens, k, stop):
                 return (k, stop)
         return None
@@ -563,14 +578,20 @@ class ParagraphReader:
         if subject is None and not verb.prepositions and not (
                 k < len(tokens) and verb.takes_object and bare(tokens[k].text) in m.lexicon.object_starters):
             return None
+        if subject is not None and k < len(tokens) and any(c in _gap(nt, tokens, k) for c in ",،") and (
+                m.titles.match(tokens, k) or has_forename(m, tokens[k : k + 2])):
+            closing = next((j for j in range(k + 1, min(len(tokens), k + 7)) if any(c in _gap(nt, tokens, j) for c in ",،")),
+                           None)
+            if closing is not None:
+                subject, k = (subject[0], closing), closing  # the name in apposition belongs to the subject
         previous = -1
         while k < len(tokens) and k != previous:  # channel phrases and asides after the subject, several at times
             previous = k
             if k > 0 and "(" in nt.norm[tokens[k - 1].end : tokens[k].start]:
                 k = next((j for j in range(k + 1, min(len(tokens), k + 6))
                           if ")" in nt.norm[tokens[j - 1].end : tokens[j].start]), k)  # "(قسد)"
-            k = _skip_aside(nt, m, tokens, k)
-            k = _skip_channel(m, tokens, k)
+            after_aside = _skip_aside(nt, m, tokens, k)
+            k = after_aside if after_aside != k else _skip_channel(m, tokens, k)
         if k >= len(tokens) - 1:
             return None
         word = tokens[k].text

@@ -8,6 +8,8 @@ from annotate.lexicons import Lexicon, VerbForm, default_lexicon
 from annotate.preannotate.text import normalize_word
 from annotate.preannotate.words import PhraseIndex, stems, without_conjunction
 
+# "مصادره" (his sources), "مراسلنا" (our correspondent), "مسؤولان" (two officials)
+_POSSESSIVE_OR_DUAL = ("ه", "ها", "هم", "نا", "ان")
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")
 # Words before أن that make it temporal or concessive, not the content of a report.
 _NOT_COMPLEMENTIZER_BEFORE = frozenset(normalize_word(w) for w in (
@@ -52,13 +54,14 @@ class Matchers:
         return before is None or before not in _NOT_COMPLEMENTIZER_BEFORE
 
     def is_forename(self, word: str) -> bool:
-        """A forename, by its matching form (the caller rules out على written with ى)."""
-        return word in self.lexicon.forenames or without_conjunction(word) in self.lexicon.forenames
+        """A forename, by its matching form (the caller rules out على written with ى). No و is stripped:
+        "وجود" is not و + جود."""
+        return word in self.lexicon.forenames
 
     def is_anonymous_head(self, word: str) -> bool:
         """مصدر، مسؤولون، مصادره ("his sources"): an unnamed-source noun, possessive allowed."""
         heads = self.lexicon.anonymous_heads
-        return any(s in heads or s.removesuffix("ه") in heads or s.removesuffix("ها") in heads for s in stems(word))
+        return any(s in heads or any(s.removesuffix(x) in heads for x in _POSSESSIVE_OR_DUAL) for s in stems(word))
 
 
 _COMPILED: dict[int, Matchers] = {}

@@ -54,7 +54,7 @@ def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, re
              headline: bool = False) -> Mention:
     words = tokens(nt, span[0], span[1])
     apposition = "،" in nt.norm[span[0] : span[1]] or "," in nt.norm[span[0] : span[1]]
-    info = classify(m, words, named_in_apposition=apposition)
+    info = classify(m, words, named_in_apposition=apposition, nt=nt)
     anaphor = None
     if len(words) == 1 or (len(words) == 2 and words[1].text in _SAME):
         anaphor = next((m.lexicon.anaphors[s] for s in stems(words[0].text) if s in m.lexicon.anaphors), None)

@@ -25,6 +25,8 @@ _PREPOSITIONAL_STARTS = frozenset(normalize_word(w) for w in ("في", "وفي", 
                                                               "إثر", "على", "لدى", "منذ", "وسط"))
 _BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "من", "على", "إلى", "عن", "مع", "داخل", "خارج",
                                                            "قرب", "عند", "لدى", "أمام", "بين"))
+_PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه",
+                                                               "منها", "إليه", "إليها"))
 _ONE_OF = frozenset({"احد", "احدى", "احدي", "بعض"})
 _WOMAN = frozenset({"ام", "السيدة", "الحاجة", "السيده", "الحاجه"})
 _MASCULINE_IN_TA = frozenset({"حمزة", "حمزه", "اسامة", "اسامه", "عبيدة", "عبيده", "طلحة", "معاوية", "قتيبة", "خليفة"})
@@ -72,8 +74,9 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     if i > 0 and i < stop and any(c in _gap(nt, tokens[i - 1], tokens[i]) for c in ",،"):
         # the region opens with an aside ("، بعد اجتماعه بوفد …، أن"): skip it to its closing comma
         i = next((j for j in range(i + 1, stop) if any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،")), stop)
-    while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text) or tokens[i].tanween_fath):
-        i += 1  # "وتابع قائلاً:" / "قال ضاحكاً:" — words of manner, they name nobody
+    while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text) or tokens[i].tanween_fath
+                        or tokens[i].text in _PRONOUN_PREPOSITIONS):
+        i += 1  # "وتابع قائلاً:" / "قال ضاحكاً:" / "ورد عليه …": words of manner or address, they name nobody
     while i < stop and _is_channel(m, tokens, i):
         hit = m.channel.match(tokens, i, first_stems=False)
         word = tokens[i].text
@@ -89,12 +92,18 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     j = i
     while j < stop and j - i < MAX_NP_TOKENS:
         if j > i and (_is_channel(m, tokens, j) or any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،:؛;.")
-                      or m.is_participle(tokens[j].text)):
+                      or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)):
             break
         j += 1
     if j > i and j < stop and any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،"):
         j = _apposition_end(nt, m, tokens, j, stop, titled=bool(m.titles.match(tokens, i)))
+    if j == i + 1 and j == stop and _addressee(tokens[i].text):
+        return None  # "قال لكوردستان24 إن": whom he told, not who told
     return (i, j) if j > i else None
+
+
+def _addressee(word: str) -> bool:
+    return len(word) > 3 and word[0] == "ل" and not word.startswith(("ال", "لل"))
 
 
 def _apposition_end(nt: NormText, m: Matchers, tokens: Sequence[Token], j: int, stop: int, titled: bool) -> int:
@@ -150,10 +159,19 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
         return None
     j = start + known
     definite = first.startswith(("ال", "وال"))
+    person_head = bool(m.titles.match(tokens, start))  # only a person's office is followed by a name
+    if tokens[j - 1].text in m.lexicon.np_prepositions and j < stop:
+        j = _prepositional_object_end(nt, tokens, j, stop)  # "المتحدث باسم" + its object
     while j < stop and j - start < MAX_NP_TOKENS:
         word = tokens[j].text
-        if any(c in nt.norm[tokens[j - 1].end : tokens[j].start] for c in ",،:؛;."):
+        gap = nt.norm[tokens[j - 1].end : tokens[j].start]
+        if any(c in gap for c in ",،:؛;."):
             break
+        if gap.endswith('"') and not named:
+            # a quoted name after its head: شركة "الواحة للتطوير العقاري"
+            j = _prepositional_object_end(nt, tokens, j, stop)
+            named = True
+            continue
         if _is_channel(m, tokens, j):
             break
         side = m.affiliation_words.match(tokens, j)
@@ -166,6 +184,14 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
         if word in m.lexicon.np_prepositions and j + 1 < stop:
             j = _prepositional_object_end(nt, tokens, j + 1, stop)
             continue
+        if word.startswith("لل") and len(word) > 4:
+            j = _prepositional_object_end(nt, tokens, j, stop)  # شركة "نجم" للحلول الرقمية
+            continue
+        name_end = _name_before_object(m, tokens, j, stop) if person_head else None
+        if name_end is not None:
+            j = name_end  # "… الإيرانية أمير سعيدي وجود …": plain words up to the object are a name
+            named = True
+            break
         if is_forename(m, tokens[j]) and (j == start + known or not is_forename(m, tokens[j - 1])):
             j += _name_length(m, nt, tokens, j, stop)  # a title's holder: وزير الخارجية العراقي فؤاد حسين
             named = True
@@ -185,6 +211,25 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
 def _adjective_like(word: str) -> bool:
     """Nisba adjectives (روسي، محلية، أمريكيون) end like this; nouns rarely do."""
     return bare(word).endswith(("ي", "يه", "ية", "يون", "يين", "يان"))
+
+
+def _name_before_object(m: Matchers, tokens: Sequence[Token], j: int, stop: int) -> int | None:
+    """End of one to three plain words at ``j`` that run into a word opening a noun object.
+
+    "… الإيرانية أمير سعيدي وجود …": the plain words are the office holder's name. Plain means
+    no article or attached particle on the first, no adjective ending, no digits, and not itself
+    a word that opens objects (صحة، تسجيل …).
+    """
+    first = tokens[j].text
+    if first.startswith(("ال", "و", "ب", "ل")) or _adjective_like(first):
+        return None
+    for k in range(j + 1, min(stop, j + 4)):
+        plain = tokens[k - 1].text
+        if any(ch.isdigit() for ch in plain) or bare(plain) in m.lexicon.object_starters:
+            return None
+        if bare(tokens[k].text) in m.lexicon.object_starters:
+            return k
+    return None
 
 
 def _name_length(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, stop: int) -> int:
@@ -220,7 +265,7 @@ def looks_like_source(m: Matchers, nt: NormText, tokens: Sequence[Token], start:
 def _prepositional_object_end(nt: NormText, tokens: Sequence[Token], k: int, stop: int) -> int:
     """End of the object of a preposition inside a noun phrase: a quoted name, or a word and its
     definite modifiers ("من "الجبهة الوطنية للتحرير"", "في الجيش الوطني السوري")."""
-    if '"' in nt.norm[tokens[k - 1].end : tokens[k].start]:
+    if nt.norm[tokens[k - 1].end : tokens[k].start].endswith('"'):  # an opening quotation: a quoted name
         for j in range(k + 1, min(stop, k + 8)):
             if '"' in nt.norm[tokens[j - 1].end : tokens[j].start]:
                 return j
@@ -288,6 +333,25 @@ def _head(m: Matchers, word: str) -> str:
     return plain
 
 
+def _ends_in_name(m: Matchers, nt: NormText, tokens: Sequence[Token]) -> bool:
+    """A definite chain followed by a two-word name: "… مجلس النواب العراقي كاظم الفريجي".
+
+    The first name word has no article, no attached preposition, no adjective ending and is
+    no known organization, outlet or side; neither word sits inside quotation marks or brackets.
+    """
+    for k in range(2, len(tokens) - 1):
+        word, before, after = tokens[k].text, tokens[k - 1].text, tokens[k + 1]
+        gaps = nt.norm[tokens[k - 1].end : tokens[k].start] + nt.norm[tokens[k].end : after.start]
+        if (before.startswith("ال") and not word.startswith(("ال", "و", "ب", "ل", "ك", "ف"))
+                and not _adjective_like(word) and not any(c in gaps for c in '"()،,')
+                and word not in m.lexicon.np_prepositions and word not in _BARE_PREPOSITIONS
+                and not (m.organizations.match(tokens, k) or m.media.match(tokens, k)
+                         or m.affiliation_words.match(tokens, k) or m.anonymity.match(tokens, k)
+                         or m.local.match(tokens, k) or m.is_verbal_noun(word))):
+            return True
+    return False
+
+
 def _later_type(m: Matchers, tokens: Sequence[Token], i: int) -> str | None:
     if m.organizations.match(tokens, i) or m.organization_heads.match(tokens, i):
         return "organization"
@@ -296,7 +360,8 @@ def _later_type(m: Matchers, tokens: Sequence[Token], i: int) -> str | None:
     return None
 
 
-def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = False) -> SourceInfo:
+def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = False,
+             nt: NormText | None = None) -> SourceInfo:
     """Type, affiliation, entity key and gender of a mention from its words.
 
     ``named_in_apposition``: the mention ends in a name set off by commas ("عضو المجلس، منصور
@@ -305,7 +370,7 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     if not tokens:
         return SourceInfo("anonymous", None, None, "", "m", False)
     if len(tokens) > 1 and without_conjunction(tokens[0].text) in _ONE_OF:
-        return classify(m, tokens[1:], named_in_apposition)  # "أحد أقارب الضحية" is typed by what it is one of
+        return classify(m, tokens[1:], named_in_apposition, nt)  # "أحد أقارب الضحية" is typed by what it is one of
     first = tokens[0].text
     head = _head(m, first)
     org = m.organizations.match(tokens, 0)
@@ -324,8 +389,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
             type_ = "named_person"  # خبير الطقس محمد الشاكر
     elif m.local.match(tokens, 0):
         type_ = "named_person" if has_forename(m, tokens[1:]) else "local"  # الناشط المدني سامر الحلبي
-    elif outlet or m.media_heads.match(tokens, 0):
-        type_ = "media"
+    elif outlet or m.media_heads.match(tokens, 0) or m.media_heads.starts_with(without_conjunction(first).removesuffix("نا")):
+        type_ = "media"  # "مراسلنا" is the outlet's own correspondent
     elif org or m.organization_heads.match(tokens, 0):
         type_ = "organization"
     elif m.titles.match(tokens, 0) or has_forename(m, tokens):
@@ -336,6 +401,11 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         confident = False
     if named_in_apposition and type_ in {"anonymous", "local", "organization"}:
         type_, confident = "named_person", True
+    if type_ == "named_person" and any(length > 1 for _, length, _ in m.anonymity.find(tokens)) \
+            and not has_forename(m, tokens):
+        type_ = "anonymous"  # "نائب آخر طلب عدم الكشف عن اسمه"
+    if type_ == "anonymous" and nt is not None and _ends_in_name(m, nt, tokens):
+        type_ = "named_person"  # "عضو اللجنة المالية في مجلس النواب العراقي كاظم الفريجي"
     if key is None and type_ in {"organization", "media"}:
         for index in (m.organizations, m.media):
             found = index.find(tokens)
