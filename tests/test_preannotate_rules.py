@@ -86,6 +86,20 @@ CASES: list[tuple[str, list[Expected]]] = [
     # a quotation that never closes runs to the end of the paragraph
     ('وقال مصدر عسكري في قوات النظام إن "الوضع متوتر جداً في المدينة\nوصلت تعزيزات.',
      [("الوضع متوتر جداً في المدينة", "direct", "مصدر عسكري في قوات النظام", "anonymous", "regime")]),
+    # a name set off by commas after an office is part of the mention, and makes it a named person
+    ("قال عضو المجلس الأعلى للدولة، منصور الفيتوري، إن الانتخابات مستبعدة.",
+     [("الانتخابات مستبعدة", "indirect", "عضو المجلس الأعلى للدولة، منصور الفيتوري", "named_person", None)]),
+    # the one told is not the one telling; a word of manner names nobody
+    ("قائمقام قضاء سيدكان، كاروان محمد، قال لكوردستان24 إن القصف طال قرى حدودية.",
+     [("القصف طال قرى حدودية", "indirect", "كاروان محمد", "named_person", None)]),
+    # a statement as the place the words are found
+    ('وجاء في بيان الوزارة: "تم إحباط الهجوم".', [("تم إحباط الهجوم", "direct", "بيان الوزارة", "organization", None)]),
+    # a warning with a noun object is no claim
+    ("ولفت رئيس المجلس البلدي إلى أن شبكة المياه ملوثة، محذراً من انتشار الأوبئة.",
+     [("شبكة المياه ملوثة", "indirect", "رئيس المجلس البلدي", "named_person", None)]),
+    # a number in a headline's source is not a dateline
+    ('مصادر محلية لـ"درعا 24": مسلحون مجهولون يغتالون عنصراً سابقاً في طفس',
+     [("مسلحون مجهولون يغتالون عنصراً سابقاً في طفس", "direct", "مصادر محلية", "local", None)]),
     # no claims: narration, quoted names, a headline without a source
     ('وسيطرت "هيئة تحرير الشام" على قرية "تل الكرامة" بعد معارك مع قوات النظام.', []),
     ('لفك حصار "قسد" عن قوات النظام.. قائد القوات الروسية يصل إلى القامشلي', []),
@@ -108,6 +122,17 @@ def test_unstated_subject_goes_to_the_last_speaker_of_the_same_gender() -> None:
     by_claim = {c.text: sources[c.source] for c in doc.claims}
     assert by_claim["نشوب اشتباكات عنيفة في محيط القرى"].entity == by_claim["الهجمات جاءت بأمر من النظام"].entity
     assert by_claim["الطرق مغلقة"].text == "مصدر خاص"
+
+
+def test_relayed_words_and_contrasted_speakers_go_to_the_right_person() -> None:
+    text = ("وقال رئيس هيئة النزاهة إن التحقيقات مستمرة.\n"
+            'ونقلت عنه قناة "العراقية" قوله إن "لا أحد فوق القانون".\n'
+            "أما سعاد، وهي أم لخمسة أطفال، فتقول إن المدرسة أغلقت.")
+    (doc,) = preannotate([Document(id="t", text=text)])
+    sources = doc.source_by_id()
+    by_claim = {c.text: sources[c.source].text for c in doc.claims}
+    assert by_claim["لا أحد فوق القانون"] == "رئيس هيئة النزاهة"
+    assert by_claim["المدرسة أغلقت"] == "سعاد"
 
 
 def test_anaphors_and_repeated_names_join_one_entity() -> None:

@@ -244,6 +244,12 @@ class ParagraphReader:
         extent = np_extent(nt, m, left, 0, len(left))
         if extent is None:
             return False
+        # "مصادر محلية لـ"درعا 24": …": a quoted name after لـ in a headline is the outlet told, unless it
+        # is an organization the mention belongs to ("المكتب الإعلامي لـ"قسد"")
+        told = next((k for k in range(extent[0] + 1, extent[1]) if left[k - 1].text == "ل" and k - 1 > extent[0]
+                     and '"' in _gap(nt, left, k) and not m.organizations.match(left, k)), None)
+        if told is not None:
+            extent = (extent[0], told - 1)
         span = C.headline_content(nt, paragraph[0] + colon + 1, paragraph[1])
         if span is None:
             return False
