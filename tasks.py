@@ -24,7 +24,7 @@ def pre(c: Context, out: str = "out/sample.pre.jsonl") -> None:
 
 @task
 def gold(c: Context) -> None:
-    """Compile tests/data/dev_gold.yaml (strings) into tests/data/dev_gold.jsonl (offsets)."""
+    """Compile the gold sets in tests/data/ (dev gold and holdouts: strings) into JSONL (offsets)."""
     c.run(f"{PY} tests/data/build_gold.py")
 
 

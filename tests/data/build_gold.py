@@ -8,8 +8,9 @@ The YAML is what annotators write and review: claims, cues and sources as string
   article is annotated without pasting its text into the YAML;
 * ``tags: [...]`` (conventions and phenomena the example covers) goes into ``meta.tags``.
 
-Run ``python tests/data/build_gold.py`` (or ``invoke gold``); a bad example stops the build
-with a one-line message naming it, and the JSONL is only replaced when every example compiles.
+Run ``python tests/data/build_gold.py [NAME …]`` (or ``invoke gold``) to build ``NAME.yaml`` into
+``NAME.jsonl`` for the dev gold and the holdouts (default: every set here); a bad example stops the
+build with a one-line message naming it, and a JSONL is only replaced when every example compiles.
 """
 
 from __future__ import annotations
@@ -93,5 +94,16 @@ def main(yaml_path: Path = GOLD_YAML, jsonl_path: Path = GOLD_JSONL) -> int:
     return 0
 
 
+def build(names: list[str]) -> int:
+    """Build ``NAME.yaml`` into ``NAME.jsonl`` for each name (default: every YAML set in this folder)."""
+    here = Path(__file__).parent
+    targets = names or sorted(p.stem for p in here.glob("*.yaml"))
+    for name in targets:
+        status = main(here / f"{name}.yaml", here / f"{name}.jsonl")
+        if status:
+            return status
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(build(sys.argv[1:]))
