@@ -42,7 +42,8 @@ def _read_text(path: Path) -> str:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
 
 
-def _documents_from_jsonl(path: Path) -> Iterator[Document]:
+def json_objects(path: Path, expected: str = "a JSON object") -> Iterator[tuple[int, dict]]:
+    """``(line number, object)`` for each non-blank line of a JSONL file; one-line errors name the line."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         for number, line in enumerate(_jsonl_lines(handle), start=1):
             if not line.strip():
@@ -52,14 +53,19 @@ def _documents_from_jsonl(path: Path) -> Iterator[Document]:
             except json.JSONDecodeError as error:
                 raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from None
             if not isinstance(record, dict):
-                raise InputError(f"{path}:{number}: expected a JSON object with 'id' and 'text'")
-            for field in ("id", "text"):
-                if not isinstance(record.get(field), str):
-                    raise InputError(f"{path}:{number}: missing string field '{field}'")
-            try:
-                yield Document.model_validate(record)
-            except ValidationError as error:
-                raise InputError(f"{path}:{number}: document {record['id']!r}: {validation_message(error)}") from None
+                raise InputError(f"{path}:{number}: expected {expected}")
+            yield number, record
+
+
+def _documents_from_jsonl(path: Path) -> Iterator[Document]:
+    for number, record in json_objects(path, "a JSON object with 'id' and 'text'"):
+        for field in ("id", "text"):
+            if not isinstance(record.get(field), str):
+                raise InputError(f"{path}:{number}: missing string field '{field}'")
+        try:
+            yield Document.model_validate(record)
+        except ValidationError as error:
+            raise InputError(f"{path}:{number}: document {record['id']!r}: {validation_message(error)}") from None
 
 
 def _jsonl_lines(handle: IO[str]) -> Iterator[str]:

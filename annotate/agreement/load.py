@@ -6,14 +6,13 @@ canonical document they produced. Errors name the file and line, as everywhere i
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from annotate.errors import InputError
-from annotate.io import read_jsonl, validation_message
+from annotate.io import json_objects, read_jsonl, validation_message
 from annotate.schema import Document
 
 ANNOTATIONS_FILE = "annotations.jsonl"
@@ -36,13 +35,7 @@ class Annotation:
         return self.document.id
 
 
-def _parse_line(path: Path, number: int, line: str) -> Annotation:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from None
-    if not isinstance(record, dict):
-        raise InputError(f"{path}:{number}: expected a JSON object")
+def _parse_record(path: Path, number: int, record: dict) -> Annotation:
     for field in ("annotator", "document"):
         if field not in record:
             raise InputError(f"{path}:{number}: missing field '{field}'")
@@ -75,23 +68,19 @@ def read_annotations(path: Path | str) -> list[Annotation]:
         raise InputError(f"{source}: no such file (expected the annotations.jsonl of `annotate export`)")
     latest: dict[tuple[str, str], Annotation] = {}
     texts: dict[str, tuple[str, int]] = {}
-    with source.open(encoding="utf-8-sig", newline="") as handle:
-        for number, raw in enumerate(handle, start=1):
-            line = raw.rstrip("\n").rstrip("\r")
-            if not line.strip():
-                continue
-            annotation = _parse_line(source, number, line)
-            doc = annotation.document
-            if doc.id in texts and texts[doc.id][0] != doc.text:
-                raise InputError(f"{source}:{number}: document {doc.id!r} has a different text than on line {texts[doc.id][1]}")
-            texts.setdefault(doc.id, (doc.text, number))
-            key = (doc.id, annotation.annotator)
-            previous = latest.get(key)
-            if previous is None or (annotation.updated_at, annotation.annotation_id or 0) >= (
-                previous.updated_at,
-                previous.annotation_id or 0,
-            ):
-                latest[key] = annotation
+    for number, record in json_objects(source):
+        annotation = _parse_record(source, number, record)
+        doc = annotation.document
+        if doc.id in texts and texts[doc.id][0] != doc.text:
+            raise InputError(f"{source}:{number}: document {doc.id!r} has a different text than on line {texts[doc.id][1]}")
+        texts.setdefault(doc.id, (doc.text, number))
+        key = (doc.id, annotation.annotator)
+        previous = latest.get(key)
+        if previous is None or (annotation.updated_at, annotation.annotation_id or 0) >= (
+            previous.updated_at,
+            previous.annotation_id or 0,
+        ):
+            latest[key] = annotation
     return sorted(latest.values(), key=lambda a: (a.document_id, a.annotator))
 
 
