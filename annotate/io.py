@@ -69,7 +69,8 @@ def _documents_from_jsonl(path: Path) -> Iterator[Document]:
 
 
 def _jsonl_lines(handle: IO[str]) -> Iterator[str]:
-    """Lines split on ``\\n`` only: a CR or U+2028 inside a JSON string is data, not a break."""
+    """File lines without their ending. Unlike ``str.splitlines`` this never breaks at U+2028 or
+    U+0085, which JSON leaves unescaped inside strings; control characters are always escaped."""
     for raw in handle:
         yield raw.rstrip("\n").rstrip("\r")
 
