@@ -13,11 +13,12 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
+import yaml
 from pydantic import ValidationError
 
-from annotate.errors import InputError
+from annotate.errors import AnnotateError, InputError
 from annotate.schema import Document
 
 TEXT_SUFFIXES = (".txt",)
@@ -148,6 +149,22 @@ def atomic_writer(path: Path | str, mode: str = "w") -> Iterator[IO]:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def read_yaml(path: Path | str, error: type[AnnotateError] = InputError) -> Any:
+    """A YAML data file (lexicons, guidelines, gold sets); ``error`` names the file and line on failure."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except UnicodeDecodeError as failure:
+        raise error(f"{path}: not UTF-8 text (byte {failure.start})") from None
+    except yaml.YAMLError as failure:
+        mark = getattr(failure, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise error(f"{where}: not valid YAML ({getattr(failure, 'problem', None) or failure})") from None
 
 
 def write_jsonl(documents: Iterable[Document], path: Path | str) -> int:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from annotate.authoring import document_from_spec
 from annotate.errors import InputError
+from annotate.io import read_yaml
 from annotate.schema import SOURCE_TYPES, Document
 
 GUIDELINES_DIR = Path(__file__).resolve().parents[2] / "guidelines"
@@ -179,20 +179,6 @@ class Guidelines(BaseModel):
         return next(label for label in self.labels.span_labels if label.name == name)
 
 
-def _read_yaml(path: Path) -> Any:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text (byte {error.start})") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise InputError(f"{where}: not valid YAML ({getattr(error, 'problem', None) or error})") from None
-
-
 def _validated(model: type[BaseModel], data: Any, where: str) -> Any:
     try:
         return model.model_validate(data)
@@ -240,15 +226,15 @@ def section_tables(guide: Guidelines, section: Section) -> tuple[str, tuple[str,
 def load_guidelines(root: Path | str | None = None) -> Guidelines:
     """Load and cross-check ``labels.yaml``, ``content.yaml``, ``examples.yaml`` and ``known_limitations.yaml``."""
     base = Path(root) if root is not None else GUIDELINES_DIR
-    labels = _validated(Labels, _read_yaml(base / "labels.yaml"), str(base / "labels.yaml"))
-    content = _validated(Content, _read_yaml(base / "content.yaml"), str(base / "content.yaml"))
+    labels = _validated(Labels, read_yaml(base / "labels.yaml"), str(base / "labels.yaml"))
+    content = _validated(Content, read_yaml(base / "content.yaml"), str(base / "content.yaml"))
     examples_path = base / "examples.yaml"
-    raw_examples = _read_yaml(examples_path)
+    raw_examples = read_yaml(examples_path)
     if not isinstance(raw_examples, dict) or not isinstance(raw_examples.get("examples"), list):
         raise InputError(f"{examples_path}: expected a mapping with a list under 'examples'")
     examples = tuple(_example(entry, examples_path, n) for n, entry in enumerate(raw_examples["examples"], start=1))
     limits_path = base / "known_limitations.yaml"
-    raw_limits = _read_yaml(limits_path) or {}
+    raw_limits = read_yaml(limits_path) or {}
     if not isinstance(raw_limits, dict):
         raise InputError(f"{limits_path}: expected a mapping with a list under 'known_limitations'")
     limitations = tuple(

@@ -13,9 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from annotate.errors import LexiconError
+from annotate.io import read_yaml
 from annotate.preannotate.text import normalize_word
 
 DEFAULT_DIR = Path(__file__).resolve().parent
@@ -82,14 +81,8 @@ class Lexicon:
     affiliation_labels: dict[str, str] = field(default_factory=dict)
 
 
-def _load_yaml(path: Path) -> Any:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except FileNotFoundError:
-        raise LexiconError(f"{path}: lexicon file missing") from None
-    except yaml.YAMLError as error:
-        raise LexiconError(f"{path}: not valid YAML ({str(error).splitlines()[0]})") from None
+def _load(path: Path) -> Any:
+    return read_yaml(path, LexiconError)
 
 
 def _verb_forms(entries: Any, where: str) -> dict[str, VerbForm]:
@@ -132,11 +125,11 @@ def _named(entries: Any, where: str) -> dict[Phrase, str]:
 def load_lexicon(directory: Path | str | None = None) -> Lexicon:
     """Read and validate every word list in ``directory`` (default: the bundled lists)."""
     folder = Path(directory or os.environ.get("ANNOTATE_LEXICONS") or DEFAULT_DIR)
-    cues = _load_yaml(folder / "cues.yaml")
-    sources = _load_yaml(folder / "sources.yaml")
-    organizations = _named(_load_yaml(folder / "organizations.yaml"), str(folder / "organizations.yaml"))
-    media = _named(_load_yaml(folder / "media.yaml"), str(folder / "media.yaml"))
-    affiliations_raw = _load_yaml(folder / "affiliations.yaml")
+    cues = _load(folder / "cues.yaml")
+    sources = _load(folder / "sources.yaml")
+    organizations = _named(_load(folder / "organizations.yaml"), str(folder / "organizations.yaml"))
+    media = _named(_load(folder / "media.yaml"), str(folder / "media.yaml"))
+    affiliations_raw = _load(folder / "affiliations.yaml")
     where_c, where_s, where_a = (str(folder / n) for n in ("cues.yaml", "sources.yaml", "affiliations.yaml"))
     if not isinstance(affiliations_raw, dict) or not affiliations_raw:
         raise LexiconError(f"{where_a}: expected a mapping of affiliation keys")
@@ -181,7 +174,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         affiliations=tuple(str(k) for k in affiliations_raw),
         affiliation_labels={str(k): str(v.get("label", k)) for k, v in affiliations_raw.items()},
         object_starters=frozenset(w for e in _words(cues.get("object_starters", []), where_c) for w in (e, e.removeprefix("ال"))),
-        forenames=_words(_load_yaml(folder / "forenames.yaml"), str(folder / "forenames.yaml")),
+        forenames=_words(_load(folder / "forenames.yaml"), str(folder / "forenames.yaml")),
     )
 
 

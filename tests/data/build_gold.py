@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +27,7 @@ if str(ROOT) not in sys.path:
 
 from annotate.authoring import document_from_spec
 from annotate.errors import AnnotateError, InputError
-from annotate.io import read_documents, write_jsonl
+from annotate.io import read_documents, read_yaml, write_jsonl
 from annotate.schema import Document
 
 GOLD_YAML = Path(__file__).with_name("dev_gold.yaml")
@@ -56,10 +55,7 @@ def _spec_with_text(spec: dict[str, Any]) -> dict[str, Any]:
 
 def compile_gold(path: Path = GOLD_YAML) -> list[Document]:
     """Every example of the YAML file as a validated document, in file order."""
-    try:
-        examples = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise InputError(f"{path}: not valid YAML ({error.__class__.__name__}: {error.problem})") from None
+    examples = read_yaml(path)
     if not isinstance(examples, list):
         raise InputError(f"{path}: expected a YAML list of examples")
     documents: list[Document] = []
