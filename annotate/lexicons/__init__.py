@@ -8,7 +8,7 @@ folder holding their own copies) without touching Python. A malformed file raise
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -78,7 +78,6 @@ class Lexicon:
     affiliations: tuple[str, ...]
     forenames: frozenset[str] = frozenset()
     object_starters: frozenset[str] = frozenset()
-    affiliation_labels: dict[str, str] = field(default_factory=dict)
 
 
 def _load(path: Path) -> Any:
@@ -172,7 +171,6 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         government_words=government_words,
         affiliation_keys=affiliation_keys,
         affiliations=tuple(str(k) for k in affiliations_raw),
-        affiliation_labels={str(k): str(v.get("label", k)) for k, v in affiliations_raw.items()},
         object_starters=frozenset(w for e in _words(cues.get("object_starters", []), where_c) for w in (e, e.removeprefix("ال"))),
         forenames=_words(_load(folder / "forenames.yaml"), str(folder / "forenames.yaml")),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotate.lexicons import Lexicon, VerbForm, default_lexicon
+from annotate.lexicons import Lexicon, VerbForm
 from annotate.preannotate.text import normalize_word
 from annotate.preannotate.words import PhraseIndex, stems, without_conjunction
 
@@ -97,7 +97,3 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
     )
     _COMPILED[id(lexicon)] = compiled
     return compiled
-
-
-def default_matchers() -> Matchers:
-    return matchers_for(default_lexicon())
