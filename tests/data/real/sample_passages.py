@@ -1,0 +1,81 @@
+"""Draw the real-news gold passages at random from SaudiNewsNet's development part.
+
+Why a script: the draw must be reproducible and visibly random (seeded), spread over the seven
+outlets, and each passage must be an exact substring of its article so that offsets stay true.
+
+A passage is one window of whole sentences (or paragraphs) of 500-1,100 characters starting at a
+random sentence boundary of a random article; one in four starts at the article's beginning so
+headlines are represented. Run once: ``python tests/data/real/sample_passages.py`` writes
+``passages-{a,b,c}.jsonl`` (the three parts) next to it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[4] / "shared/data/saudinewsnet-dev/articles.jsonl.gz"
+HERE = Path(__file__).parent
+SEED = 20261206
+PER_PART = 60
+PARTS = ("a", "b", "c")
+_BOUNDARY = re.compile(r"(?<=[.!؟?\n])\s+")
+
+
+def _boundaries(text: str) -> list[int]:
+    """Offsets where a sentence or paragraph starts (0 included)."""
+    return [0] + [m.end() for m in _BOUNDARY.finditer(text)]
+
+
+def _window(text: str, rng: random.Random) -> tuple[int, int] | None:
+    starts = _boundaries(text)
+    begin = 0 if rng.random() < 0.25 else rng.choice(starts)
+    ends = [b for b in starts if 500 <= b - begin <= 1100] + ([len(text)] if 300 <= len(text) - begin <= 1100 else [])
+    if not ends:
+        return None
+    end = max(ends)
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return begin, end
+
+
+def main() -> int:
+    by_outlet: dict[str, list[dict]] = {}
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            article = json.loads(line)
+            by_outlet.setdefault(article["meta"]["outlet"], []).append(article)
+    rng = random.Random(SEED)
+    outlets = sorted(by_outlet)
+    total = PER_PART * len(PARTS)
+    passages: list[dict] = []
+    used: set[str] = set()
+    while len(passages) < total:
+        outlet = outlets[len(passages) % len(outlets)]
+        article = rng.choice(by_outlet[outlet])
+        if article["id"] in used:
+            continue
+        span = _window(article["text"], rng)
+        if span is None:
+            continue
+        used.add(article["id"])
+        begin, end = span
+        meta = {k: article["meta"].get(k) for k in ("outlet", "url", "date_extracted", "title")}
+        meta.update(article_id=article["id"], start_in_article=begin)
+        passages.append({"id": f"real-{len(passages) + 1:03d}", "text": article["text"][begin:end], "meta": meta})
+    rng.shuffle(passages)
+    for index, part in enumerate(PARTS):
+        chunk = sorted(passages[index * PER_PART:(index + 1) * PER_PART], key=lambda p: p["id"])
+        with open(HERE / f"passages-{part}.jsonl", "w", encoding="utf-8") as out:
+            for passage in chunk:
+                out.write(json.dumps(passage, ensure_ascii=False) + "\n")
+        print(f"passages-{part}.jsonl: {len(chunk)} passages")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
