@@ -77,6 +77,7 @@ class Lexicon:
     affiliation_keys: dict[str, str]
     affiliations: tuple[str, ...]
     forenames: frozenset[str] = frozenset()
+    background: frozenset[Phrase] = frozenset()  # the outlet's own background: "يذكر أن"
     object_starters: frozenset[str] = frozenset()
 
 
@@ -173,6 +174,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         affiliations=tuple(str(k) for k in affiliations_raw),
         object_starters=frozenset(w for e in _words(cues.get("object_starters", []), where_c) for w in (e, e.removeprefix("ال"))),
         forenames=_words(_load(folder / "forenames.yaml"), str(folder / "forenames.yaml")),
+        background=_phrases(cues.get("background", []), where_c),
     )
 
 

@@ -283,6 +283,11 @@ class ParagraphReader:
             if tokens[i].start < consumed:
                 i += 1
                 continue
+            background = self._background(s, i)
+            if background:
+                consumed = max(consumed, tokens[background - 1].end)
+                i = background
+                continue
             result = (self._preposition(s, i, consumed, first_in_sentence)
                       or self._participle(s, i, first_in_sentence)
                       or self._verb(s, i))
@@ -290,6 +295,19 @@ class ParagraphReader:
                 consumed = max(consumed, result)
             i += 1
         return consumed
+
+    def _background(self, s: Sentence, i: int) -> int:
+        """Index after "يذكر أن" / "تجدر الإشارة إلى أن" at ``i`` (the outlet's own background, never a
+        claim), or 0. Only before a complementizer: "يذكر الوزير أن …" is the minister speaking."""
+        tokens = s.tokens
+        hit = self.m.background.match(tokens, i)
+        if hit is None:
+            return 0
+        k = i + hit[0]
+        if k < len(tokens) and tokens[k].text in _PARTICIPLE_PREPOSITIONS:
+            k += 1  # "يشار إلى أن"
+        width = _complementizer_at(self.m, tokens, k) if k < len(tokens) else 0
+        return k + width if width else 0
 
     def _add(self, attribution: Attribution) -> int:
         self.found.append(attribution)

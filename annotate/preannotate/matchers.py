@@ -24,6 +24,7 @@ class Matchers:
     lexicon: Lexicon
     prepositions: PhraseIndex
     passive: PhraseIndex
+    background: PhraseIndex
     anonymity: PhraseIndex
     local: PhraseIndex
     titles: PhraseIndex
@@ -83,6 +84,7 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
         lexicon=lexicon,
         prepositions=PhraseIndex(lexicon.prepositions),
         passive=PhraseIndex(lexicon.passive),
+        background=PhraseIndex(lexicon.background),
         anonymity=PhraseIndex(lexicon.anonymity_markers),
         local=PhraseIndex(lexicon.local_markers),
         titles=PhraseIndex(lexicon.person_titles),
