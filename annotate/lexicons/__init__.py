@@ -77,7 +77,9 @@ class Lexicon:
     affiliation_keys: dict[str, str]
     affiliations: tuple[str, ...]
     forenames: frozenset[str] = frozenset()
-    background: frozenset[Phrase] = frozenset()  # the outlet's own background: "يذكر أن"
+    background: frozenset[Phrase] = frozenset()
+    object_participles: frozenset[str] = frozenset()  # مؤكداً أهمية …
+    not_claim_objects: frozenset[str] = frozenset()  # شكره، أمله: no claim as an object  # the outlet's own background: "يذكر أن"
     object_starters: frozenset[str] = frozenset()
 
 
@@ -175,6 +177,8 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         object_starters=frozenset(w for e in _words(cues.get("object_starters", []), where_c) for w in (e, e.removeprefix("ال"))),
         forenames=_words(_load(folder / "forenames.yaml"), str(folder / "forenames.yaml")),
         background=_phrases(cues.get("background", []), where_c),
+        object_participles=_words(cues.get("object_participles", []), where_c),
+        not_claim_objects=_words(cues.get("not_claim_objects", []), where_c),
     )
 
 

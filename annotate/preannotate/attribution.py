@@ -41,6 +41,11 @@ _AMMA = frozenset({"اما", "واما"})
 _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
 _KANA = frozenset({"كان", "كانت", "كانوا"})
+_OBJECT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("على", "إلى", "عن"))
+_NOT_OBJECT_WORDS = frozenset(normalize_word(w) for w in (
+    "في", "من", "خلال", "عبر", "لدى", "أثناء", "أمام", "ذلك", "هذا", "هذه", "بذلك", "به", "بها", "إياه", "إياها",
+    "إياهم", "بدوره", "بدورها", "بقوله", "بقولها", "حديثه", "حديثها", "كلمته", "كلمتها"))
+_TO_THEM = frozenset(normalize_word(w) for w in ("له", "لها", "لهم", "لهن", "لنا"))
 _LEADING_CONTENT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها", "فانهم", "قد"})
 
 
@@ -410,6 +415,8 @@ class ParagraphReader:
                 start = tokens[i + 1].end  # "مشيراً إلى وجود …"; "محذراً من انتشار …" is a warning, no claim
             start = start if start is not None else _quote_content_after(nt, s, i + 1)
         if start is None:
+            start = self._participle_object(s, i)
+        if start is None:
             return None
         span, kind, unclosed = C.content_after(nt, m, s, start)
         if span is None:
@@ -419,6 +426,25 @@ class ParagraphReader:
         mode = "previous" if has_previous else "explicit" if subject else "unstated"
         return self._add(Attribution(span, kind, (tokens[i].start, tokens[i].end), subject, mode, "",
                                      0.85 - 0.1 * unclosed, self.sentence_index))
+
+    def _participle_object(self, s: Sentence, i: int) -> int | None:
+        """Where the noun object of "مؤكداً أهمية …" / "مشدداً على ضرورة …" / "مبيناً لهم أهمية …" starts,
+        or None: only for participles that take an object, never for feelings (مؤكداً سعادته)."""
+        m, tokens = self.m, s.tokens
+        if without_conjunction(tokens[i].text) not in m.lexicon.object_participles:
+            return None
+        k = _skip_channel(m, tokens, i + 1)  # "مستبعداً في الوقت نفسه فكرة …"
+        if k < len(tokens) and tokens[k].text in _TO_THEM:
+            k += 1
+        start_offset = 0
+        if k < len(tokens) and tokens[k].text in _OBJECT_PREPOSITIONS:
+            k += 1
+        elif k < len(tokens) and (tokens[k].text in _NOT_OBJECT_WORDS or len(tokens[k].text) <= 2):
+            return None  # "مؤكداً في كلمته …", "مبيناً من جهته …", "مؤكداً ذلك": not an object
+        if k + 1 >= len(tokens) or bare(tokens[k].text) in m.lexicon.not_claim_objects \
+                or tokens[k].text in m.lexicon.not_claim_objects or m.is_complementizer(tokens[k].text, None):
+            return None
+        return tokens[k].start + start_offset
 
     def _main_clause_subject(self, s: Sentence, i: int) -> tuple[int, int] | None:
         """"ونوّه الحاكم وسيم منصوري بـ…، لافتاً إلى أن …": the participle's source is the subject of the

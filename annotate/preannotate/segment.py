@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from annotate.preannotate.text import WORD, NormText
 
 # A full stop ends a sentence unless it is part of an ellipsis or a number (2024.08.09, 3.4).
-SENTENCE_END = re.compile(r"(?<!\.)[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)")
+# Scraped news often glues sentences ("نفسه.وذكر"): a full stop between a word of three letters or
+# more and a letter ends a sentence too; "د.يوسف" (an abbreviated title) does not.
+SENTENCE_END = re.compile(r"(?<!\.)[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)|(?<=[\u0621-\u064a]{3})\.(?=[\u0621-\u064a])")
 PUNCTUATION = set(".,،:;؛!?؟…-–—ـ()[]{}'\"«»“”")
 
 
