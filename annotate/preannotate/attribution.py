@@ -270,13 +270,25 @@ class ParagraphReader:
         return True
 
     def accept_name_headlines(self) -> None:
-        """Keep the "name: claim" headlines whose name the article uses for a source elsewhere."""
+        """Keep the "name: claim" headlines whose name the article uses for a source elsewhere, or,
+        for the article's title line, whose name the article repeats ("العيبان: …" above "… بندر العيبان")."""
         names = {tuple(t.text for t in tokens(self.nt, *a.source)) for a in self.found if a.source}
         for attribution, words in self._name_headlines:
             if any(n[-len(words):] == words for n in names if len(n) >= len(words)):
                 attribution.score = 0.6
                 self.found.append(attribution)
+            elif self._title_name_repeated(attribution, words):
+                attribution.score = 0.5
+                self.found.append(attribution)
         self._name_headlines.clear()
+
+    def _title_name_repeated(self, attribution: Attribution, words: tuple[str, ...]) -> bool:
+        """True when the headline is the document's first line and its name's last word comes back later."""
+        first_line_end = self.nt.norm.find("\n")
+        if first_line_end < 0 or attribution.content[1] > first_line_end or len(words[-1]) < 3:
+            return False
+        body = tokens(self.nt, first_line_end, len(self.nt.norm))
+        return any(t.text == words[-1] or without_conjunction(t.text) == words[-1] for t in body)
 
     # -- sentence level --------------------------------------------------------------------
     def _read_sentence(self, s: Sentence, consumed: int) -> int:

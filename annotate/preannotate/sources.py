@@ -172,7 +172,7 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             j = _prepositional_object_end(nt, tokens, j, stop)
             named = True
             continue
-        if _is_channel(m, tokens, j):
+        if _is_channel(m, tokens, j) or _is_bare_preposition(tokens[j]):
             break
         side = m.affiliation_words.match(tokens, j)
         if side and (side[0] > 1 or not _adjective_like(word)):
@@ -206,6 +206,11 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             continue
         break
     return j
+
+
+def _is_bare_preposition(token: Token) -> bool:
+    """إلى and على, which look definite once normalised ("الي", "علي"); علي the name keeps its yaa."""
+    return token.text == "الي" or (token.text == "علي" and token.alif_maqsura)
 
 
 def _adjective_like(word: str) -> bool:
