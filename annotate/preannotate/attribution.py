@@ -45,6 +45,8 @@ _OBJECT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("على", "إلى",
 _NOT_OBJECT_WORDS = frozenset(normalize_word(w) for w in (
     "في", "من", "خلال", "عبر", "لدى", "أثناء", "أمام", "ذلك", "هذا", "هذه", "بذلك", "به", "بها", "إياه", "إياها",
     "إياهم", "بدوره", "بدورها", "بقوله", "بقولها", "حديثه", "حديثها", "كلمته", "كلمتها"))
+_COPULAS = frozenset(normalize_word(w) for w in (
+    "بات", "باتت", "أصبح", "أصبحت", "كان", "كانت", "يكون", "تكون", "ليس", "ليست", "غير", "صار", "صارت", "بدا", "بدت"))
 _TO_THEM = frozenset(normalize_word(w) for w in ("له", "لها", "لهم", "لهن", "لنا"))
 _LEADING_CONTENT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها", "فانهم", "قد"})
 
@@ -443,9 +445,12 @@ class ParagraphReader:
         """Where the noun object of "مؤكداً أهمية …" / "مشدداً على ضرورة …" / "مبيناً لهم أهمية …" starts,
         or None: only for participles that take an object, never for feelings (مؤكداً سعادته)."""
         m, tokens = self.m, s.tokens
-        if without_conjunction(tokens[i].text) not in m.lexicon.object_participles:
-            return None
+        if without_conjunction(tokens[i].text) not in m.lexicon.object_participles or (
+                i > 0 and without_conjunction(tokens[i - 1].text) in _COPULAS):
+            return None  # "بات مؤكداً" is an adjective, not a cue
         k = _skip_channel(m, tokens, i + 1)  # "مستبعداً في الوقت نفسه فكرة …"
+        if k < len(tokens) and any(c in _gap(self.nt, tokens, k) for c in ",،.:؛"):
+            return None  # "مؤكداً، حسبما …": punctuation, not an object, follows
         if k < len(tokens) and tokens[k].text in _TO_THEM:
             k += 1
         start_offset = 0
