@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from annotate.lexicons import VerbForm
 from annotate.preannotate import content as C
 from annotate.preannotate.matchers import Matchers
-from annotate.preannotate.segment import Sentence, Token, sentences, tokens
+from annotate.preannotate.segment import Sentence, Token, closing_quote, sentences, tokens
 from annotate.preannotate.sources import has_forename, looks_like_source, np_extent, np_grammar
 from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import bare, stems, without_conjunction
@@ -102,6 +102,9 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         comma = max(gap.rfind(","), gap.rfind("،"))
         if comma >= 0 and j > i + 1 and gap.rfind('"') > comma:
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.75)
+        if j > i and _opens_long_quote(nt, s, j):
+            # "وقال المدير الرياضي لهيرتا "نشعر بصدمة …"": a quotation after the subject, no comma
+            return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7)
         width = _complementizer_at(m, tokens, j)
         if width:
             return _Marker(j, tokens[j + width - 1].end, 0.92)
@@ -111,6 +114,22 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
                               and (m.verb(tokens[j + 1].text) or m.passive.match(tokens, j + 1)))):
             return None  # "، وأضاف" / "، مضيفاً" / "حيث قال": another attribution starts before any content
     return None
+
+
+def _opens_long_quote(nt: NormText, s: Sentence, j: int) -> bool:
+    """True when a quotation of five words or more opens right before word ``j`` (after a space) and
+    ends its sentence (or never closes): speech, not a quoted name ("نادي "الهلال"")."""
+    gap = _gap(nt, s.tokens, j)
+    if not gap.endswith('"') or not gap[:-1].strip(" ") == "" and gap[:-1].strip(" ") not in (":",):
+        return False
+    if j > 0 and gap == '"':
+        return False  # no space before the mark: it closes something, or is glued to a word
+    open_at = s.tokens[j - 1].end + gap.rindex('"')
+    close = closing_quote(nt, open_at, s.paragraph[1])
+    if close is not None and nt.norm[close + 1 : close + 3].strip(" ")[:1] not in ("", ".", "!", "؟", "?"):
+        return False  # "أعلنت "المقاومة الإسلامية في العراق"، وهي …": a name goes on into the sentence
+    end = close if close is not None else s.paragraph[1]
+    return len(tokens(nt, open_at, end)) >= 5
 
 
 def _quote_content_after(nt: NormText, s: Sentence, j: int) -> int | None:

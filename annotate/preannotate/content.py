@@ -81,6 +81,15 @@ def _participle_with_clause(m: Matchers, tokens: list, k: int) -> bool:
     return False
 
 
+def _new_speaker_with_clause(m: Matchers, tokens: list, k: int) -> bool:
+    """"و" + a reporting verb at ``k`` whose complementizer follows within eight words: a new attribution
+    glued to the content without a comma ("… عام 2011 وذكرت وكالة كيودو أن …")."""
+    word = tokens[k].text
+    if word[:1] != "و" or without_conjunction(word) not in m.lexicon.verbs:
+        return False
+    return any(m.is_complementizer(t.text, None) for t in tokens[k + 1 : k + 9])
+
+
 def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int, end: int) -> int:
     """End of indirect content: before "، مضيفاً" / "، بحسب" / "، وأضاف" / "، فيما قال" …"""
     tokens = [t for t in s.tokens if start < t.start < end]
@@ -90,8 +99,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
         comma = max(gap.rfind("،"), gap.rfind(","))
         word = token.text
         if comma < 0:
-            if _participle_with_clause(m, tokens, k):
-                return gap_start  # "… في غرف خاصة لافتاً إلى أن …": no comma before the participle
+            if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(m, tokens, k):
+                return gap_start  # "… في غرف خاصة لافتاً إلى أن …" / "… عام 2011 وذكرت وكالة كيودو أن …"
             continue
         if (m.is_participle(word) or m.prepositions.match(tokens, k)
                 or (word[:1] in "وف" and without_conjunction(word) in m.lexicon.verbs)
