@@ -129,7 +129,7 @@ def _opens_long_quote(nt: NormText, s: Sentence, j: int) -> bool:
     if close is not None and nt.norm[close + 1 : close + 3].strip(" ")[:1] not in ("", ".", "!", "؟", "?"):
         return False  # "أعلنت "المقاومة الإسلامية في العراق"، وهي …": a name goes on into the sentence
     end = close if close is not None else s.paragraph[1]
-    return len(tokens(nt, open_at, end)) >= 5
+    return len(tokens(nt, open_at, min(end, open_at + 400))) >= 5  # bounded: the quote may never close
 
 
 def _quote_content_after(nt: NormText, s: Sentence, j: int) -> int | None:

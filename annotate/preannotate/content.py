@@ -56,7 +56,7 @@ def mention_span(nt: NormText, start: int, end: int) -> tuple[int, int]:
 
 def _after_quote_is_boundary(nt: NormText, m: Matchers, s: Sentence, close: int) -> bool:
     """True when what follows a closing quotation ends the content (punctuation, a new cue, the end)."""
-    rest = nt.norm[close + 1 : s.paragraph[1]]
+    rest = nt.norm[close + 1 : min(s.paragraph[1], close + 200)]  # a bounded look: a paragraph may be a whole page
     stripped = rest.lstrip(" ")
     if _COORDINATED.match(stripped):
         return False  # "… "عارٍ عن الصحة"، وأن المطار …": the content goes on
