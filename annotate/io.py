@@ -7,6 +7,8 @@ file: offsets are code points into that text, never into a normalised copy.
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import os
 import tempfile
@@ -149,6 +151,31 @@ def atomic_writer(path: Path | str, mode: str = "w") -> Iterator[IO]:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def lock_folder() -> Path:
+    """Where inter-process locks live: ``$ANNOTATE_LOCK_DIR``, else ``~/.cache/annotate/locks``."""
+    configured = os.environ.get("ANNOTATE_LOCK_DIR", "").strip()
+    return Path(configured) if configured else Path.home() / ".cache" / "annotate" / "locks"
+
+
+@contextmanager
+def interprocess_lock(name: str) -> Iterator[Path]:
+    """Hold an exclusive lock named ``name`` against every other process of this user on this machine.
+
+    ``flock`` on a file in :func:`lock_folder`: the kernel releases it when the process ends,
+    however it ends, so a killed process never leaves a stale lock behind. Blocks until free.
+    """
+    folder = lock_folder()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:80]
+    path = folder / f"{safe}-{hashlib.sha256(name.encode()).hexdigest()[:8]}.lock"
+    with path.open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield path
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def read_yaml(path: Path | str, error: type[AnnotateError] = InputError) -> Any:
