@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
 from pathlib import Path
 
+import pytest
 from _labelstudio_support import make_annotator, prediction_results, sample_documents, tasks_by_document
 from typer.testing import CliRunner
 
+from annotate.agreement.run import agreement
 from annotate.authoring import document_from_spec
 from annotate.cli import app
 from annotate.errors import InputError
-from annotate.agreement.run import agreement
 from annotate.io import read_jsonl, write_jsonl
 from annotate.labelstudio.export import export_project
 from annotate.labelstudio.push import find_project, push_documents
