@@ -170,3 +170,21 @@ def test_cli_push_reads_the_environment_and_reports_counts(ls_client, labelstudi
                    '"kind": "direct", "source": "s9"}]}\n', encoding="utf-8")
     failed = runner.invoke(app, ["push", str(bad), "--project", ls_title])
     assert failed.exit_code == 2 and "bad.jsonl:1" in failed.stderr and "Traceback" not in failed.output
+
+
+def test_overlap_makes_every_task_go_to_that_many_annotators(ls_client, labelstudio_server, ls_title, tmp_path,
+                                                             monkeypatch):
+    """Issue 11.14: blind double annotation needs maximum_annotations = N with 100 % overlap."""
+    path = tmp_path / "pre.jsonl"
+    write_jsonl(sample_documents(), path)
+    monkeypatch.setenv("LABEL_STUDIO_URL", labelstudio_server.url)
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", read_credentials(labelstudio_server.data_dir).api_key)
+    run = CliRunner().invoke(app, ["push", str(path), "--project", ls_title, "--overlap", "2"])
+    assert run.exit_code == 0, run.output
+    assert "each task goes to 2 annotators" in run.stdout
+    project = find_project(ls_client, ls_title)
+    assert (project.maximum_annotations, project.overlap_cohort_percentage) == (2, 100)
+    again = CliRunner().invoke(app, ["push", str(path), "--project", ls_title])  # not given: kept
+    assert again.exit_code == 0 and find_project(ls_client, ls_title).maximum_annotations == 2
+    bad = CliRunner().invoke(app, ["push", str(path), "--project", ls_title, "--overlap", "0"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
