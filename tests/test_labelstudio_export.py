@@ -220,7 +220,8 @@ def test_an_export_failing_half_way_leaves_the_previous_export_whole(ls_client, 
     monkeypatch.undo()
     result = export_project(ls_client, annotated_project["title"], out)
     after = _files(out)
-    assert result.gold == 3 and after["gold.jsonl"] != before["gold.jsonl"] and after["README.md"] != before["README.md"]
+    assert result.gold == 3
+    assert after["gold.jsonl"] != before["gold.jsonl"] and after["README.md"] != before["README.md"]
     assert after["agreement.json"] == b"{}\n"
     assert [p.name for p in tmp_path.iterdir()] == ["export"]
 
