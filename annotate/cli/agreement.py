@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from annotate.agreement.report import terminal_tables
+from annotate.agreement.report import left_out_sentence, terminal_tables
 from annotate.agreement.run import agreement
 from annotate.cli._app import app, friendly_errors
 
@@ -28,5 +28,7 @@ def agreement_cli(
     for table in terminal_tables(run.report, top):
         console.print(table)
     if run.predictions:
-        console.print(f"pre-annotator: {run.predictions}")
+        console.print(f"pre-annotator: {run.predictions}", markup=False)
+    if run.report.left_out:
+        console.print(left_out_sentence(run.report).strip(), markup=False)
     console.print(f"wrote {run.json_path} and {run.html_path}")
