@@ -46,6 +46,7 @@ class VerbForm:
     takes_object: bool
     prepositions: frozenset[str]
     nested: bool
+    accuses: bool = False  # "اتهم X Y بـ…": the first object is the accused, the content follows بـ
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def _verb_forms(entries: Any, where: str) -> dict[str, VerbForm]:
                 takes_object=bool(entry.get("object", False)),
                 prepositions=frozenset(normalize_word(p) for p in entry.get("preposition", []) or []),
                 nested=bool(entry.get("nested", False)),
+                accuses=bool(entry.get("accuses", False)),
             ))
     return verbs
 

@@ -636,12 +636,28 @@ class ParagraphReader:
             j += 2  # "أعلنت ما تسمى "المقاومة الإسلامية …""
         end = np_grammar(m, nt, tokens, j, len(tokens))
         subject = (j, end) if end is not None and end > j else None
-        k = end if subject else j
+        if subject and verb.accuses:
+            # "اتهمت وزارة الخارجية التركية "حزب العمال …" بـ…": a quoted name after the subject is the accused
+            quoted = next((t for t in range(subject[0] + 2, subject[1]) if _gap(nt, tokens, t).endswith('"')), None)
+            subject = (subject[0], quoted) if quoted is not None else subject
+        k = subject[1] if subject else j
         if subject is None and i > 0 and not passive:
             subject_before = self._preverbal_subject(s, i)
             if subject_before is not None:
                 return self._object_content(s, i, cue_end, verb, subject_before, k, passive)
         return self._object_content(s, i, cue_end, verb, subject, k, passive)
+
+    def _after_accused(self, s: Sentence, k: int) -> int | None:
+        """Index of the بـ word after the accused ("اتهمت قسد [الميليشيات المدعومة من إيران] بالوقوف …"),
+        within ten words and the same clause, or None."""
+        tokens = s.tokens
+        for j in range(k, min(len(tokens) - 1, k + 10)):
+            if j > k and any(c in _gap(self.nt, tokens, j) for c in ",،:;؛"):
+                return None
+            word = tokens[j].text
+            if word.startswith("ب") and len(word) > 3 and not self.m.prepositions.match(tokens, j):
+                return j
+        return None
 
     def _passive_object(self, s: Sentence, i: int, cue_end: int) -> int | None:
         """"وأفيد بسقوط قذائف …": a passive report with a بـ noun as its content, no source."""
@@ -680,6 +696,10 @@ class ParagraphReader:
             k = after_aside if after_aside != k else _skip_channel(m, tokens, k)
         if k >= len(tokens) - 1:
             return None
+        if verb.accuses:
+            k = self._after_accused(s, k)
+            if k is None:
+                return None
         word = tokens[k].text
         if word in verb.prepositions and word in _CONTENT_PREPOSITIONS:
             start = tokens[k].end
