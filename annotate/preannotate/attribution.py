@@ -697,9 +697,12 @@ class ParagraphReader:
         if k >= len(tokens) - 1:
             return None
         if verb.accuses:
+            accused_at = k
             k = self._after_accused(s, k)
             if k is None:
                 return None
+            if k == accused_at and subject is not None:
+                subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
         word = tokens[k].text
         if word in verb.prepositions and word in _CONTENT_PREPOSITIONS:
             start = tokens[k].end
