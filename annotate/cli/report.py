@@ -35,4 +35,4 @@ def report_cli(
     overall = data["overall"]
     written = f"{output}" + (f" and {csv_dir}/" if csv_dir else "")
     stderr.print(f"{overall['articles']:,} articles, {overall['claims']:,} claims ({data['basis']['kind']}) → {written}",
-                 highlight=False)
+                 highlight=False, soft_wrap=True)

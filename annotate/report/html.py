@@ -25,6 +25,7 @@ h3{{font-size:1rem}}
 .basis{{border-left:6px solid #e9c46a;background:#fff8e6;padding:.8rem 1rem;margin:1.2rem 0}}
 .basis.gold{{border-color:#2a9d8f;background:#eef8f6}}
 .basis p{{margin:.3rem 0}}
+.basis h2{{margin-top:0}}
 .cards{{display:flex;flex-wrap:wrap;gap:.8rem;margin:1rem 0}}
 .card{{border:1px solid #ddd;border-radius:6px;padding:.6rem .9rem;min-width:9rem}}
 .card b{{display:block;font-size:1.5rem;font-variant-numeric:tabular-nums}}
@@ -102,8 +103,8 @@ def _basis(basis: dict[str, Any]) -> str:
                 figures.append(f"{name} {entry['value']:.1f}")
         parts.append(f'<p lang="en"><b>Measured accuracy of the engine</b> on {_e(accuracy.get("measured_on"))}: '
                      f'{_e("; ".join(figures))} ({_e(accuracy.get("status"))}).</p>')
-    parts.append(f'<p class="note">{_e(basis["pre_annotated_documents"])} documents without review marks, '
-                 f'{_e(basis["reviewed_documents"])} reviewed; basis from {_e(basis["detected_from"])}.</p>')
+    parts.append(f'<p class="note">{basis["pre_annotated_documents"]:,} documents without review marks, '
+                 f'{basis["reviewed_documents"]:,} reviewed; basis from {_e(basis["detected_from"])}.</p>')
     css = "basis gold" if basis["kind"] == "gold" else "basis"
     return f'<section class="{css}" id="basis"><h2>{_bi("What this rests on", "على ماذا يستند التقرير")}</h2>{"".join(parts)}</section>'
 
