@@ -364,6 +364,15 @@ def test_html_holds_the_plots_and_rtl_tables(corpus, tmp_path) -> None:
     assert "Pre-annotation" in html and "Measured accuracy" in html
 
 
+def test_an_empty_input_still_gives_a_page(tmp_path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    data = report([empty], tmp_path / "r.html")
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert data["overall"]["articles"] == 0
+    assert 'data-figure="anonymous-over-time"' not in html and 'data-figure="top-sources"' not in html  # nothing to show
+
+
 # ------------------------------------------------------------------ command line
 
 
