@@ -99,12 +99,14 @@ def _expand(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def read_documents(paths: Iterable[Path | str]) -> Iterator[Document]:
+def read_documents(paths: Iterable[Path | str], unique_ids: bool = True) -> Iterator[Document]:
     """Documents from .txt files (id = file name without suffix), folders of them, or JSONL.
 
     Raises :class:`InputError` naming the file (and line) for unreadable input and for a
     document id that appears twice, because a duplicate id would silently merge two
-    documents downstream (Label Studio tasks are keyed by it).
+    documents downstream (Label Studio tasks are keyed by it). That check keeps every id in
+    memory; ``unique_ids=False`` skips it for readers that must stream any number of documents
+    in constant memory (``annotate report``).
     """
     seen: dict[str, str] = {}
     for path in _expand(Path(p) for p in paths):
@@ -113,6 +115,9 @@ def read_documents(paths: Iterable[Path | str]) -> Iterator[Document]:
         else:
             docs = ((f"{path}", doc) for doc in _documents_from_jsonl(path))
         for where, doc in docs:
+            if not unique_ids:
+                yield doc
+                continue
             if doc.id in seen:
                 raise InputError(f"{where}: document id {doc.id!r} already read from {seen[doc.id]}")
             seen[doc.id] = where
