@@ -47,6 +47,7 @@ class VerbForm:
     prepositions: frozenset[str]
     nested: bool
     accuses: bool = False  # "اتهم X Y بـ…": the first object is the accused, the content follows بـ
+    topic: bool = False  # "تحدث عن …": a claim only when the noun is an event noun (object_starters)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def _verb_forms(entries: Any, where: str) -> dict[str, VerbForm]:
                 prepositions=frozenset(normalize_word(p) for p in entry.get("preposition", []) or []),
                 nested=bool(entry.get("nested", False)),
                 accuses=bool(entry.get("accuses", False)),
+                topic=bool(entry.get("topic", False)),
             ))
     return verbs
 

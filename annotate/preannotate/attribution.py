@@ -126,7 +126,8 @@ def _opens_long_quote(nt: NormText, s: Sentence, j: int) -> bool:
         return False  # no space before the mark: it closes something, or is glued to a word
     open_at = s.tokens[j - 1].end + gap.rindex('"')
     close = closing_quote(nt, open_at, s.paragraph[1])
-    if close is not None and nt.norm[close + 1 : close + 3].strip(" ")[:1] not in ("", ".", "!", "؟", "?"):
+    after = nt.norm[close + 1 : min(close + 4, s.paragraph[1])] if close is not None else ""
+    if close is not None and after.strip()[:1] not in ("", ".", "!", "؟", "?"):
         return False  # "أعلنت "المقاومة الإسلامية في العراق"، وهي …": a name goes on into the sentence
     end = close if close is not None else s.paragraph[1]
     return len(tokens(nt, open_at, min(end, open_at + 400))) >= 5  # bounded: the quote may never close
@@ -647,6 +648,24 @@ class ParagraphReader:
                 return self._object_content(s, i, cue_end, verb, subject_before, k, passive)
         return self._object_content(s, i, cue_end, verb, subject, k, passive)
 
+    def _preposition_ahead(self, s: Sentence, k: int, verb: VerbForm) -> int | None:
+        """Index of the verb's content preposition (عن، إلى، على، من) within eight plain words after ``k``:
+        no verb, participle, complementizer or clause break on the way, a comma allowed only right before it."""
+        m, tokens = self.m, s.tokens
+        wanted = verb.prepositions & _CONTENT_PREPOSITIONS
+        if not wanted:
+            return None
+        for j in range(k + 1, min(len(tokens) - 1, k + 9)):
+            word = tokens[j].text
+            if word in wanted and (word != "علي" or tokens[j].alif_maqsura):
+                return j
+            if any(c in _gap(self.nt, tokens, j + 1) for c in ",،:.;؛") and not (
+                    j + 1 < len(tokens) and tokens[j + 1].text in wanted):
+                return None
+            if m.verb(word) or m.is_participle(word) or m.is_complementizer(word, None) or word in _CLAUSE_CONNECTIVES:
+                return None
+        return None
+
     def _after_accused(self, s: Sentence, k: int) -> int | None:
         """Index of the بـ word after the accused ("اتهمت قسد [الميليشيات المدعومة من إيران] بالوقوف …"),
         within ten words and the same clause, or None."""
@@ -704,6 +723,14 @@ class ParagraphReader:
             if k == accused_at and subject is not None:
                 subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
         word = tokens[k].text
+        if word not in verb.prepositions and not verb.accuses:
+            reached = self._preposition_ahead(s, k, verb)
+            if reached is not None:
+                # "أعلنت موبايلي عن ضمها …", "أكد لاعب نادي لخويا القطري يوسف المساكني، على أهمية …": words
+                # the noun-phrase grammar does not know, up to the verb's preposition, are its subject
+                subject, k, word = (subject[0] if subject else k, reached), reached, tokens[reached].text
+        if verb.topic and not (k + 1 < len(tokens) and bare(tokens[k + 1].text) in m.lexicon.object_starters):
+            return None  # "تحدث عن دور الدولة": a topic, not content
         if word in verb.prepositions and word in _CONTENT_PREPOSITIONS:
             start = tokens[k].end
         elif "ب" in verb.prepositions and len(word) > 3 and word.startswith("ب") and not any(
