@@ -215,10 +215,14 @@ def _is_bare_preposition(token: Token) -> bool:
 
 
 def _definite_then_name(m: Matchers, tokens: Sequence[Token]) -> bool:
-    """"المواطن صالح العيسى": a definite singular head followed by two plain words is a person named."""
+    """"المواطن صالح العيسى": a definite singular head (and its adjectives) followed by two plain words is a
+    person named."""
     if len(tokens) < 3 or not without_conjunction(tokens[0].text).startswith("ال"):
         return False
-    name = tokens[1:3]
+    first = 1
+    while first < len(tokens) - 2 and tokens[first].text.startswith("ال") and _adjective_like(tokens[first].text):
+        first += 1  # "الناشط الإعلامي أنيس منصور": the head's adjectives come before the name
+    name = tokens[first : first + 2]
     return all(not t.text.startswith("ال") or t is name[-1] for t in name) and not _adjective_like(name[0].text) \
         and name[0].text not in m.lexicon.np_prepositions
 
