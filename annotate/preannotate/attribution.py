@@ -618,9 +618,21 @@ class ParagraphReader:
         # the first word from which a known source phrase runs up to the verb ("إلا أن مصادر طبية … قالت");
         # a segment set off by commas counts only when it is the name itself ("…، كاروان محمد، قال")
         for k in range(start, start + 1 if stepped_back else stop):
-            if looks_like_source(m, nt, tokens, k, stop):
+            if looks_like_source(m, nt, tokens, k, stop) and not self._as_a(tokens, k):
                 return (k, stop)
         return None
+
+    def _as_a(self, tokens: Sequence[Token], k: int) -> bool:
+        """"كقائد أوركسترا": كـ ("as a") before a source word makes a role, not a subject."""
+        word, m = tokens[k].text, self.m
+        if not word.startswith("ك") or len(word) < 4:
+            return False
+        role = [Token(tokens[k].start + 1, tokens[k].end, word[1:])]
+        as_word = (m.titles.match(role, 0, first_stems=False) or m.organization_heads.match(role, 0, first_stems=False)
+                   or bare(word[1:]) in m.lexicon.anonymous_heads)
+        exact = (m.titles.match(tokens, k, first_stems=False) or m.organization_heads.match(tokens, k, first_stems=False)
+                 or bare(word) in m.lexicon.anonymous_heads)
+        return bool(as_word) and not exact  # "كبير المفاوضين" is a head, "كقائد" a role
 
     def _noun_object(self, s: Sentence, i: int, cue_end: int, verb: VerbForm | None, passive: bool) -> int | None:
         """أكدت مصادر محلية وقوع … / أفادت مصادر بمقتل … / أشار إلى وجود …: a noun as content."""
