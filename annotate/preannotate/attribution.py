@@ -380,13 +380,15 @@ class ParagraphReader:
                 return None
             self.found.append(Attribution(span, kind, cue, None, "unstated", "", 0.7, self.sentence_index))
             return cue[1]
-        if not looks_like_source(m, nt, tokens, cue_end, len(tokens)):
+        closing_name = len(before) >= 3 and self._closing_name(tokens, cue_end)
+        if not looks_like_source(m, nt, tokens, cue_end, len(tokens)) and not closing_name:
             first = tokens[cue_end].text
             lam_source = first.startswith("ل") and looks_like_source(m, nt, [Token(0, 0, first[1:])], 0, 1)
             if not lam_source:
                 return None
         if len(before) >= 3:
-            extent = np_extent(nt, m, tokens, cue_end, len(tokens))
+            extent = np_extent(nt, m, tokens, cue_end, len(tokens)) or (
+                (cue_end, len(tokens)) if closing_name else None)
             if extent is None:
                 return None
             source = self._after_lam(tokens, extent, cue_end)
@@ -417,6 +419,15 @@ class ParagraphReader:
             return None
         return self._add(Attribution(span, kind, cue, source, "explicit", "", 0.8 - 0.1 * unclosed,
                                      self.sentence_index))
+
+    def _closing_name(self, tokens: Sequence[Token], cue_end: int) -> bool:
+        """"…، بحسب دوغان." : one to three words no lexicon knows, closing the sentence after a
+        post-posed attribution, are the source's name; a definite noun ("حسب الجدول المعتمد") is not."""
+        rest = tokens[cue_end:]
+        m = self.m
+        return 1 <= len(rest) <= 3 and not without_conjunction(rest[0].text).startswith("ال") and not any(
+            m.verb(t.text) or m.is_participle(t.text) or t.text in m.lexicon.np_prepositions or t.text.isdigit()
+            for t in rest)
 
     def _after_lam(self, tokens: Sequence[Token], extent: tuple[int, int], cue_end: int) -> tuple[int, int]:
         """The mention after وفقاً لـ: "لمصادر محلية" is the mention "مصادر محلية" (not for للـ)."""
