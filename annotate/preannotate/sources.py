@@ -84,8 +84,8 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         if hit is None or word in _PREPOSITIONAL_STARTS or word.startswith("ل"):
             return None  # the region opens with a channel phrase: the subject is unstated
         i += hit[0]  # an adverb before the subject: "وأكد اليوم وزير …"
-    if i < stop and tokens[i].text in _BARE_PREPOSITIONS:
-        while i < stop and tokens[i].text in _BARE_PREPOSITIONS:
+    if i < stop and _is_bare(tokens[i]):
+        while i < stop and _is_bare(tokens[i]):
             i = _prepositional_object_end(nt, tokens, i + 1, stop) if i + 1 < stop else stop
         # after a place or time ("تردد في مدينة حلب أن") only a known source is a subject
         if i >= stop or not any(looks_like_source(m, nt, tokens, k, stop) for k in range(i, min(stop, i + 2))):
@@ -101,6 +101,11 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     if j == i + 1 and j == stop and _addressee(tokens[i].text):
         return None  # "قال لكوردستان24 إن": whom he told, not who told
     return (i, j) if j > i else None
+
+
+def _is_bare(token: Token) -> bool:
+    """A preposition opening the region (في، على …); علي written with ي is the name Ali."""
+    return token.text in _BARE_PREPOSITIONS and (token.text != "علي" or token.alif_maqsura)
 
 
 def _addressee(word: str) -> bool:
