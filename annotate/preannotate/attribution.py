@@ -47,6 +47,7 @@ _NOT_OBJECT_WORDS = frozenset(normalize_word(w) for w in (
     "إياهم", "بدوره", "بدورها", "بقوله", "بقولها", "حديثه", "حديثها", "كلمته", "كلمتها"))
 _COPULAS = frozenset(normalize_word(w) for w in (
     "بات", "باتت", "أصبح", "أصبحت", "كان", "كانت", "يكون", "تكون", "ليس", "ليست", "غير", "صار", "صارت", "بدا", "بدت"))
+_ASIDE_OPENERS = frozenset(normalize_word(w) for w in ("من", "ومن"))  # "من جهته"، "ومن ناحيتها"
 _TO_THEM = frozenset(normalize_word(w) for w in ("له", "لها", "لهم", "لهن", "لنا"))
 _LEADING_CONTENT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها", "فانهم", "قد"})
 
@@ -498,13 +499,30 @@ class ParagraphReader:
         """"ونوّه الحاكم وسيم منصوري بـ…، لافتاً إلى أن …": the participle's source is the subject of the
         sentence's opening verb, even when that verb introduced no claim of its own."""
         nt, m, tokens = self.nt, self.m, s.tokens
+        v = self._opening_verb_at(s)
         # the opening word is a verb: one the lexicon knows, or و/ف + a word before a known source phrase
-        if i < 2 or not (m.verb(tokens[0].text) or tokens[0].text[:1] in "وف"):
+        if v is None or i < v + 2:
             return None
-        end = np_grammar(m, nt, tokens, 1, i)
+        end = np_grammar(m, nt, tokens, v + 1, i)
         if end is None:
             return None
-        return C.mention_span(nt, tokens[1].start, tokens[end - 1].end)
+        return C.mention_span(nt, tokens[v + 1].start, tokens[end - 1].end)
+
+    def _opening_verb_at(self, s: Sentence) -> int | None:
+        """Index of the sentence's opening word when it may be a verb, past a leading "من جهته" / "بدوره":
+        a lexicon verb, a word with و/ف, or any word without the article (the callers then ask for a
+        source phrase right after it)."""
+        m, tokens = self.m, s.tokens
+        v = 0
+        if tokens and (m.channel.match(tokens, 0, first_stems=False) or tokens[0].text in _ASIDE_OPENERS):
+            hit = m.channel.match(tokens, 0, first_stems=False)
+            v = hit[0] if hit else 2 if len(tokens) > 2 and tokens[1].text.startswith(("جه", "ناحي", "جان")) else 1
+        if v >= len(tokens) - 1:
+            return None
+        word = tokens[v].text
+        if m.verb(word) or word[:1] in "وف" or not word.startswith("ال"):
+            return v
+        return None
 
     def _verb(self, s: Sentence, i: int) -> int | None:
         """A reporting verb, its subject (stated, unstated, or none for a passive) and content."""
@@ -584,11 +602,13 @@ class ParagraphReader:
         """"أعرب مدرب الفريق عن رضاه …" then "وقال: …": a person or body after a sentence's opening verb is
         the likely speaker of what follows, even when that verb reports nothing."""
         tokens, m = s.tokens, self.m
-        if len(tokens) < 3 or m.verb(tokens[0].text) or m.prepositions.match(tokens, 0) or m.passive.match(tokens, 0):
+        v = self._opening_verb_at(s)
+        if v is None or len(tokens) < v + 3 or m.verb(tokens[v].text) or m.prepositions.match(tokens, v) \
+                or m.passive.match(tokens, v):
             return
-        if not (m.titles.match(tokens, 1) or m.organizations.match(tokens, 1)) or np_grammar(m, self.nt, tokens, 0, 1):
+        if not looks_like_source(m, self.nt, tokens, v + 1, len(tokens)) or np_grammar(m, self.nt, tokens, v, v + 1):
             return
-        self._remember_subject(s, 1)
+        self._remember_subject(s, v + 1)
 
     def _remember_subject(self, s: Sentence, start: int) -> None:
         """"واتهمت وزارة الخارجية التركية …" is no claim, but "الوزارة" later refers to that subject."""

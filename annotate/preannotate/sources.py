@@ -103,6 +103,16 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     return (i, j) if j > i else None
 
 
+def _quantifier_length(tokens: Sequence[Token], start: int, stop: int) -> int:
+    """Words of "بعض" / "أحد" / "عدد من" / "كثير من" at ``start`` before a noun phrase, or 0."""
+    word = without_conjunction(tokens[start].text)
+    if word in _ONE_OF and start + 1 < stop:
+        return 1
+    if word in _SOME_OF and start + 2 < stop and tokens[start + 1].text == "من":
+        return 2
+    return 0
+
+
 def _is_bare(token: Token) -> bool:
     """A preposition opening the region (في، على …); علي written with ي is the name Ali."""
     return token.text in _BARE_PREPOSITIONS and (token.text != "علي" or token.alif_maqsura)
@@ -149,6 +159,11 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
     if start >= stop:
         return None
     first = tokens[start].text
+    quantifier = _quantifier_length(tokens, start, stop)
+    if quantifier:
+        # "بعض الخبراء الاقتصاديين", "عدد من الاختصاصيين": the phrase is headed by what follows
+        end = np_grammar(m, nt, tokens, start + quantifier, stop)
+        return end if end is not None and end > start + quantifier else None
     known = None
     named = False  # a proper name (قسد) takes no genitive after it; a common head (وزارة) does
     for index in (m.organizations, m.media, m.local, m.titles, m.organization_heads, m.media_heads):
