@@ -8,6 +8,7 @@ sentences and scraped text often opens a quotation it never closes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -81,8 +82,7 @@ def sentences(nt: NormText, paragraph: tuple[int, int]) -> list[Sentence]:
     return out
 
 
-def tokens(nt: NormText, start: int, end: int) -> list[Token]:
-    """Words between ``start`` and ``end``."""
+def _scan(nt: NormText, start: int, end: int) -> list[Token]:
     original, index = nt.original, nt.index
     found = []
     for m in WORD.finditer(nt.norm, start, end):
@@ -91,6 +91,30 @@ def tokens(nt: NormText, start: int, end: int) -> list[Token]:
         found.append(Token(m.start(), m.end(), m.group(), original[last] == "ى",
                            after == "\u064b" or original[last] == "\u064b"))
     return found
+
+
+class _DocumentWords:
+    """Every word of one text, found once; a range of it is a slice when its ends fall between words."""
+
+    def __init__(self, nt: NormText) -> None:
+        self.words = _scan(nt, 0, len(nt.norm))
+        self.starts = [w.start for w in self.words]
+        self.ends = [w.end for w in self.words]
+
+    def between(self, nt: NormText, start: int, end: int) -> list[Token]:
+        first = bisect_left(self.ends, start + 1)  # the first word ending after ``start``
+        last = bisect_left(self.starts, end)  # words starting before ``end``
+        inside = first >= last or (self.starts[first] >= start and self.ends[last - 1] <= end)
+        # a word cut by either end is re-read from the text, as a regular expression bounded there reads it
+        return self.words[first:last] if inside else _scan(nt, start, end)
+
+
+def tokens(nt: NormText, start: int, end: int) -> list[Token]:
+    """Words between ``start`` and ``end`` (the text's words are found once and sliced)."""
+    words = nt.derived.get("words")
+    if words is None:
+        words = nt.derived["words"] = _DocumentWords(nt)
+    return words.between(nt, start, end)
 
 
 def _is_opening(nt: NormText, i: int) -> bool:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 _DROP = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640", "\u200b", "\u200c", "\u200d", "\u200e",
                                                       "\u200f", "\u061c", "\ufeff", "\u2066", "\u2067", "\u2068",
@@ -21,6 +22,7 @@ _MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", 
 _SAME_LENGTH = str.maketrans({**_MAP, "\r": " "})
 _DELETE = str.maketrans({ch: None for ch in _DROP})
 _DROPPED = re.compile("[" + "".join(sorted(_DROP)) + "]")
+_DROPPED_RUN = re.compile("[" + "".join(sorted(_DROP)) + "]+")
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
@@ -41,6 +43,8 @@ class NormText:
     original: str
     norm: str
     index: Sequence[int]
+    # what the stages derive from the text once (its words), kept with it and dropped with it
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str) -> NormText:
@@ -48,7 +52,12 @@ class NormText:
         same_length = _LONE_CR.sub("\n", text).translate(_SAME_LENGTH)
         if not _DROPPED.search(text):
             return cls(original=text, norm=same_length, index=range(len(text)))
-        index = tuple(i for i, ch in enumerate(text) if ch not in _DROP)
+        index: list[int] = []  # the kept positions, run by run (a C-level extend, not a loop per character)
+        kept_from = 0
+        for dropped in _DROPPED_RUN.finditer(text):
+            index.extend(range(kept_from, dropped.start()))
+            kept_from = dropped.end()
+        index.extend(range(kept_from, len(text)))
         return cls(original=text, norm=same_length.translate(_DELETE), index=index)
 
     def original_char(self, i: int) -> str:

@@ -62,6 +62,12 @@ class PhraseIndex:
                 self._table.setdefault(tuple(self._fold(w) for w in phrase), value)
         self.longest = max((len(p) for p in self._table), default=0)
         self._first_words = frozenset(p[0] for p in self._table)
+        lengths: dict[str, set[int]] = {}
+        for phrase in self._table:
+            lengths.setdefault(phrase[0], set()).add(len(phrase))
+        # the phrase lengths that start with each word, longest first: only those are tried
+        self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
+        self._heads_of: dict[str, tuple[str, ...]] = {}  # word → its readings that start a phrase
 
     def starts_with(self, word: str) -> bool:
         """True when some phrase begins with ``word`` (already stripped of prefixes)."""
@@ -72,17 +78,32 @@ class PhraseIndex:
         if i >= len(tokens):
             return None
         fold = self._fold
-        heads = [fold(s) for s in stems(tokens[i].text)] if first_stems else [fold(tokens[i].text)]
-        heads = [h for h in heads if h in self._first_words]
+        if first_stems:
+            heads = self._heads(tokens[i].text)
+        else:
+            head = fold(tokens[i].text)
+            heads = (head,) if head in self._first_words else ()
         if not heads:
             return None  # the common case: this word starts no phrase
-        for length in range(min(self.longest, len(tokens) - i), 0, -1):
+        available = len(tokens) - i
+        lengths = sorted({n for h in heads for n in self._lengths[h] if n <= available}, reverse=True)
+        for length in lengths:
             rest = tuple(fold(t.text) for t in tokens[i + 1 : i + length])
             for head in heads:
                 value = self._table.get((head, *rest))
                 if value is not None:
                     return length, value
         return None
+
+    def _heads(self, word: str) -> tuple[str, ...]:
+        """The readings of ``word`` (clitics removed) that start some phrase; memoised per index."""
+        heads = self._heads_of.get(word)
+        if heads is None:
+            if len(self._heads_of) > 200_000:
+                self._heads_of.clear()  # bounded: a corpus brings millions of distinct words
+            heads = tuple(dict.fromkeys(h for h in (self._fold(s) for s in stems(word)) if h in self._first_words))
+            self._heads_of[word] = heads
+        return heads
 
     def find(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         """Every match ``(position, length, value)`` in a token run, left to right."""
