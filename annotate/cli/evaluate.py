@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from annotate.cli._app import app, friendly_errors
+from annotate.cli._progress import stdout
 from annotate.evaluate import evaluate
 from annotate.io import read_jsonl
 
@@ -50,4 +50,4 @@ def evaluate_cli(
     if as_json:
         print(json.dumps(scores, ensure_ascii=False, indent=2))
     else:
-        Console().print(_table(scores))
+        stdout.print(_table(scores))

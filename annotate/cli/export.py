@@ -8,13 +8,16 @@ from pathlib import Path
 import typer
 
 from annotate.cli._app import app, friendly_errors
-from annotate.labelstudio.client import make_client
+from annotate.labelstudio.client import connection_errors, make_client, resolve_connection
 from annotate.labelstudio.export import ExportResult, export_project
 
 
 def export(project: str, out_dir: Path) -> ExportResult:
     """Export project ``project`` of the configured server into ``out_dir``."""
-    return export_project(make_client(), project, out_dir)
+    connection = resolve_connection()
+    client = make_client(connection)
+    with connection_errors(connection.url, f"exporting {project!r}"):
+        return export_project(client, project, out_dir)
 
 
 @app.command("export")

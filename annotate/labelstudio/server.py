@@ -91,9 +91,12 @@ def read_credentials(data_dir: Path | None = None) -> Credentials | None:
     if not path.exists():
         return None
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        return Credentials(email=record["email"], password=record["password"], api_key=record["api_key"])
-    except (OSError, ValueError, KeyError, TypeError):
+        record = json.loads(path.read_bytes())
+        fields = (record["email"], record["password"], record["api_key"])
+        if not all(isinstance(field, str) and field for field in fields):
+            raise TypeError
+        return Credentials(*fields)
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         raise LabelStudioError(f"{path}: unreadable credentials file; delete it and the data folder to start afresh") from None
 
 
@@ -172,10 +175,20 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _read_state(data_dir: Path) -> dict | None:
+    """``server.json`` when it is well-formed (a positive pid, a port, our URL for it), else None:
+    a stale, truncated or forged file never names a process to look at or signal."""
     try:
-        return json.loads((data_dir / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        state = json.loads((data_dir / STATE_FILE).read_bytes())
+    except (OSError, ValueError, RecursionError):
         return None
+    if not isinstance(state, dict):
+        return None
+    pid, port = state.get("pid"), state.get("port")
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (pid, port)) or not 0 < pid < 2**22:
+        return None
+    if not 0 < port < 65536 or state.get("url") != f"http://{HOST}:{port}":
+        return None
+    return state
 
 
 def _version(url: str) -> str | None:
