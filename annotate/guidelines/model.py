@@ -17,7 +17,9 @@ from annotate.errors import InputError
 from annotate.io import read_yaml
 from annotate.schema import SOURCE_TYPES, Document
 
-GUIDELINES_DIR = Path(__file__).resolve().parents[2] / "guidelines"
+# In a checkout, data/ is a symbolic link to the top-level guidelines/ (where people edit them);
+# in an installed wheel it is a folder holding copies of the YAML files.
+GUIDELINES_DIR = Path(__file__).resolve().parent / "data"
 
 
 class _Strict(BaseModel):
