@@ -112,7 +112,7 @@ def test_standard_input_and_gzip_are_read_by_pre(tmp_path: Path) -> None:
     gz.write_bytes(gzip.compress(SAMPLE.read_bytes()))
     from_gz = _run("pre", str(gz), "-o", "-")
     from_stdin = subprocess.run([sys.executable, "-m", "annotate", "pre", "-", "-o", "-"], input=SAMPLE.read_bytes(),
-                                capture_output=True, timeout=300)
+                                capture_output=True, timeout=300, check=False)
     assert from_gz.returncode == 0 and from_stdin.returncode == 0, (from_gz.stderr, from_stdin.stderr)
     gz_doc, stdin_doc = json.loads(from_gz.stdout), json.loads(from_stdin.stdout)
     assert (gz_doc["id"], stdin_doc["id"]) == ("article", "stdin")
@@ -125,7 +125,7 @@ def test_a_closed_pipe_ends_quietly() -> None:
     os.close(read_end)  # the reader is gone before the first byte: every write meets a closed pipe
     try:
         result = subprocess.run([sys.executable, "-m", "annotate", "config"], stdout=write_end, stderr=subprocess.PIPE,
-                                text=True, timeout=300)
+                                text=True, timeout=300, check=False)
     finally:
         os.close(write_end)
     assert result.stderr == ""

@@ -19,7 +19,7 @@ ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "ANNOTATE_
 
 def _run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess:
     result = subprocess.run([str(a) for a in args], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=600,
-                            stdin=subprocess.DEVNULL)
+                            stdin=subprocess.DEVNULL, check=False)
     assert result.returncode == 0, f"{' '.join(map(str, args))}\n{result.stdout}\n{result.stderr}"
     return result
 

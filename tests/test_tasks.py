@@ -25,7 +25,7 @@ class _Recorder(Context):
         super().__init__()
         object.__setattr__(self, "calls", [])
 
-    def run(self, command: str, **kwargs):  # noqa: ANN201
+    def run(self, command: str, **kwargs) -> None:
         self.calls.append((command, kwargs))
 
 

@@ -259,7 +259,7 @@ def _command_line(pid: int) -> list[str] | None:
         pass
     try:
         found = subprocess.run(["ps", "-o", "args=", "-p", str(pid)], capture_output=True, text=True, timeout=10,
-                               stdin=subprocess.DEVNULL)
+                               check=False, stdin=subprocess.DEVNULL)
     except (OSError, subprocess.SubprocessError):
         return None
     return found.stdout.split() or None
