@@ -14,6 +14,7 @@ Spec format (YAML or JSON)::
     claims:
       - {text: القوات وصلت, kind: direct, cue: وأفاد, source: s1}
 
+``score`` (default 1) sets a claim's or mention's confidence, as the pre-annotator would.
 ``nth`` (1-based, default 1) picks an occurrence of a repeated string; for a claim, ``cue``
 is looked up at the nearest occurrence before the claim, or after it when the attribution
 follows the claim; ``cue_nth`` overrides that. ``cue: null`` means no cue (a headline).
@@ -64,6 +65,7 @@ def document_from_spec(spec: dict[str, Any]) -> Document:
             SourceMention(
                 id=entry["id"], start=start, end=start + len(entry["text"]), text=entry["text"],
                 type=entry["type"], affiliation=entry.get("affiliation"), entity=entry["entity"],
+                score=entry.get("score", 1.0),
             )
         )
     claims = []
@@ -78,7 +80,7 @@ def document_from_spec(spec: dict[str, Any]) -> Document:
                 kind=entry.get("kind", "indirect"),
                 cue=None if cue is None else _cue_span(text, cue, start, end, entry.get("cue_nth"), where),
                 source=entry.get("source"),
-                check_worthy=entry.get("check_worthy"),
+                check_worthy=entry.get("check_worthy"), score=entry.get("score", 1.0),
             )
         )
     try:

@@ -35,6 +35,29 @@ def prf(true_positives: int, n_predicted: int, n_gold: int) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1}
 
 
+@dataclass(frozen=True)
+class EvaluationError:
+    """One disagreement with the gold, for a person to read: where the engine fails on their texts."""
+
+    document: str
+    kind: str  # missed, spurious, wrong_source, wrong_type, wrong_affiliation, wrong_kind
+    claim: str  # the gold claim's text (the predicted one for a spurious claim)
+    predicted: str | None = None
+    gold: str | None = None
+
+    def line(self) -> str:
+        """The error on one line, tab-separated, with line breaks of the text shown as ⏎."""
+        def flat(value: str | None) -> str:
+            return "—" if value is None else " ".join(value.replace("\t", " ").splitlines())
+        detail = "" if self.predicted is None and self.gold is None else \
+            f"\tpredicted: {flat(self.predicted)}\tgold: {flat(self.gold)}"
+        return f"{flat(self.document)}\t{self.kind}\t{flat(self.claim)}{detail}"
+
+
+def _source_text(doc: Document, claim: Claim) -> str | None:
+    return doc.source_by_id()[claim.source].text if claim.source else None
+
+
 @dataclass
 class _Tally:
     gold: int = 0
@@ -48,6 +71,7 @@ class _Tally:
     kind_correct: int = 0
     per_type: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     confusion: Counter = field(default_factory=Counter)
+    errors: list[EvaluationError] = field(default_factory=list)
 
 
 def _attribution_correct(gold_doc: Document, gold: Claim, pred_doc: Document, pred: Claim) -> bool:
@@ -72,6 +96,7 @@ def _score_document(gold_doc: Document, pred_doc: Document, tally: _Tally) -> No
         attributed = _attribution_correct(gold_doc, gold, pred_doc, pred)
         tally.attributed += attributed
         tally.kind_correct += gold.kind == pred.kind
+        _record_errors(gold_doc, gold, pred_doc, pred, attributed, tally.errors)
         gold_type = gold_sources[gold.source].type if gold.source else "none"
         row = tally.per_type[gold_type]
         row["matched"] += 1
@@ -89,10 +114,36 @@ def _score_document(gold_doc: Document, pred_doc: Document, tally: _Tally) -> No
         tally.per_type[gold_sources[gold.source].type if gold.source else "none"]["gold"] += 1
         if gi not in matched_gold:
             tally.per_type[gold_sources[gold.source].type if gold.source else "none"]["missed"] += 1
+            tally.errors.append(EvaluationError(gold_doc.id, "missed", gold.text, None, _source_text(gold_doc, gold)))
+    matched_pred = {pi for _, pi in pairs}
+    for pi, pred in enumerate(pred_doc.claims):
+        if pi not in matched_pred:
+            tally.errors.append(EvaluationError(pred_doc.id, "spurious", pred.text, _source_text(pred_doc, pred), None))
 
 
-def evaluate(gold: Iterable[Document], predicted: Iterable[Document]) -> dict[str, Any]:
-    """All scores as a JSON-ready dict; documents are paired by id (every gold id must be predicted)."""
+def _record_errors(gold_doc: Document, gold: Claim, pred_doc: Document, pred: Claim, attributed: bool,
+                   errors: list[EvaluationError]) -> None:
+    """The ways a matched claim differs from its gold claim, one error each."""
+    gold_source, pred_source = _source_text(gold_doc, gold), _source_text(pred_doc, pred)
+    if not attributed:
+        errors.append(EvaluationError(gold_doc.id, "wrong_source", gold.text, pred_source, gold_source))
+    if gold.source and pred.source:
+        g, p = gold_doc.source_by_id()[gold.source], pred_doc.source_by_id()[pred.source]
+        if g.type != p.type:
+            errors.append(EvaluationError(gold_doc.id, "wrong_type", gold.text, f"{p.text} ({p.type})",
+                                          f"{g.text} ({g.type})"))
+        elif g.affiliation != p.affiliation:
+            errors.append(EvaluationError(gold_doc.id, "wrong_affiliation", gold.text,
+                                          f"{p.text} ({p.affiliation})", f"{g.text} ({g.affiliation})"))
+    if gold.kind != pred.kind:
+        errors.append(EvaluationError(gold_doc.id, "wrong_kind", gold.text, pred.kind, gold.kind))
+
+
+def evaluate(gold: Iterable[Document], predicted: Iterable[Document], *, errors: bool = False) -> dict[str, Any]:
+    """All scores as a JSON-ready dict; documents are paired by id (every gold id must be predicted).
+
+    With ``errors``, the dict also lists every miss, spurious claim, wrong source, type, affiliation
+    and kind under ``"errors"`` (see :class:`EvaluationError`), in document order."""
     predictions = {doc.id: doc for doc in predicted}
     tally = _Tally()
     documents = 0
@@ -119,7 +170,7 @@ def evaluate(gold: Iterable[Document], predicted: Iterable[Document]) -> dict[st
             "type_accuracy": ratio(row["type_correct"], row["typed"]),
             "affiliation_accuracy": ratio(row["affiliation_correct"], row["typed"]),
         }
-    return {
+    result: dict[str, Any] = {
         "documents": documents,
         "gold_claims": tally.gold,
         "predicted_claims": tally.predicted,
@@ -132,3 +183,6 @@ def evaluate(gold: Iterable[Document], predicted: Iterable[Document]) -> dict[st
         "per_type": per_type,
         "type_confusion": {f"{g}->{p}": n for (g, p), n in sorted(tally.confusion.items()) if g != p},
     }
+    if errors:
+        result["errors"] = [vars(error) for error in tally.errors]
+    return result

@@ -7,10 +7,16 @@ file: offsets are code points into that text, never into a normalised copy.
 
 from __future__ import annotations
 
+import ctypes
+import fcntl
 import gzip
+import hashlib
 import io
 import json
 import os
+import re
+import secrets
+import shutil
 import sys
 import tempfile
 import zlib
@@ -228,14 +234,16 @@ def input_files(paths: Iterable[Path | str]) -> list[Path]:
     return [path for path, _ in _expand(Path(p) for p in paths)]
 
 
-def read_documents(paths: Iterable[Path | str]) -> Iterator[Document]:
+def read_documents(paths: Iterable[Path | str], unique_ids: bool = True) -> Iterator[Document]:
     """Documents from .txt files, folders of them, JSONL (any of them gzipped), or ``-`` (standard input).
 
     A text file's id is its name without ``.txt``, or its path relative to a folder given as input
     (``a/x`` for ``folder/a/x.txt``).
     Raises :class:`InputError` naming the file (and line) for unreadable input and for a
     document id that appears twice, because a duplicate id would silently merge two
-    documents downstream (Label Studio tasks are keyed by it).
+    documents downstream (Label Studio tasks are keyed by it). That check keeps every id in
+    memory; ``unique_ids=False`` skips it for readers that must stream any number of documents
+    in constant memory (``annotate report``).
     """
     seen: dict[str, str] = {}
     for path, name in _expand(Path(p) for p in paths):
@@ -247,6 +255,9 @@ def read_documents(paths: Iterable[Path | str]) -> Iterator[Document]:
         else:
             docs = _documents_from_records(path, json_objects(path, _JSONL_EXPECTED))
         for where, doc in docs:
+            if not unique_ids:
+                yield doc
+                continue
             if doc.id in seen:
                 raise InputError(f"{where}: document id {doc.id!r} already read from {seen[doc.id]}")
             seen[doc.id] = where
@@ -263,9 +274,7 @@ def _permissions_for(target: Path) -> int:
     try:
         return target.stat().st_mode & 0o777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
 
 
 @contextmanager
@@ -325,6 +334,130 @@ def atomic_writer(path: Path | str, mode: str = "w") -> Iterator[IO]:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def _stale_pid(name: str, target: Path) -> int | None:
+    """The pid in a temporary folder name of ours for ``target`` (``.NAME.<random>.<pid>.tmp``), else None."""
+    found = re.fullmatch(rf"\.{re.escape(target.name)}\.[A-Za-z0-9_]+\.(\d+)\.tmp", name)
+    return int(found.group(1)) if found else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_stale_folders(target: Path) -> None:
+    """Temporary folders left beside ``target`` by a process that was killed (its pid is gone)."""
+    for entry in target.parent.iterdir():
+        pid = _stale_pid(entry.name, target)
+        if pid is not None and pid != os.getpid() and not _alive(pid) and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    return False  # e.g. a file system without RENAME_EXCHANGE: fall back to two renames
+
+
+def _carry_over(old: Path, new: Path) -> None:
+    """Files of the old folder the new one lacks (e.g. agreement.json written into an export) stay."""
+    for entry in old.iterdir():
+        destination = new / entry.name
+        if destination.exists() or _stale_pid(entry.name, old) is not None:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, destination, symlinks=True)
+            continue
+        try:
+            os.link(entry, destination, follow_symlinks=False)
+        except OSError:
+            shutil.copy2(entry, destination, follow_symlinks=False)
+
+
+@contextmanager
+def atomic_folder(path: Path | str) -> Iterator[Path]:
+    """Fill a fresh folder beside ``path``; on success it replaces ``path`` whole, in one step.
+
+    The files of a folder must change together (an export's gold and its card describe the same
+    snapshot), so they are written into a temporary folder ``.NAME.<random>.<pid>.tmp`` next to the
+    target, which is then swapped in with one atomic exchange (two renames where the file system
+    cannot exchange). An exception removes the temporary folder; a killed process leaves the
+    previous folder intact and its temporary folder is removed by the next write to that target.
+    Files of the previous folder that the new one lacks are carried over.
+    """
+    target = Path(path)
+    if target.exists() and not target.is_dir():
+        raise InputError(f"{target}: exists and is not a folder")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_folders(target)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=f".{os.getpid()}.tmp", dir=target.parent))
+    try:
+        yield temporary
+        if target.is_dir():
+            os.chmod(temporary, target.stat().st_mode & 0o7777)
+            _carry_over(target, temporary)
+        else:
+            os.chmod(temporary, 0o777 & ~_umask())
+        if not target.exists():
+            os.rename(temporary, target)
+        elif _exchange(temporary, target):
+            shutil.rmtree(temporary)  # now the previous folder
+        else:
+            old = target.parent / f".{target.name}.old{secrets.token_hex(4)}.{os.getpid()}.tmp"
+            os.rename(target, old)
+            os.rename(temporary, target)
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def lock_folder() -> Path:
+    """Where inter-process locks live: ``$ANNOTATE_LOCK_DIR``, else ``~/.cache/annotate/locks``."""
+    configured = os.environ.get("ANNOTATE_LOCK_DIR", "").strip()
+    return Path(configured) if configured else Path.home() / ".cache" / "annotate" / "locks"
+
+
+@contextmanager
+def interprocess_lock(name: str) -> Iterator[Path]:
+    """Hold an exclusive lock named ``name`` against every other process of this user on this machine.
+
+    ``flock`` on a file in :func:`lock_folder`: the kernel releases it when the process ends,
+    however it ends, so a killed process never leaves a stale lock behind. Blocks until free.
+    """
+    folder = lock_folder()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:80]
+    path = folder / f"{safe}-{hashlib.sha256(name.encode()).hexdigest()[:8]}.lock"
+    with path.open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield path
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def read_yaml(path: Path | str, error: type[AnnotateError] = InputError) -> Any:

@@ -53,3 +53,55 @@ def test_documents_must_pair_up() -> None:
     other = document_from_spec({"id": "other", "text": "نص"})
     with pytest.raises(InputError, match="not in the predictions"):
         evaluate([GOLD], [other])
+
+
+def test_errors_list_each_miss_spurious_claim_and_wrong_source_once() -> None:
+    predicted = _pred(
+        claims=[{"text": "القوات وصلت إلى المدينة", "cue": "وقال", "source": "p1"},  # right claim, wrong source
+                {"text": "المعارك توقفت", "kind": "direct", "cue": "وأضاف", "source": "p2"},  # right source, kind wrong
+                {"text": "وقال مصدر", "cue": None}],  # spurious
+        sources=[{"id": "p1", "text": "وقال", "type": "media", "entity": "x"},
+                 {"id": "p2", "text": "المصدر", "type": "named_person", "entity": "y"}])
+    errors = evaluate([GOLD], [predicted], errors=True)["errors"]
+    kinds = sorted((e["kind"], e["claim"]) for e in errors)
+    assert kinds == [
+        ("missed", "الطرق مغلقة"),
+        ("spurious", "وقال مصدر"),
+        ("wrong_kind", "المعارك توقفت"),
+        ("wrong_source", "القوات وصلت إلى المدينة"),
+        ("wrong_type", "القوات وصلت إلى المدينة"),
+        ("wrong_type", "المعارك توقفت"),
+    ]
+    wrong_source = next(e for e in errors if e["kind"] == "wrong_source")
+    assert (wrong_source["predicted"], wrong_source["gold"]) == ("وقال", "مصدر خاص")
+
+
+def test_errors_are_left_out_unless_asked() -> None:
+    assert "errors" not in evaluate([GOLD], [GOLD])
+    assert evaluate([GOLD], [GOLD], errors=True)["errors"] == []
+
+
+def test_error_line_keeps_a_multiline_claim_on_one_line() -> None:
+    from annotate.evaluate import EvaluationError
+
+    line = EvaluationError("doc\n1", "missed", "سطر أول\nسطر\tثان", None, "مصدر").line()
+    assert "\n" not in line
+    assert line.split("\t") == ["doc 1", "missed", "سطر أول سطر ثان", "predicted: —", "gold: مصدر"]
+
+
+def test_cli_errors_prints_one_tab_separated_line_per_error(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from annotate.io import write_jsonl
+
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    write_jsonl([GOLD], gold)
+    write_jsonl([_pred(claims=[{"text": "المعارك توقفت", "cue": "وأضاف"}])], pred)
+    result = subprocess.run([sys.executable, "-m", "annotate", "evaluate", str(gold), str(pred), "--errors"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines() if "\t" in line]
+    assert sorted((r[0], r[1], r[2]) for r in rows) == [
+        ("d", "missed", "الطرق مغلقة"), ("d", "missed", "القوات وصلت إلى المدينة"),
+        ("d", "wrong_source", "المعارك توقفت")]

@@ -218,6 +218,13 @@ def _case_guidelines(rng: random.Random, tmp: Path) -> list[str]:
     return ["guidelines", "--source", str(source), "--format", fmt, "-o", str(tmp / "g[/x].out")]
 
 
+def _case_report(rng: random.Random, tmp: Path) -> list[str]:
+    path = tmp / rng.choice(["pre.jsonl", "[b]pre.jsonl"])
+    path.write_bytes(_mutate_jsonl(rng, _lines(GOLD, 4)))
+    by = rng.choice(["outlet", "[red]x", "file"])
+    return ["report", str(path), "-o", str(tmp / "r[/x].html"), "--by", by, "--csv", str(tmp / "csv")]
+
+
 def _case_server_status(rng: random.Random, tmp: Path) -> list[str]:
     data = tmp / "ls"
     data.mkdir()
@@ -233,6 +240,7 @@ def _case_server_status(rng: random.Random, tmp: Path) -> list[str]:
 CASES: dict[str, Callable[[random.Random, Path], list[str]]] = {
     "pre": _case_pre, "evaluate": _case_evaluate, "agreement": _case_agreement, "adjudicate": _case_adjudicate,
     "push": _case_push, "export": _case_export, "guidelines": _case_guidelines, "server status": _case_server_status,
+    "report": _case_report,
 }
 
 

@@ -4,6 +4,7 @@ way an annotation can break the schema (each reported with a reason, never a cra
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from annotate.errors import InputError
 from annotate.guidelines import load_guidelines
 from annotate.io import read_jsonl
 from annotate.labelstudio.config import SPAN_LABELS, affiliation_values, label_config
-from annotate.labelstudio.convert import BadAnnotation, document_to_results, results_to_document
+from annotate.labelstudio.convert import BadAnnotation, document_to_results, read_results, results_to_document
 from annotate.labelstudio.export import choose_gold, conll, review
 from annotate.labelstudio.push import _validated_predictions
 from annotate.schema import SOURCE_TYPES
@@ -53,8 +54,8 @@ def test_every_prediction_is_validated_against_the_interface_before_sending():
     doc = sample_documents()[1]
     martian = doc.model_copy(update={"sources": [doc.sources[0].model_copy(update={"affiliation": "martian"})]})
     with pytest.raises(InputError, match="doc-b.*does not fit the interface"):
-        _validated_predictions([martian], label_config(), "v1")
-    assert _validated_predictions([martian], label_config({"martian"}), "v1")
+        _validated_predictions([martian], label_config())
+    assert _validated_predictions([martian], label_config({"martian"}))
 
 
 def _results():
@@ -118,13 +119,10 @@ def _wrong_relation_label(results):
     [
         (_wrong_text, r"c_c1 \(claim\) offsets \d+:\d+ cover '.*', but the annotation says 'something else'"),
         (_outside, "outside the text"),
-        (_missing_relation_target, "region 'nowhere', which does not exist"),
         (_no_kind, "has no kind"),
         (_two_sources, "attributed to 2 sources"),
-        (_lonely_cue, "introduces no claim"),
         (_two_labels, "has 2 labels"),
         (_cue_to_source, "links nothing the schema knows"),
-        (_choice_without_region, "refers to region 'ghost'"),
         (_affiliation_on_claim, "belongs on a source"),
         (_wrong_relation_label, "expected 'attributed_to'"),
     ],
@@ -135,6 +133,35 @@ def test_schema_breaking_annotations_are_reported_with_a_reason(breakage, reason
     breakage(results)
     with pytest.raises(BadAnnotation, match=reason):
         results_to_document(results, doc.text, doc.id)
+
+
+def _deleted_claim(results):
+    """What Label Studio leaves when a reviewer deletes claim c1: its relations and answers go, its cue stays."""
+    results[:] = [r for r in results if r.get("id") != "c_c1" and "c_c1" not in (r.get("from_id"), r.get("to_id"))]
+
+
+@pytest.mark.parametrize(
+    ("dangling", "claims", "note"),
+    [
+        (_deleted_claim, ["الاجتماع انتهى"], r"cue 'وأفاد' \(0:5\) introduces no claim: ignored \(to keep it, select the "
+                                           r"cue, click Create Relation \(Alt\+R\) and then its claim; otherwise delete the cue\)"),
+        (_lonely_cue, ["القوات وصلت إلى المطار", "الاجتماع انتهى"], "cue 'وأفاد' .* introduces no claim: ignored"),
+        (_missing_relation_target, ["القوات وصلت إلى المطار", "الاجتماع انتهى"],
+         "relation 'c_c1' -> 'nowhere' refers to region 'nowhere', which does not exist: ignored"),
+        (_choice_without_region, ["القوات وصلت إلى المطار", "الاجتماع انتهى"],
+         "kind answer on region 'ghost', which does not exist: ignored"),
+    ],
+)
+def test_dangling_cues_relations_and_answers_are_ignored_and_the_rest_is_kept(dangling, claims, note):
+    doc = sample_documents()[0]
+    results = copy.deepcopy(_results())
+    dangling(results)
+    reading = read_results(results, doc.text, doc.id)
+    [ignored] = reading.ignored
+    assert re.match(note, ignored), ignored
+    assert [c.text for c in reading.document.claims] == claims
+    assert [s.text for s in reading.document.sources] == [s.text for s in doc.sources]
+    assert "draw a relation" not in ignored
 
 
 def test_hand_drawn_regions_get_fresh_ids_and_coref_links_decide_entities():

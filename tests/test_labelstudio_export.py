@@ -6,14 +6,19 @@ be what was pushed."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from _labelstudio_support import make_annotator, prediction_results, sample_documents, tasks_by_document
 from typer.testing import CliRunner
 
+from annotate.agreement.run import agreement
 from annotate.cli import app
-from annotate.io import read_jsonl
+from annotate.io import atomic_writer, read_jsonl
+from annotate.labelstudio import export as export_module
 from annotate.labelstudio.convert import document_to_results
 from annotate.labelstudio.export import export_project
 from annotate.labelstudio.push import push_documents
@@ -85,6 +90,9 @@ def test_export_writes_the_contract_reports_problems_and_counts_empty_tasks(ls_c
     assert "| tasks without annotations (left out) | 1 |" in card and f"| {alice} | 1 |" in card
     assert "| pre-annotated documents | 3 |" in card and "## Adjudication" not in card
     assert f"| {problem.task_id} | {problem.annotation_id} |" in card
+    [line] = [json.loads(x) for x in (tmp_path / "left_out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert line == {"task_id": problem.task_id, "annotation_id": problem.annotation_id, "kind": "annotation left out",
+                    "reason": problem.reason}
     assert "B-CLAIM" in (tmp_path / "gold.conll").read_text(encoding="utf-8")
 
 
@@ -93,7 +101,7 @@ def test_exporting_twice_gives_byte_identical_files(ls_client, annotated_project
     export_project(ls_client, annotated_project["title"], one)
     export_project(ls_client, annotated_project["title"], two)
     names = sorted(p.name for p in one.iterdir())
-    assert names == ["README.md", "annotations.jsonl", "gold.conll", "gold.jsonl", "predictions.jsonl"]
+    assert names == ["README.md", "annotations.jsonl", "gold.conll", "gold.jsonl", "left_out.jsonl", "predictions.jsonl"]
     for name in names:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
 
@@ -142,3 +150,111 @@ def test_round_trip_on_the_dev_gold_set(ls_client, ls_title, tmp_path):
         assert exported[doc.id].meta == {**doc.meta, "task_id": exported[doc.id].meta["task_id"],
                                          "annotators": [annotator.email], "gold_from": "single",
                                          "annotation_id": exported[doc.id].meta["annotation_id"]}
+
+
+def test_a_deleted_claim_costs_only_that_claim_and_what_was_ignored_is_counted(ls_client, ls_title, tmp_path):
+    """Issue 11.2: Label Studio removes a deleted claim's relations and answers but keeps its cue."""
+    a, b = sample_documents()
+    push_documents(ls_client, [a, b], ls_title)
+    tasks = tasks_by_document(ls_client, _project_id(ls_client, ls_title))
+    reviewer = make_annotator(ls_client, "deleter")
+    kept = [r for r in prediction_results(tasks["doc-a"])
+            if r.get("id") != "c_c1" and "c_c1" not in (r.get("from_id"), r.get("to_id"))]
+    deleted = ls_client.annotations.create(id=tasks["doc-a"].id, result=kept, completed_by=reviewer.id)
+    ls_client.annotations.create(id=tasks["doc-b"].id, result=prediction_results(tasks["doc-b"]), completed_by=reviewer.id)
+
+    result = export_project(ls_client, ls_title, tmp_path)
+    assert (result.problems, result.annotations, result.gold) == ([], 2, 2)
+    [ignored] = result.ignored
+    assert (ignored.task_id, ignored.annotation_id) == (tasks["doc-a"].id, deleted.id)
+    assert ignored.reason.startswith("cue 'وأفاد' (0:5) introduces no claim: ignored (to keep it, select the cue, "
+                                     "click Create Relation (Alt+R) and then its claim; otherwise delete the cue)")
+    gold = {d.id: d for d in read_jsonl(tmp_path / "gold.jsonl")}
+    assert [c.text for c in gold["doc-a"].claims] == ["الاجتماع انتهى"]
+    assert [s.text for s in gold["doc-a"].sources] == ["مصدر خاص", "المصدر"]
+    card = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "| annotations kept with dangling parts ignored | 1 |" in card
+    assert f"| {ignored.task_id} | {deleted.id} | cue 'وأفاد' (0:5) introduces no claim: ignored" in card
+    assert [json.loads(x)["kind"] for x in (tmp_path / "left_out.jsonl").read_text(encoding="utf-8").splitlines()] == [
+        "part ignored"]
+
+    run = agreement(tmp_path)
+    expected = {"annotations_left_out": 0, "annotations_with_parts_ignored": 1, "parts_ignored": 1}
+    assert run.report.left_out == expected
+    assert json.loads((tmp_path / "agreement.json").read_text(encoding="utf-8"))["export_left_out"] == expected
+    assert "1 dangling parts ignored in 1 annotations" in (tmp_path / "agreement.html").read_text(encoding="utf-8")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _annotate_the_empty_task(client, project) -> None:
+    """A change on the server, so the next export differs from the previous one."""
+    task = project["tasks"]["doc-c"]
+    client.annotations.create(id=task.id, result=[], completed_by=project["bob"].id)
+
+
+def test_an_export_failing_half_way_leaves_the_previous_export_whole(ls_client, annotated_project, tmp_path,
+                                                                      monkeypatch):
+    """Issue 11.5: the files change together or not at all; files the export does not write stay."""
+    out = tmp_path / "export"
+    export_project(ls_client, annotated_project["title"], out)
+    (out / "agreement.json").write_text("{}\n", encoding="utf-8")  # written by `annotate agreement` into the folder
+    before = _files(out)
+    _annotate_the_empty_task(ls_client, annotated_project)
+    written = []
+
+    def full_disk_on_the_third_file(path, *args, **kwargs):
+        written.append(path)
+        if len(written) == 3:
+            raise OSError(28, "No space left on device", str(path))
+        return atomic_writer(path, *args, **kwargs)
+
+    monkeypatch.setattr(export_module, "atomic_writer", full_disk_on_the_third_file)
+    with pytest.raises(OSError, match="No space left"):
+        export_project(ls_client, annotated_project["title"], out)
+    assert _files(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["export"]  # no temporary folder left behind
+
+    monkeypatch.undo()
+    result = export_project(ls_client, annotated_project["title"], out)
+    after = _files(out)
+    assert result.gold == 3
+    assert after["gold.jsonl"] != before["gold.jsonl"] and after["README.md"] != before["README.md"]
+    assert after["agreement.json"] == b"{}\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["export"]
+
+
+KILLED_EXPORT = """
+import os, sys
+from annotate.labelstudio import export
+from annotate.labelstudio.client import make_client
+real, written = export.atomic_writer, []
+def killed_on_the_third_file(path, *args, **kwargs):
+    written.append(path)
+    if len(written) == 3:
+        os._exit(9)  # like kill -9: no cleanup runs
+    return real(path, *args, **kwargs)
+export.atomic_writer = killed_on_the_third_file
+export.export_project(make_client(), sys.argv[1], sys.argv[2])
+"""
+
+
+def test_an_export_killed_half_way_leaves_the_previous_export_whole(ls_client, labelstudio_server, annotated_project,
+                                                                     tmp_path):
+    out = tmp_path / "export"
+    export_project(ls_client, annotated_project["title"], out)
+    before = _files(out)
+    _annotate_the_empty_task(ls_client, annotated_project)
+    env = {**os.environ, "LABEL_STUDIO_URL": labelstudio_server.url, "PYTHONPATH": str(Path(__file__).parents[1]),
+           "LABEL_STUDIO_API_KEY": read_credentials(labelstudio_server.data_dir).api_key}
+    killed = subprocess.run([sys.executable, "-c", KILLED_EXPORT, annotated_project["title"], str(out)], env=env,
+                            cwd=tmp_path, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=600)
+    assert killed.returncode == 9, killed.stderr
+    assert _files(out) == before
+    [leftover] = [p for p in tmp_path.iterdir() if p.name != "export"]
+    assert leftover.name.startswith(".export.") and leftover.name.endswith(".tmp")
+
+    export_project(ls_client, annotated_project["title"], out)  # the next export cleans up after the killed one
+    assert [p.name for p in tmp_path.iterdir()] == ["export"] and _files(out) != before

@@ -12,7 +12,7 @@ from pathlib import Path
 from annotate.agreement.coefficients import Coefficient
 from annotate.agreement.load import PRE_ANNOTATOR
 from annotate.agreement.metrics import ATTRIBUTES, CHARACTER_LAYERS, AgreementReport
-from annotate.agreement.report import fmt
+from annotate.agreement.report import fmt, left_out_sentence
 from annotate.io import atomic_writer
 
 MATRIX_TITLES = {
@@ -130,6 +130,7 @@ def render_html(report: AgreementReport, title: str = "Inter-annotator agreement
     heatmaps = "".join(_heatmap(key, matrix) for key, matrix in data["matrices"].items())
     summary = (f"{len(report.annotators)} annotators, {data['annotations']} annotations of {data['document_count']} "
                f"documents, {data['documents_compared']} annotated by two or more.")
+    summary += left_out_sentence(report)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title><style>{_STYLE}</style></head>
 <body>

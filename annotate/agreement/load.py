@@ -17,6 +17,8 @@ from annotate.schema import Document
 
 ANNOTATIONS_FILE = "annotations.jsonl"
 PREDICTIONS_FILE = "predictions.jsonl"
+LEFT_OUT_FILE = "left_out.jsonl"
+LEFT_OUT, IGNORED = "annotation left out", "part ignored"  # the kinds of line `annotate export` writes there
 PRE_ANNOTATOR = "pre-annotator"
 
 
@@ -113,3 +115,22 @@ def default_predictions(directory: Path | str) -> Path | None:
     """``DIR/predictions.jsonl`` when the export wrote one."""
     candidate = Path(directory) / PREDICTIONS_FILE
     return candidate if candidate.is_file() else None
+
+
+def read_left_out(directory: Path | str) -> dict[str, int]:
+    """What the export left out, counted: annotations left out whole, and dangling parts ignored
+    (with the number of annotations kept without them). Empty when the export wrote no ``left_out.jsonl``."""
+    source = Path(directory) / LEFT_OUT_FILE
+    if not source.is_file():
+        return {}
+    left_out, ignored, touched = 0, 0, set()
+    for number, record in json_objects(source):
+        kind = record.get("kind")
+        if kind == LEFT_OUT:
+            left_out += 1
+        elif kind == IGNORED:
+            ignored += 1
+            touched.add((record.get("task_id"), record.get("annotation_id")))
+        else:
+            raise InputError(f"{source}:{number}: unknown kind {kind!r} (expected {LEFT_OUT!r} or {IGNORED!r})")
+    return {"annotations_left_out": left_out, "annotations_with_parts_ignored": len(touched), "parts_ignored": ignored}

@@ -136,6 +136,7 @@ class AgreementReport:
     fleiss_raters: int
     matched_units: dict[str, int]
     single_annotated_count: int = 0
+    left_out: dict[str, int] = field(default_factory=dict)  # what the export left out or ignored (left_out.jsonl)
 
     @property
     def human_pairs(self) -> list[PairResult]:
@@ -193,6 +194,7 @@ class AgreementReport:
             "document_count": len(self.documents) + self.single_annotated_count,
             "documents_compared": len(self.documents),
             "predictions": self.predictions,
+            "export_left_out": self.left_out or None,
             "overall": {
                 "spans": {
                     layer: {mode: c.to_json() for mode, c in modes.items()} for layer, modes in self.overall_spans().items()

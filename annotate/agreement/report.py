@@ -33,6 +33,16 @@ def write_json(report: AgreementReport, path: Path | str) -> Path:
     return target
 
 
+def left_out_sentence(report: AgreementReport) -> str:
+    """What the export did not bring into these figures (from its left_out.jsonl), or nothing."""
+    counts = report.left_out
+    if not counts:
+        return ""
+    return (f" Not compared: {counts['annotations_left_out']} annotations the export left out (they break the schema);"
+            f" {counts['parts_ignored']} dangling parts ignored in {counts['annotations_with_parts_ignored']} annotations"
+            " (compared without them).")
+
+
 def pairs_table(report: AgreementReport) -> Table:
     """One row per annotator pair (and per annotator against the pre-annotator)."""
     table = Table(title="Pairwise agreement (F1: exact / overlap; κ: Cohen on matched spans)")

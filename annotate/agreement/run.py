@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotate.agreement.html import write_html
-from annotate.agreement.load import ANNOTATIONS_FILE, default_predictions, read_annotations, read_predictions
+from annotate.agreement.load import (
+    ANNOTATIONS_FILE,
+    default_predictions,
+    read_annotations,
+    read_left_out,
+    read_predictions,
+)
 from annotate.agreement.metrics import AgreementReport, compute_agreement
 from annotate.agreement.report import HTML_FILE, JSON_FILE, write_json
 from annotate.errors import InputError
@@ -36,6 +42,7 @@ def agreement(directory: Path, predictions: Path | None = None, out: Path | None
     predictions = predictions or default_predictions(directory)
     predicted = read_predictions(predictions, annotations) if predictions else []
     report = compute_agreement(annotations, predicted)
+    report.left_out = read_left_out(directory)
     target = out or directory
     json_path = write_json(report, target / JSON_FILE)
     html_path = write_html(report, target / HTML_FILE)

@@ -15,6 +15,7 @@ from annotate.cli import server as _server  # noqa: F401
 from annotate.cli import config as _config  # noqa: F401
 from annotate.cli import push as _push  # noqa: F401
 from annotate.cli import export as _export  # noqa: F401
+from annotate.cli import report as _report  # noqa: F401
 
 
 def main() -> None:

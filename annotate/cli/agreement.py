@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from annotate.agreement.report import terminal_tables
+from annotate.agreement.report import left_out_sentence, terminal_tables
 from annotate.agreement.run import agreement
 from annotate.cli._app import app, friendly_errors
 from annotate.cli._progress import stdout
@@ -28,4 +28,6 @@ def agreement_cli(
         stdout.print(table)
     if run.predictions:
         stdout.print(f"pre-annotator: {run.predictions}")
+    if run.report.left_out:
+        stdout.print(left_out_sentence(run.report).strip())
     stdout.print(f"wrote {run.json_path} and {run.html_path}")

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from annotate.cli._app import app, friendly_errors
 from annotate.cli._progress import stdout
-from annotate.evaluate import evaluate
+from annotate.evaluate import EvaluationError, evaluate
 from annotate.io import read_jsonl
 
 
@@ -44,9 +44,16 @@ def evaluate_cli(
     gold: Path = typer.Argument(..., help="Gold canonical JSONL."),
     predicted: Path = typer.Argument(..., help="Predicted canonical JSONL (same document ids)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    errors: bool = typer.Option(False, "--errors", help="List every miss, spurious claim, wrong source, type, "
+                                "affiliation and kind, one per line (tab-separated), after the scores."),
 ) -> None:
     """Score predictions against gold (claims exact/overlap, attribution, type, affiliation, kind)."""
-    scores = evaluate(read_jsonl(gold), read_jsonl(predicted))
+    scores = evaluate(read_jsonl(gold), read_jsonl(predicted), errors=errors)
+    if errors and not as_json:
+        stdout.print(_table(scores))
+        for row in scores["errors"]:
+            print(EvaluationError(**row).line())
+        return
     if as_json:
         print(json.dumps(scores, ensure_ascii=False, indent=2))
     else:

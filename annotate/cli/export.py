@@ -32,14 +32,17 @@ def export(project: str, out_dir: Path) -> ExportResult:
 @friendly_errors
 def export_cli(
     project: str = typer.Option(..., "--project", help="Project title."),
-    out_dir: Path = typer.Option(..., "-o", "--output", help="Output folder (annotations, gold, predictions .jsonl, README.md, gold.conll)."),
+    out_dir: Path = typer.Option(..., "-o", "--output", help="Output folder (annotations, gold, predictions, left_out .jsonl, README.md, gold.conll), replaced whole."),
 ) -> None:
     """Export annotations, adjudicated gold, a dataset card and BIO tags (byte-identical when nothing changed)."""
     result = export(project, out_dir)
     for problem in result.problems:
         where = f"task {problem.task_id}" + (f", annotation {problem.annotation_id}" if problem.annotation_id else "")
         print(f"left out: {where}: {problem.reason}", file=sys.stderr)
+    for part in result.ignored:
+        print(f"ignored: task {part.task_id}, annotation {part.annotation_id}: {part.reason}", file=sys.stderr)
     print(f"{result.tasks} tasks: {result.annotations} annotations, {result.gold} gold documents, "
-          f"{result.without_annotations} tasks without annotations, {len(result.problems)} annotations left out")
+          f"{result.without_annotations} tasks without annotations, {len(result.problems)} annotations left out, "
+          f"{len(result.ignored)} dangling parts ignored")
     for path in result.files:
         print(f"  {path}")

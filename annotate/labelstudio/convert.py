@@ -10,8 +10,12 @@ cue -> claim (``introduces``) and, for mentions of one entity, each later mentio
 previous one (``coref``). The entity id rides along in the region's ``meta`` so names survive
 the trip; the partition itself is what the coref relations say.
 
-Reading (:func:`results_to_document`) checks what the interface cannot enforce and raises
-:class:`BadAnnotation` with a reason a person can act on.
+Reading (:func:`read_results`, or :func:`results_to_document` for the document alone) checks
+what the interface cannot enforce and raises :class:`BadAnnotation` with a reason a person can act
+on. What deleting a region in the interface leaves behind is not a reason to drop a reviewer's
+work: Label Studio removes a deleted claim's relations but keeps its cue, so a cue that
+introduces no claim, a relation to a region that does not exist and an answer given on such a
+region are ignored, each with a note saying what was ignored, and the rest is read.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
@@ -178,15 +183,17 @@ def _read_region(result: dict[str, Any], text: str, keep_scores: bool) -> _Regio
     return _Region(region_id, label, start, end, covered, min(max(score, 0.0), 1.0), _entity_hint(result))
 
 
+@dataclass
+class Reading:
+    """An annotation read back: its document, and what was ignored because it was left dangling."""
+
+    document: Document
+    ignored: list[str] = field(default_factory=list)
+
+
 def _relation_name(relation: dict[str, Any], regions: dict[str, _Region]) -> tuple[str, _Region, _Region]:
-    """The relation's name and its endpoints, ordered as the schema reads them."""
-    ends = []
-    for key in ("from_id", "to_id"):
-        region_id = relation.get(key)
-        if region_id not in regions:
-            raise BadAnnotation(f"a relation refers to region {region_id!r}, which does not exist")
-        ends.append(regions[region_id])
-    first, second = ends
+    """The relation's name and its endpoints, ordered as the schema reads them (both must exist)."""
+    first, second = regions[relation["from_id"]], regions[relation["to_id"]]
     labels = relation.get("labels") or []
     if len(labels) > 1:
         raise BadAnnotation(f"relation {first.id} -> {second.id} has several labels {labels}")
@@ -266,11 +273,19 @@ def _entities(sources: list[_Region], coref: list[tuple[_Region, _Region]]) -> d
 def results_to_document(
     results: list[dict[str, Any]], text: str, doc_id: str, meta: dict[str, Any] | None = None, keep_scores: bool = False
 ) -> Document:
-    """The Document an annotation (or prediction) describes; :class:`BadAnnotation` says why not.
+    """The Document an annotation (or prediction) describes; :class:`BadAnnotation` says why not."""
+    return read_results(results, text, doc_id, meta, keep_scores).document
+
+
+def read_results(
+    results: list[dict[str, Any]], text: str, doc_id: str, meta: dict[str, Any] | None = None, keep_scores: bool = False
+) -> Reading:
+    """The Document an annotation (or prediction) describes, with what was ignored as dangling.
 
     Human annotations get score 1.0 (``keep_scores`` is for reading predictions back).
     Claims and sources come out sorted by position, so every export orders them the same way.
     """
+    ignored: list[str] = []
     regions: dict[str, _Region] = {}
     per_region: list[dict[str, Any]] = []
     relations: list[dict[str, Any]] = []
@@ -293,13 +308,23 @@ def results_to_document(
         control = result["from_name"]
         region = regions.get(str(result.get("id")))
         if region is None:
-            raise BadAnnotation(f"{control} answer refers to region {result.get('id')!r}, which does not exist")
+            ignored.append(f"{control} answer on region {result.get('id')!r}, which does not exist: ignored")
+            continue
         wanted = "source" if control == AFFILIATION else CLAIM
         if region.role != wanted:
             raise BadAnnotation(f"{control} given on {region.describe()}; it belongs on a {wanted}")
         value = result.get("value") or {}
         values = value.get("choices" if result["type"] == "choices" else "text") or []
         region.extra.setdefault(control, []).extend([values] if isinstance(values, str) else values)
+    linked = []
+    for relation in relations:
+        missing = [relation.get(key) for key in ("from_id", "to_id") if relation.get(key) not in regions]
+        if missing:
+            ignored.append(f"relation {relation.get('from_id')!r} -> {relation.get('to_id')!r} refers to region "
+                           f"{missing[0]!r}, which does not exist: ignored")
+        else:
+            linked.append(relation)
+    relations = linked
 
     claims_of: dict[str, list[_Region]] = defaultdict(list)  # claim region id -> sources
     cues_of: dict[str, list[_Region]] = defaultdict(list)  # claim region id -> cues
@@ -318,8 +343,11 @@ def results_to_document(
     claim_regions = [r for r in regions.values() if r.role == CLAIM]
     source_regions = [r for r in regions.values() if r.role == "source"]
     for cue in (r for r in regions.values() if r.role == CUE):
-        if not introduced[cue.id]:
-            raise BadAnnotation(f"{cue.describe()} introduces no claim (draw a relation from the cue to its claim)")
+        if not introduced[cue.id]:  # typically the cue of a claim the reviewer deleted
+            ignored.append(
+                f"{cue.describe()} introduces no claim: ignored (to keep it, select the cue, click Create Relation "
+                "(Alt+R) and then its claim; otherwise delete the cue)"
+            )
     source_ids = _canonical_ids(source_regions, SOURCE_PREFIX, "s")
     claim_ids = _canonical_ids(claim_regions, CLAIM_PREFIX, "c")
     entities = _entities(source_regions, coref)
@@ -357,8 +385,9 @@ def results_to_document(
         )
     order = lambda item: (item.start, item.end, item.id)
     try:
-        return Document(
+        document = Document(
             id=doc_id, text=text, meta=dict(meta or {}), sources=sorted(sources, key=order), claims=sorted(claims, key=order)
         )
+        return Reading(document, ignored)
     except ValidationError as error:  # pragma: no cover - the checks above should catch everything first
         raise BadAnnotation(str(error.errors()[0]["msg"])) from None

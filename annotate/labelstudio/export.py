@@ -6,7 +6,10 @@ function of the snapshot's content: records are sorted by task and annotation id
 time-dependent is written, so exporting the same project twice gives byte-identical files.
 
 An annotation that breaks the schema is reported (task id, annotation id, reason) and left
-out; the rest goes on. ``predictions.jsonl`` holds the pre-annotation annotators saw (the
+out; the rest goes on. What deleting a region leaves dangling (a cue whose claim was deleted, a
+relation or an answer to a missing region) never costs the reviewer's annotation: it is ignored,
+the rest of the annotation is kept, and what was ignored is listed in the card and in
+``left_out.jsonl`` (which ``annotate agreement`` counts). ``predictions.jsonl`` holds the pre-annotation annotators saw (the
 prediction of the project's model version), so ``annotate agreement DIR`` can compare them with
 the pre-annotator. A review project made by ``annotate adjudicate`` exports as the final gold,
 and its card says which documents were adjudicated, by whom, and which were agreed. The file format is the contract with ``annotate agreement``: see
@@ -29,14 +32,15 @@ from label_studio_sdk.core.api_error import ApiError
 
 from annotate.agreement.adjudicate import ADJUDICATION, REVIEW, SINGLE
 from annotate.errors import LabelStudioError
-from annotate.io import atomic_writer
+from annotate.io import atomic_folder, atomic_writer
 from annotate.labelstudio.client import api_error
-from annotate.labelstudio.convert import BadAnnotation, results_to_document
+from annotate.labelstudio.convert import BadAnnotation, read_results, results_to_document
 from annotate.labelstudio.push import DOCUMENT_ID, META, find_project
 from annotate.schema import SOURCE_TYPES, Document
 
 ANNOTATIONS_FILE, GOLD_FILE, README_FILE, CONLL_FILE = "annotations.jsonl", "gold.jsonl", "README.md", "gold.conll"
-PREDICTIONS_FILE = "predictions.jsonl"
+PREDICTIONS_FILE, LEFT_OUT_FILE = "predictions.jsonl", "left_out.jsonl"
+LEFT_OUT, IGNORED = "annotation left out", "part ignored"  # the two kinds of line in left_out.jsonl
 ACCEPTED, CHANGED, ADDED = "accepted", "changed", "added"
 GOLD_RULES = {
     "ground_truth": "the annotation marked as ground truth in Label Studio (the most recently updated one if several)",
@@ -71,6 +75,7 @@ class Export:
     gold: list[Document] = field(default_factory=list)
     predictions: list[Document] = field(default_factory=list)  # the pre-annotation shown, one per task
     problems: list[Problem] = field(default_factory=list)
+    ignored: list[Problem] = field(default_factory=list)  # dangling parts ignored; the rest of the annotation kept
     awaiting_review: list[str] = field(default_factory=list)  # review tasks nobody has submitted yet
     review_tasks: int = 0  # tasks made by ``annotate adjudicate`` for a reviewer
 
@@ -86,6 +91,7 @@ class ExportResult:
     gold: int
     without_annotations: int
     problems: list[Problem]
+    ignored: list[Problem] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- fetching
@@ -237,10 +243,12 @@ def build_export(
         candidates: list[tuple[dict[str, Any], Document, str]] = []
         for annotation in live:
             try:
-                doc = results_to_document(annotation.get("result") or [], text, doc_id, meta)
+                reading = read_results(annotation.get("result") or [], text, doc_id, meta)
             except BadAnnotation as error:
                 result.problems.append(Problem(task["id"], annotation["id"], str(error)))
                 continue
+            doc = reading.document
+            result.ignored.extend(Problem(task["id"], annotation["id"], note) for note in reading.ignored)
             user_id, email = _user(annotation, users)
             prediction = _prediction_for(annotation, task, model_version)
             predicted = None
@@ -418,6 +426,8 @@ def dataset_card(export: Export) -> str:
          "one canonical document per task that has one; "
          "`annotate agreement` compares annotators with it."),
         f"- `{CONLL_FILE}`: the gold documents as tokens with BIO tags (columns: token, start, end, claim, cue, source).",
+        (f"- `{LEFT_OUT_FILE}`: one line per annotation left out and per dangling part ignored (task, annotation, "
+         "reason), as in the tables below; `annotate agreement` counts them."),
         "",
         "## Counts",
         "",
@@ -429,6 +439,8 @@ def dataset_card(export: Export) -> str:
                 ("submitted annotations exported", len(export.records)),
                 ("cancelled (skipped) annotations left out", export.cancelled),
                 ("annotations left out because they break the schema", len(export.problems)),
+                ("annotations kept with dangling parts ignored", len({(p.task_id, p.annotation_id) for p in export.ignored})),
+                ("dangling parts ignored (cue without claim, relation or answer to a deleted region)", len(export.ignored)),
                 ("gold documents", len(gold)),
                 ("pre-annotated documents", len(export.predictions)),
             ],
@@ -471,13 +483,30 @@ def dataset_card(export: Export) -> str:
                         [(p.task_id, p.annotation_id if p.annotation_id is not None else "-", p.reason) for p in export.problems])
     else:
         lines.append("None.")
+    lines += ["", "## Dangling parts ignored (the rest of each annotation kept)", ""]
+    if export.ignored:
+        lines += _table(("task", "annotation", "what was ignored"),
+                        [(p.task_id, p.annotation_id if p.annotation_id is not None else "-", p.reason) for p in export.ignored])
+    else:
+        lines.append("None.")
     return "\n".join(lines) + "\n"
 
 
+def left_out_lines(export: Export) -> str:
+    """``left_out.jsonl``: every annotation left out and every dangling part ignored, in task order."""
+    rows = [(p, LEFT_OUT) for p in export.problems] + [(p, IGNORED) for p in export.ignored]
+    rows.sort(key=lambda row: (row[0].task_id, row[0].annotation_id or 0, row[1]))
+    return "".join(
+        json.dumps({"task_id": p.task_id, "annotation_id": p.annotation_id, "kind": kind, "reason": p.reason},
+                   ensure_ascii=False, separators=(",", ":")) + "\n"
+        for p, kind in rows
+    )
+
+
 def write_export(export: Export, out_dir: Path | str) -> list[Path]:
-    """Write the five files atomically (each appears whole or not at all)."""
+    """Write the six files into a temporary folder beside ``out_dir`` and swap it in: all change together."""
     out = Path(out_dir)
-    paths = [out / ANNOTATIONS_FILE, out / GOLD_FILE, out / PREDICTIONS_FILE, out / README_FILE, out / CONLL_FILE]
+    names = [ANNOTATIONS_FILE, GOLD_FILE, PREDICTIONS_FILE, README_FILE, CONLL_FILE, LEFT_OUT_FILE]
     dumps = lambda obj: json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
     contents = [
         "".join(dumps(record) + "\n" for record in export.records),
@@ -485,11 +514,13 @@ def write_export(export: Export, out_dir: Path | str) -> list[Path]:
         "".join(doc.to_json_line() + "\n" for doc in export.predictions),
         dataset_card(export),
         conll(export.gold),
+        left_out_lines(export),
     ]
-    for path, content in zip(paths, contents):
-        with atomic_writer(path) as handle:
-            handle.write(content)
-    return paths
+    with atomic_folder(out) as folder:
+        for name, content in zip(names, contents):
+            with atomic_writer(folder / name) as handle:
+                handle.write(content)
+    return [out / name for name in names]
 
 
 def export_project(client: LabelStudio, title: str, out_dir: Path | str) -> ExportResult:
@@ -502,5 +533,5 @@ def export_project(client: LabelStudio, title: str, out_dir: Path | str) -> Expo
     files = write_export(export, out_dir)
     return ExportResult(
         out_dir=Path(out_dir), files=files, tasks=export.tasks, annotations=len(export.records), gold=len(export.gold),
-        without_annotations=export.without_annotations, problems=export.problems,
+        without_annotations=export.without_annotations, problems=export.problems, ignored=export.ignored,
     )

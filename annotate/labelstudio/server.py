@@ -10,8 +10,9 @@ accepted there (which proves it is our server, not someone else's on a recycled 
 State lives in the data folder (``.labelstudio/`` by default, 0700, everything in it private to
 its owner: the database holds the admin key and every annotation):
 ``label_studio.sqlite3`` and media (Label Studio's own), ``credentials.json`` (admin email,
-password and API key), ``server.json`` (pid, port, url of the running server), ``server.log``
-and ``server.lock`` (held by ``start`` and ``stop``, so two of them never race on one folder).
+password and API key), ``server.json`` (pid, port, url of the running server) and ``server.log``.
+``start`` and ``stop`` hold the project's inter-process lock for the folder, so two of them
+never race on it.
 
 ``server.json`` is never trusted alone: before ``stop`` signals its pid, the process must be a
 ``label-studio start`` with this folder and this port on its command line, leading its own
@@ -34,12 +35,12 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 from annotate.errors import LabelStudioError
+from annotate.io import interprocess_lock
 
 DATA_DIR_ENV = "ANNOTATE_LABELSTUDIO_DIR"
 BINARY_ENV = "ANNOTATE_LABELSTUDIO_BIN"
@@ -47,7 +48,6 @@ ADMIN_EMAIL = "admin@example.com"
 CREDENTIALS_FILE = "credentials.json"
 STATE_FILE = "server.json"
 LOG_FILE = "server.log"
-LOCK_FILE = "server.lock"
 PRIVATE_UMASK = 0o077  # files the server creates (database, media, export snapshots): owner only
 HOST = "127.0.0.1"
 
@@ -213,25 +213,12 @@ def _version(url: str) -> str | None:
         return None
 
 
-@contextmanager
-def _locked(data_dir: Path, timeout: float) -> Iterator[None]:
-    """Hold ``server.lock`` of ``data_dir`` (an advisory lock the OS drops if we die)."""
-    fd = os.open(data_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)  # not inherited by the server
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise LabelStudioError(
-                        f"{data_dir}: another `annotate server` command is still starting or stopping this server"
-                    ) from None
-                time.sleep(0.2)
-        yield
-    finally:
-        os.close(fd)
+def _locked(data_dir: Path) -> AbstractContextManager[Path]:
+    """The project's inter-process lock for this data folder, held by ``start`` and ``stop``.
+
+    The kernel drops it if the holder dies; a holder keeps it at most a start's timeout.
+    """
+    return interprocess_lock(f"labelstudio-server {data_dir}")
 
 
 def make_private(data_dir: Path) -> None:
@@ -349,7 +336,7 @@ def start(data_dir: Path | None = None, port: int | None = None, timeout: float 
     """
     data_dir = (data_dir or default_data_dir()).resolve()
     make_private(data_dir)
-    with _locked(data_dir, timeout + 30.0):
+    with _locked(data_dir):
         current = status(data_dir)
         if current.running:
             return current
@@ -407,7 +394,7 @@ def _terminate(pid: int, grace: float = 20.0) -> None:
         pass
 
 
-def stop(data_dir: Path | None = None, timeout: float = 60.0) -> bool:
+def stop(data_dir: Path | None = None) -> bool:
     """Stop the server of ``data_dir``; False when none was running.
 
     The pid in ``server.json`` is signalled only if that process is our Label Studio for this
@@ -417,7 +404,7 @@ def stop(data_dir: Path | None = None, timeout: float = 60.0) -> bool:
     data_dir = (data_dir or default_data_dir()).resolve()
     if not (data_dir / STATE_FILE).exists():
         return False
-    with _locked(data_dir, timeout):
+    with _locked(data_dir):
         running = _live_server_process(data_dir)
         if running is not None:
             _terminate(running["pid"])

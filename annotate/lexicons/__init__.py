@@ -46,6 +46,8 @@ class VerbForm:
     takes_object: bool
     prepositions: frozenset[str]
     nested: bool
+    accuses: bool = False  # "اتهم X Y بـ…": the first object is the accused, the content follows بـ
+    topic: bool = False  # "تحدث عن …": a claim only when the noun is an event noun (object_starters)
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,9 @@ class Lexicon:
     affiliation_keys: dict[str, str]
     affiliations: tuple[str, ...]
     forenames: frozenset[str] = frozenset()
+    background: frozenset[Phrase] = frozenset()
+    object_participles: frozenset[str] = frozenset()  # مؤكداً أهمية …
+    not_claim_objects: frozenset[str] = frozenset()  # شكره، أمله: no claim as an object  # the outlet's own background: "يذكر أن"
     object_starters: frozenset[str] = frozenset()
 
 
@@ -105,6 +110,8 @@ def _verb_forms(entries: Any, where: str) -> dict[str, VerbForm]:
                 takes_object=bool(entry.get("object", False)),
                 prepositions=frozenset(normalize_word(p) for p in entry.get("preposition", []) or []),
                 nested=bool(entry.get("nested", False)),
+                accuses=bool(entry.get("accuses", False)),
+                topic=bool(entry.get("topic", False)),
             ))
     return verbs
 
@@ -173,6 +180,9 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         affiliations=tuple(str(k) for k in affiliations_raw),
         object_starters=frozenset(w for e in _words(cues.get("object_starters", []), where_c) for w in (e, e.removeprefix("ال"))),
         forenames=_words(_load(folder / "forenames.yaml"), str(folder / "forenames.yaml")),
+        background=_phrases(cues.get("background", []), where_c),
+        object_participles=_words(cues.get("object_participles", []), where_c),
+        not_claim_objects=_words(cues.get("not_claim_objects", []), where_c),
     )
 
 

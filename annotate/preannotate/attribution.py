@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from annotate.lexicons import VerbForm
 from annotate.preannotate import content as C
 from annotate.preannotate.matchers import Matchers
-from annotate.preannotate.segment import Sentence, Token, sentences, tokens
+from annotate.preannotate.segment import Sentence, Token, closing_quote, sentences, tokens
 from annotate.preannotate.sources import has_forename, looks_like_source, np_extent, np_grammar
 from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import bare, stems, without_conjunction
@@ -41,6 +41,13 @@ _AMMA = frozenset({"اما", "واما"})
 _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
 _KANA = frozenset({"كان", "كانت", "كانوا"})
+_OBJECT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("على", "إلى", "عن"))
+_NOT_OBJECT_WORDS = frozenset(normalize_word(w) for w in (
+    "في", "من", "خلال", "عبر", "لدى", "أثناء", "أمام", "ذلك", "هذا", "هذه", "بذلك", "به", "بها", "إياه", "إياها",
+    "إياهم", "بدوره", "بدورها", "بقوله", "بقولها", "حديثه", "حديثها", "كلمته", "كلمتها"))
+_COPULAS = frozenset(normalize_word(w) for w in (
+    "بات", "باتت", "أصبح", "أصبحت", "كان", "كانت", "يكون", "تكون", "ليس", "ليست", "غير", "صار", "صارت", "بدا", "بدت"))
+_TO_THEM = frozenset(normalize_word(w) for w in ("له", "لها", "لهم", "لهن", "لنا"))
 _LEADING_CONTENT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها", "فانهم", "قد"})
 
 
@@ -95,6 +102,9 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         comma = max(gap.rfind(","), gap.rfind("،"))
         if comma >= 0 and j > i + 1 and gap.rfind('"') > comma:
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.75)
+        if j > i and _opens_long_quote(nt, s, j):
+            # "وقال المدير الرياضي لهيرتا "نشعر بصدمة …"": a quotation after the subject, no comma
+            return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7)
         width = _complementizer_at(m, tokens, j)
         if width:
             return _Marker(j, tokens[j + width - 1].end, 0.92)
@@ -104,6 +114,23 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
                               and (m.verb(tokens[j + 1].text) or m.passive.match(tokens, j + 1)))):
             return None  # "، وأضاف" / "، مضيفاً" / "حيث قال": another attribution starts before any content
     return None
+
+
+def _opens_long_quote(nt: NormText, s: Sentence, j: int) -> bool:
+    """True when a quotation of five words or more opens right before word ``j`` (after a space) and
+    ends its sentence (or never closes): speech, not a quoted name ("نادي "الهلال"")."""
+    gap = _gap(nt, s.tokens, j)
+    if not gap.endswith('"') or not gap[:-1].strip(" ") == "" and gap[:-1].strip(" ") not in (":",):
+        return False
+    if j > 0 and gap == '"':
+        return False  # no space before the mark: it closes something, or is glued to a word
+    open_at = s.tokens[j - 1].end + gap.rindex('"')
+    close = closing_quote(nt, open_at, s.paragraph[1])
+    after = nt.norm[close + 1 : min(close + 4, s.paragraph[1])] if close is not None else ""
+    if close is not None and after.strip()[:1] not in ("", ".", "!", "؟", "?"):
+        return False  # "أعلنت "المقاومة الإسلامية في العراق"، وهي …": a name goes on into the sentence
+    end = close if close is not None else s.paragraph[1]
+    return len(tokens(nt, open_at, min(end, open_at + 400))) >= 5  # bounded: the quote may never close
 
 
 def _quote_content_after(nt: NormText, s: Sentence, j: int) -> int | None:
@@ -265,13 +292,25 @@ class ParagraphReader:
         return True
 
     def accept_name_headlines(self) -> None:
-        """Keep the "name: claim" headlines whose name the article uses for a source elsewhere."""
+        """Keep the "name: claim" headlines whose name the article uses for a source elsewhere, or,
+        for the article's title line, whose name the article repeats ("العيبان: …" above "… بندر العيبان")."""
         names = {tuple(t.text for t in tokens(self.nt, *a.source)) for a in self.found if a.source}
         for attribution, words in self._name_headlines:
             if any(n[-len(words):] == words for n in names if len(n) >= len(words)):
                 attribution.score = 0.6
                 self.found.append(attribution)
+            elif self._title_name_repeated(attribution, words):
+                attribution.score = 0.5
+                self.found.append(attribution)
         self._name_headlines.clear()
+
+    def _title_name_repeated(self, attribution: Attribution, words: tuple[str, ...]) -> bool:
+        """True when the headline is the document's first line and its name's last word comes back later."""
+        first_line_end = self.nt.norm.find("\n")
+        if first_line_end < 0 or attribution.content[1] > first_line_end or len(words[-1]) < 3:
+            return False
+        body = tokens(self.nt, first_line_end, len(self.nt.norm))
+        return any(t.text == words[-1] or without_conjunction(t.text) == words[-1] for t in body)
 
     # -- sentence level --------------------------------------------------------------------
     def _read_sentence(self, s: Sentence, consumed: int) -> int:
@@ -283,6 +322,11 @@ class ParagraphReader:
             if tokens[i].start < consumed:
                 i += 1
                 continue
+            background = self._background(s, i)
+            if background:
+                consumed = max(consumed, tokens[background - 1].end)
+                i = background
+                continue
             result = (self._preposition(s, i, consumed, first_in_sentence)
                       or self._participle(s, i, first_in_sentence)
                       or self._verb(s, i))
@@ -290,6 +334,19 @@ class ParagraphReader:
                 consumed = max(consumed, result)
             i += 1
         return consumed
+
+    def _background(self, s: Sentence, i: int) -> int:
+        """Index after "يذكر أن" / "تجدر الإشارة إلى أن" at ``i`` (the outlet's own background, never a
+        claim), or 0. Only before a complementizer: "يذكر الوزير أن …" is the minister speaking."""
+        tokens = s.tokens
+        hit = self.m.background.match(tokens, i)
+        if hit is None:
+            return 0
+        k = i + hit[0]
+        if k < len(tokens) and tokens[k].text in _PARTICIPLE_PREPOSITIONS:
+            k += 1  # "يشار إلى أن"
+        width = _complementizer_at(self.m, tokens, k) if k < len(tokens) else 0
+        return k + width if width else 0
 
     def _add(self, attribution: Attribution) -> int:
         self.found.append(attribution)
@@ -323,13 +380,15 @@ class ParagraphReader:
                 return None
             self.found.append(Attribution(span, kind, cue, None, "unstated", "", 0.7, self.sentence_index))
             return cue[1]
-        if not looks_like_source(m, nt, tokens, cue_end, len(tokens)):
+        closing_name = len(before) >= 3 and self._closing_name(tokens, cue_end)
+        if not looks_like_source(m, nt, tokens, cue_end, len(tokens)) and not closing_name:
             first = tokens[cue_end].text
             lam_source = first.startswith("ل") and looks_like_source(m, nt, [Token(0, 0, first[1:])], 0, 1)
             if not lam_source:
                 return None
         if len(before) >= 3:
-            extent = np_extent(nt, m, tokens, cue_end, len(tokens))
+            extent = np_extent(nt, m, tokens, cue_end, len(tokens)) or (
+                (cue_end, len(tokens)) if closing_name else None)
             if extent is None:
                 return None
             source = self._after_lam(tokens, extent, cue_end)
@@ -360,6 +419,15 @@ class ParagraphReader:
             return None
         return self._add(Attribution(span, kind, cue, source, "explicit", "", 0.8 - 0.1 * unclosed,
                                      self.sentence_index))
+
+    def _closing_name(self, tokens: Sequence[Token], cue_end: int) -> bool:
+        """"…، بحسب دوغان." : one to three words no lexicon knows, closing the sentence after a
+        post-posed attribution, are the source's name; a definite noun ("حسب الجدول المعتمد") is not."""
+        rest = tokens[cue_end:]
+        m = self.m
+        return 1 <= len(rest) <= 3 and not without_conjunction(rest[0].text).startswith("ال") and not any(
+            m.verb(t.text) or m.is_participle(t.text) or t.text in m.lexicon.np_prepositions or t.text.isdigit()
+            for t in rest)
 
     def _after_lam(self, tokens: Sequence[Token], extent: tuple[int, int], cue_end: int) -> tuple[int, int]:
         """The mention after وفقاً لـ: "لمصادر محلية" is the mention "مصادر محلية" (not for للـ)."""
@@ -392,6 +460,8 @@ class ParagraphReader:
                 start = tokens[i + 1].end  # "مشيراً إلى وجود …"; "محذراً من انتشار …" is a warning, no claim
             start = start if start is not None else _quote_content_after(nt, s, i + 1)
         if start is None:
+            start = self._participle_object(s, i)
+        if start is None:
             return None
         span, kind, unclosed = C.content_after(nt, m, s, start)
         if span is None:
@@ -401,6 +471,28 @@ class ParagraphReader:
         mode = "previous" if has_previous else "explicit" if subject else "unstated"
         return self._add(Attribution(span, kind, (tokens[i].start, tokens[i].end), subject, mode, "",
                                      0.85 - 0.1 * unclosed, self.sentence_index))
+
+    def _participle_object(self, s: Sentence, i: int) -> int | None:
+        """Where the noun object of "مؤكداً أهمية …" / "مشدداً على ضرورة …" / "مبيناً لهم أهمية …" starts,
+        or None: only for participles that take an object, never for feelings (مؤكداً سعادته)."""
+        m, tokens = self.m, s.tokens
+        if without_conjunction(tokens[i].text) not in m.lexicon.object_participles or (
+                i > 0 and without_conjunction(tokens[i - 1].text) in _COPULAS):
+            return None  # "بات مؤكداً" is an adjective, not a cue
+        k = _skip_channel(m, tokens, i + 1)  # "مستبعداً في الوقت نفسه فكرة …"
+        if k < len(tokens) and any(c in _gap(self.nt, tokens, k) for c in ",،.:؛"):
+            return None  # "مؤكداً، حسبما …": punctuation, not an object, follows
+        if k < len(tokens) and tokens[k].text in _TO_THEM:
+            k += 1
+        start_offset = 0
+        if k < len(tokens) and tokens[k].text in _OBJECT_PREPOSITIONS:
+            k += 1
+        elif k < len(tokens) and (tokens[k].text in _NOT_OBJECT_WORDS or len(tokens[k].text) <= 2):
+            return None  # "مؤكداً في كلمته …", "مبيناً من جهته …", "مؤكداً ذلك": not an object
+        if k + 1 >= len(tokens) or bare(tokens[k].text) in m.lexicon.not_claim_objects \
+                or tokens[k].text in m.lexicon.not_claim_objects or m.is_complementizer(tokens[k].text, None):
+            return None
+        return tokens[k].start + start_offset
 
     def _main_clause_subject(self, s: Sentence, i: int) -> tuple[int, int] | None:
         """"ونوّه الحاكم وسيم منصوري بـ…، لافتاً إلى أن …": the participle's source is the subject of the
@@ -537,9 +629,21 @@ class ParagraphReader:
         # the first word from which a known source phrase runs up to the verb ("إلا أن مصادر طبية … قالت");
         # a segment set off by commas counts only when it is the name itself ("…، كاروان محمد، قال")
         for k in range(start, start + 1 if stepped_back else stop):
-            if looks_like_source(m, nt, tokens, k, stop):
+            if looks_like_source(m, nt, tokens, k, stop) and not self._as_a(tokens, k):
                 return (k, stop)
         return None
+
+    def _as_a(self, tokens: Sequence[Token], k: int) -> bool:
+        """"كقائد أوركسترا": كـ ("as a") before a source word makes a role, not a subject."""
+        word, m = tokens[k].text, self.m
+        if not word.startswith("ك") or len(word) < 4:
+            return False
+        role = [Token(tokens[k].start + 1, tokens[k].end, word[1:])]
+        as_word = (m.titles.match(role, 0, first_stems=False) or m.organization_heads.match(role, 0, first_stems=False)
+                   or bare(word[1:]) in m.lexicon.anonymous_heads)
+        exact = (m.titles.match(tokens, k, first_stems=False) or m.organization_heads.match(tokens, k, first_stems=False)
+                 or bare(word) in m.lexicon.anonymous_heads)
+        return bool(as_word) and not exact  # "كبير المفاوضين" is a head, "كقائد" a role
 
     def _noun_object(self, s: Sentence, i: int, cue_end: int, verb: VerbForm | None, passive: bool) -> int | None:
         """أكدت مصادر محلية وقوع … / أفادت مصادر بمقتل … / أشار إلى وجود …: a noun as content."""
@@ -556,12 +660,46 @@ class ParagraphReader:
             j += 2  # "أعلنت ما تسمى "المقاومة الإسلامية …""
         end = np_grammar(m, nt, tokens, j, len(tokens))
         subject = (j, end) if end is not None and end > j else None
-        k = end if subject else j
+        if subject and verb.accuses:
+            # "اتهمت وزارة الخارجية التركية "حزب العمال …" بـ…": a quoted name after the subject is the accused
+            quoted = next((t for t in range(subject[0] + 2, subject[1]) if _gap(nt, tokens, t).endswith('"')), None)
+            subject = (subject[0], quoted) if quoted is not None else subject
+        k = subject[1] if subject else j
         if subject is None and i > 0 and not passive:
             subject_before = self._preverbal_subject(s, i)
             if subject_before is not None:
                 return self._object_content(s, i, cue_end, verb, subject_before, k, passive)
         return self._object_content(s, i, cue_end, verb, subject, k, passive)
+
+    def _preposition_ahead(self, s: Sentence, k: int, verb: VerbForm) -> int | None:
+        """Index of the verb's content preposition (عن، إلى، على، من) within eight plain words after ``k``:
+        no verb, participle, complementizer or clause break on the way, a comma allowed only right before it."""
+        m, tokens = self.m, s.tokens
+        wanted = verb.prepositions & _CONTENT_PREPOSITIONS
+        if not wanted:
+            return None
+        for j in range(k + 1, min(len(tokens) - 1, k + 9)):
+            word = tokens[j].text
+            if word in wanted and (word != "علي" or tokens[j].alif_maqsura):
+                return j
+            if any(c in _gap(self.nt, tokens, j + 1) for c in ",،:.;؛") and not (
+                    j + 1 < len(tokens) and tokens[j + 1].text in wanted):
+                return None
+            if m.verb(word) or m.is_participle(word) or m.is_complementizer(word, None) or word in _CLAUSE_CONNECTIVES:
+                return None
+        return None
+
+    def _after_accused(self, s: Sentence, k: int) -> int | None:
+        """Index of the بـ word after the accused ("اتهمت قسد [الميليشيات المدعومة من إيران] بالوقوف …"),
+        within ten words and the same clause, or None."""
+        tokens = s.tokens
+        for j in range(k, min(len(tokens) - 1, k + 10)):
+            if j > k and any(c in _gap(self.nt, tokens, j) for c in ",،:;؛"):
+                return None
+            word = tokens[j].text
+            if word.startswith("ب") and len(word) > 3 and not self.m.prepositions.match(tokens, j):
+                return j
+        return None
 
     def _passive_object(self, s: Sentence, i: int, cue_end: int) -> int | None:
         """"وأفيد بسقوط قذائف …": a passive report with a بـ noun as its content, no source."""
@@ -600,7 +738,22 @@ class ParagraphReader:
             k = after_aside if after_aside != k else _skip_channel(m, tokens, k)
         if k >= len(tokens) - 1:
             return None
+        if verb.accuses:
+            accused_at = k
+            k = self._after_accused(s, k)
+            if k is None:
+                return None
+            if k == accused_at and subject is not None:
+                subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
         word = tokens[k].text
+        if word not in verb.prepositions and not verb.accuses:
+            reached = self._preposition_ahead(s, k, verb)
+            if reached is not None:
+                # "أعلنت موبايلي عن ضمها …", "أكد لاعب نادي لخويا القطري يوسف المساكني، على أهمية …": words
+                # the noun-phrase grammar does not know, up to the verb's preposition, are its subject
+                subject, k, word = (subject[0] if subject else k, reached), reached, tokens[reached].text
+        if verb.topic and not (k + 1 < len(tokens) and bare(tokens[k + 1].text) in m.lexicon.object_starters):
+            return None  # "تحدث عن دور الدولة": a topic, not content
         if word in verb.prepositions and word in _CONTENT_PREPOSITIONS:
             start = tokens[k].end
         elif "ب" in verb.prepositions and len(word) > 3 and word.startswith("ب") and not any(

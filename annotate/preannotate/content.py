@@ -56,7 +56,7 @@ def mention_span(nt: NormText, start: int, end: int) -> tuple[int, int]:
 
 def _after_quote_is_boundary(nt: NormText, m: Matchers, s: Sentence, close: int) -> bool:
     """True when what follows a closing quotation ends the content (punctuation, a new cue, the end)."""
-    rest = nt.norm[close + 1 : s.paragraph[1]]
+    rest = nt.norm[close + 1 : min(s.paragraph[1], close + 200)]  # a bounded look: a paragraph may be a whole page
     stripped = rest.lstrip(" ")
     if _COORDINATED.match(stripped):
         return False  # "… "عارٍ عن الصحة"، وأن المطار …": the content goes on
@@ -67,6 +67,29 @@ def _after_quote_is_boundary(nt: NormText, m: Matchers, s: Sentence, close: int)
         [t for t in s.tokens if t.start > close][:3], 0))
 
 
+def _participle_with_clause(m: Matchers, tokens: list, k: int) -> bool:
+    """A participle at ``k`` followed by its complementizer (مؤكداً أن، لافتاً إلى أن) or its noun object."""
+    if not m.is_participle(tokens[k].text):
+        return False
+    if without_conjunction(tokens[k].text) in m.lexicon.object_participles and k + 2 < len(tokens) \
+            and tokens[k + 1].text not in m.lexicon.not_claim_objects and len(tokens[k + 1].text) > 3 \
+            and not tokens[k + 1].text.startswith("ال"):
+        return True  # "… العاملات مؤكداً إصابتهن …": a participle and its noun object
+    for j in (k + 1, k + 2):
+        if j < len(tokens) and m.is_complementizer(tokens[j].text, None):
+            return j == k + 1 or tokens[k + 1].text in m.lexicon.complementizer_prepositions
+    return False
+
+
+def _new_speaker_with_clause(m: Matchers, tokens: list, k: int) -> bool:
+    """"و" + a reporting verb at ``k`` whose complementizer follows within eight words: a new attribution
+    glued to the content without a comma ("… عام 2011 وذكرت وكالة كيودو أن …")."""
+    word = tokens[k].text
+    if word[:1] != "و" or without_conjunction(word) not in m.lexicon.verbs:
+        return False
+    return any(m.is_complementizer(t.text, None) for t in tokens[k + 1 : k + 9])
+
+
 def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int, end: int) -> int:
     """End of indirect content: before "، مضيفاً" / "، بحسب" / "، وأضاف" / "، فيما قال" …"""
     tokens = [t for t in s.tokens if start < t.start < end]
@@ -74,9 +97,11 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
         gap_start = tokens[k - 1].end if k else start
         gap = nt.norm[gap_start : token.start]
         comma = max(gap.rfind("،"), gap.rfind(","))
-        if comma < 0:
-            continue
         word = token.text
+        if comma < 0:
+            if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(m, tokens, k):
+                return gap_start  # "… في غرف خاصة لافتاً إلى أن …" / "… عام 2011 وذكرت وكالة كيودو أن …"
+            continue
         if (m.is_participle(word) or m.prepositions.match(tokens, k)
                 or (word[:1] in "وف" and without_conjunction(word) in m.lexicon.verbs)
                 or (word[:1] in "وف" and m.passive.match(tokens, k))):

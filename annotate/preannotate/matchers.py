@@ -24,6 +24,7 @@ class Matchers:
     lexicon: Lexicon
     prepositions: PhraseIndex
     passive: PhraseIndex
+    background: PhraseIndex
     anonymity: PhraseIndex
     local: PhraseIndex
     titles: PhraseIndex
@@ -39,7 +40,12 @@ class Matchers:
     def verb(self, word: str) -> VerbForm | None:
         """The reporting-verb reading of a word (with or without و/ف), if it has one."""
         verbs = self.lexicon.verbs
-        return verbs.get(word) or verbs.get(without_conjunction(word))
+        found = verbs.get(word) or verbs.get(without_conjunction(word))
+        if found is None:
+            bare_word = without_conjunction(word)
+            if len(bare_word) > 4 and bare_word[0] == "ل" and bare_word[1] in "يت":
+                found = verbs.get(bare_word[1:])  # "ليؤكد أن …", "لتشير إلى …": لـ + a present form
+        return found
 
     def is_participle(self, word: str) -> bool:
         return word in self.lexicon.participles or without_conjunction(word) in self.lexicon.participles
@@ -83,6 +89,7 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
         lexicon=lexicon,
         prepositions=PhraseIndex(lexicon.prepositions),
         passive=PhraseIndex(lexicon.passive),
+        background=PhraseIndex(lexicon.background),
         anonymity=PhraseIndex(lexicon.anonymity_markers),
         local=PhraseIndex(lexicon.local_markers),
         titles=PhraseIndex(lexicon.person_titles),

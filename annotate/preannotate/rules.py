@@ -7,6 +7,7 @@ span back to code points of the unchanged text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from annotate.lexicons import Lexicon, default_lexicon
@@ -50,8 +51,29 @@ class RulesEngine:
         return build_document(document, nt, reader.found, self.matchers, reader.standing_mentions)
 
 
+class _Intervals:
+    """Claim spans already taken, kept sorted and disjoint: an overlap test costs log time, not a scan."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect_left(self._starts, end)  # intervals starting before ``end``
+        # disjoint and sorted, so their ends are sorted too: only the last one can reach past ``start``
+        return at > 0 and self._ends[at - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect_left(self._starts, start)
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
+
+
 def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, resolver: EntityResolver,
              headline: bool = False) -> Mention:
+    same = resolver.at_span(span[0], span[1])
+    if same is not None:
+        return same  # one span is one mention, however many claims it speaks for
     words = tokens(nt, span[0], span[1])
     apposition = "،" in nt.norm[span[0] : span[1]] or "," in nt.norm[span[0] : span[1]]
     info = classify(m, words, named_in_apposition=apposition, nt=nt)
@@ -79,11 +101,11 @@ def build_document(document: Document, nt: NormText, found: list[Attribution], m
     claims: list[tuple[Attribution, Mention | None]] = []
     last_source: Mention | None = None
     last_sentence_source: dict[int, Mention] = {}
-    taken: list[tuple[int, int]] = []
+    taken = _Intervals()
     # Headlines last: "مصدر: …" above the article is best read once the article has named its مصدر.
     for attribution in sorted(found, key=lambda a: (a.headline, (a.cue or a.content)[0])):
         start, end = attribution.content
-        if any(start < b and a < end for a, b in taken):
+        if taken.overlaps(start, end):
             continue
         if attribution.outer is not None:
             _mention(nt, m, attribution.outer, attribution.sentence, resolver)
@@ -96,7 +118,7 @@ def build_document(document: Document, nt: NormText, found: list[Attribution], m
             source = resolver.speaker_before(start, attribution.gender, last_source)
             if source is None:
                 attribution.score -= 0.2
-        taken.append((start, end))
+        taken.add(start, end)
         claims.append((attribution, source))
         if source is not None:
             last_source = source

@@ -8,12 +8,15 @@ sentences and scraped text often opens a quotation it never closes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from annotate.preannotate.text import WORD, NormText
 
 # A full stop ends a sentence unless it is part of an ellipsis or a number (2024.08.09, 3.4).
-SENTENCE_END = re.compile(r"(?<!\.)[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)")
+# Scraped news often glues sentences ("نفسه.وذكر"): a full stop between a word of three letters or
+# more and a letter ends a sentence too; "د.يوسف" (an abbreviated title) does not.
+SENTENCE_END = re.compile(r"(?<!\.)[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)|(?<=[\u0621-\u064a]{3})\.(?=[\u0621-\u064a])")
 PUNCTUATION = set(".,،:;؛!?؟…-–—ـ()[]{}'\"«»“”")
 
 
@@ -102,6 +105,14 @@ def _is_closing(nt: NormText, i: int) -> bool:
     return not before.isspace() and (after.isspace() or after in PUNCTUATION or after == "\n")
 
 
+def _quote_marks(nt: NormText, start: int, limit: int) -> Iterator[int]:
+    """Positions of quotation marks (all folded to ``"``) in ``[start, limit)``, found with str.find so
+    a quotation that never closes costs one C-level scan, not a Python loop over every character."""
+    find, i = nt.norm.find, start - 1
+    while (i := find('"', i + 1, limit)) >= 0:
+        yield i
+
+
 def closing_quote(nt: NormText, open_at: int, limit: int) -> int | None:
     """Position of the quotation mark closing the one at ``open_at``, searching up to ``limit``.
 
@@ -111,8 +122,8 @@ def closing_quote(nt: NormText, open_at: int, limit: int) -> int | None:
     """
     if nt.original_char(open_at) == "«":
         depth = 0
-        for i in range(open_at + 1, limit):
-            ch = nt.original_char(i) if nt.norm[i] == '"' else ""
+        for i in _quote_marks(nt, open_at + 1, limit):
+            ch = nt.original_char(i)
             if ch == "«":
                 depth += 1
             elif ch == "»":
@@ -122,8 +133,8 @@ def closing_quote(nt: NormText, open_at: int, limit: int) -> int | None:
         return None
     # “ ” „ and " are all ambiguous: right-to-left texts often swap the curly ones.
     depth = 0
-    for i in range(open_at + 1, limit):
-        if nt.norm[i] != '"' or nt.original_char(i) in "«»":
+    for i in _quote_marks(nt, open_at + 1, limit):
+        if nt.original_char(i) in "«»":
             continue
         if _is_closing(nt, i) and (depth == 0 or not _is_opening(nt, i)):
             if depth == 0:

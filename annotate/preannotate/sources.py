@@ -28,6 +28,7 @@ _BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "م
 _PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه",
                                                                "منها", "إليه", "إليها"))
 _ONE_OF = frozenset({"احد", "احدى", "احدي", "بعض"})
+_SOME_OF = frozenset({"عدد", "مجموعة", "جملة", "كثير", "العديد", "عشرات", "مئات"})
 _WOMAN = frozenset({"ام", "السيدة", "الحاجة", "السيده", "الحاجه"})
 _MASCULINE_IN_TA = frozenset({"حمزة", "حمزه", "اسامة", "اسامه", "عبيدة", "عبيده", "طلحة", "معاوية", "قتيبة", "خليفة"})
 _FEMININE_NAMES = frozenset({"قسد", "حماس", "داعش", "سانا", "رويترز", "الاناضول"})
@@ -172,7 +173,7 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             j = _prepositional_object_end(nt, tokens, j, stop)
             named = True
             continue
-        if _is_channel(m, tokens, j):
+        if _is_channel(m, tokens, j) or _is_bare_preposition(tokens[j]):
             break
         side = m.affiliation_words.match(tokens, j)
         if side and (side[0] > 1 or not _adjective_like(word)):
@@ -206,6 +207,24 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             continue
         break
     return j
+
+
+def _is_bare_preposition(token: Token) -> bool:
+    """إلى and على, which look definite once normalised ("الي", "علي"); علي the name keeps its yaa."""
+    return token.text == "الي" or (token.text == "علي" and token.alif_maqsura)
+
+
+def _definite_then_name(m: Matchers, tokens: Sequence[Token]) -> bool:
+    """"المواطن صالح العيسى": a definite singular head (and its adjectives) followed by two plain words is a
+    person named."""
+    if len(tokens) < 3 or not without_conjunction(tokens[0].text).startswith("ال"):
+        return False
+    first = 1
+    while first < len(tokens) - 2 and tokens[first].text.startswith("ال") and _adjective_like(tokens[first].text):
+        first += 1  # "الناشط الإعلامي أنيس منصور": the head's adjectives come before the name
+    name = tokens[first : first + 2]
+    return all(not t.text.startswith("ال") or t is name[-1] for t in name) and not _adjective_like(name[0].text) \
+        and name[0].text not in m.lexicon.np_prepositions
 
 
 def _adjective_like(word: str) -> bool:
@@ -371,6 +390,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         return SourceInfo("anonymous", None, None, "", "m", False)
     if len(tokens) > 1 and without_conjunction(tokens[0].text) in _ONE_OF:
         return classify(m, tokens[1:], named_in_apposition, nt)  # "أحد أقارب الضحية" is typed by what it is one of
+    if len(tokens) > 2 and without_conjunction(tokens[0].text) in _SOME_OF and tokens[1].text == "من":
+        return classify(m, tokens[2:], named_in_apposition, nt)  # "عدد من الاختصاصيين": typed by the group
     first = tokens[0].text
     head = _head(m, first)
     org = m.organizations.match(tokens, 0)
@@ -388,7 +409,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         if has_forename(m, tokens[1:]):
             type_ = "named_person"  # خبير الطقس محمد الشاكر
     elif m.local.match(tokens, 0):
-        type_ = "named_person" if has_forename(m, tokens[1:]) else "local"  # الناشط المدني سامر الحلبي
+        type_ = "named_person" if has_forename(m, tokens[1:]) or _definite_then_name(m, tokens) else "local"
+        # الناشط المدني سامر الحلبي، المواطن صالح العيسى
     elif outlet or m.media_heads.match(tokens, 0) or m.media_heads.starts_with(without_conjunction(first).removesuffix("نا")):
         type_ = "media"  # "مراسلنا" is the outlet's own correspondent
     elif org or m.organization_heads.match(tokens, 0):

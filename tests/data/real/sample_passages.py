@@ -21,7 +21,9 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parents[4] / "shared/data/saudinewsnet-dev/articles.jsonl.gz"
 HERE = Path(__file__).parent
 SEED = 20261206
-PER_PART = 60
+# Two draws: 60 passages a part, then 50 more a part once the first annotations showed about 1.3
+# claims a passage (the issue asks for 450 claims). The second draw skips the first one's articles.
+ROUNDS = ((SEED, 60), (SEED + 1, 50))
 PARTS = ("a", "b", "c")
 _BOUNDARY = re.compile(r"(?<=[.!؟?\n])\s+")
 
@@ -43,17 +45,12 @@ def _window(text: str, rng: random.Random) -> tuple[int, int] | None:
     return begin, end
 
 
-def main() -> int:
-    by_outlet: dict[str, list[dict]] = {}
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            article = json.loads(line)
-            by_outlet.setdefault(article["meta"]["outlet"], []).append(article)
-    rng = random.Random(SEED)
+def _draw(by_outlet: dict[str, list[dict]], seed: int, per_part: int, used: set[str], first_number: int) -> list[dict]:
+    """``per_part * 3`` passages from articles not in ``used``, shuffled with the draw's own seed."""
+    rng = random.Random(seed)
     outlets = sorted(by_outlet)
-    total = PER_PART * len(PARTS)
+    total = per_part * len(PARTS)
     passages: list[dict] = []
-    used: set[str] = set()
     while len(passages) < total:
         outlet = outlets[len(passages) % len(outlets)]
         article = rng.choice(by_outlet[outlet])
@@ -66,10 +63,27 @@ def main() -> int:
         begin, end = span
         meta = {k: article["meta"].get(k) for k in ("outlet", "url", "date_extracted", "title")}
         meta.update(article_id=article["id"], start_in_article=begin)
-        passages.append({"id": f"real-{len(passages) + 1:03d}", "text": article["text"][begin:end], "meta": meta})
+        number = first_number + len(passages)
+        passages.append({"id": f"real-{number:03d}", "text": article["text"][begin:end], "meta": meta})
     rng.shuffle(passages)
-    for index, part in enumerate(PARTS):
-        chunk = sorted(passages[index * PER_PART:(index + 1) * PER_PART], key=lambda p: p["id"])
+    return passages
+
+
+def main() -> int:
+    by_outlet: dict[str, list[dict]] = {}
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            article = json.loads(line)
+            by_outlet.setdefault(article["meta"]["outlet"], []).append(article)
+    parts: dict[str, list[dict]] = {part: [] for part in PARTS}
+    used: set[str] = set()
+    first_number = 1
+    for seed, per_part in ROUNDS:
+        passages = _draw(by_outlet, seed, per_part, used, first_number)
+        first_number += len(passages)
+        for index, part in enumerate(PARTS):
+            parts[part] += sorted(passages[index * per_part:(index + 1) * per_part], key=lambda p: p["id"])
+    for part, chunk in parts.items():
         with open(HERE / f"passages-{part}.jsonl", "w", encoding="utf-8") as out:
             for passage in chunk:
                 out.write(json.dumps(passage, ensure_ascii=False) + "\n")
