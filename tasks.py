@@ -16,16 +16,26 @@ PY = sys.executable
 SAMPLE = ROOT / "sample" / "syria-tv-2024-08-09.txt"
 
 
+def _run(c: Context, command: str) -> None:
+    """Run ``command`` without a pseudo-terminal and without standard input.
+
+    invoke mirrors our stdin into the child by default; with no terminal (CI) its stdin
+    thread races the child's exit and can fail a finished run with ``ThreadException ...
+    I/O operation on closed file``. None of these commands reads input, so none gets any.
+    """
+    c.run(command, pty=False, in_stream=False)
+
+
 @task
 def pre(c: Context, out: str = "out/sample.pre.jsonl") -> None:
     """Pre-annotate the bundled sample article with the rules engine."""
-    c.run(f"{PY} -m annotate pre {SAMPLE} -o {out}", pty=False)
+    _run(c, f"{PY} -m annotate pre {SAMPLE} -o {out}")
 
 
 @task
 def gold(c: Context) -> None:
     """Compile the gold sets in tests/data/ (dev gold and holdouts: strings) into JSONL (offsets)."""
-    c.run(f"{PY} tests/data/build_gold.py")
+    _run(c, f"{PY} tests/data/build_gold.py")
 
 
 @task
@@ -34,7 +44,7 @@ def test(c: Context, k: str = "", x: bool = False) -> None:
     _ensure_labelstudio(c)
     _check_chromium()
     selection = f" -k {k!r}" if k else ""
-    c.run(f"{PY} -m pytest -q -rs{' -x' if x else ''}{selection}", pty=False)
+    _run(c, f"{PY} -m pytest -q -rs{' -x' if x else ''}{selection}")
 
 
 # --- stanza (issue 7) ---------------------------------------------------------------------
@@ -46,7 +56,7 @@ TREEBANK = ROOT.parent / "shared" / "data" / "ud-arabic-pud"
 def train_stanza(c: Context, treebank: str = str(TREEBANK), out: str = "") -> None:
     """Train the small Arabic stanza models offline (about 13 min on 2 cores; cached per machine)."""
     target = f" -o {out}" if out else ""
-    c.run(f"nice -n 10 {PY} -m annotate models train {treebank}{target}", pty=False)
+    _run(c, f"nice -n 10 {PY} -m annotate models train {treebank}{target}")
 
 
 # --- agreement (issue 5) -------------------------------------------------------------------------
@@ -55,7 +65,7 @@ def train_stanza(c: Context, treebank: str = str(TREEBANK), out: str = "") -> No
 @task(name="bench-agreement")
 def bench_agreement(c: Context, documents: int = 10_000, annotators: int = 3) -> None:
     """Time the full agreement report on a synthetic export (10,000 documents x 3 annotators)."""
-    c.run(f"{PY} bench/bench_agreement.py --documents {documents} --annotators {annotators}", pty=False)
+    _run(c, f"{PY} bench/bench_agreement.py --documents {documents} --annotators {annotators}")
 
 
 # --- guidelines (issue 6) ------------------------------------------------------------------------
@@ -64,8 +74,8 @@ def bench_agreement(c: Context, documents: int = 10_000, annotators: int = 3) ->
 @task
 def guidelines(c: Context, out: str = "out/guidelines.html") -> None:
     """Render the guidelines to HTML and refresh the committed guidelines/guidelines.md."""
-    c.run(f"{PY} -m annotate guidelines --format html -o {out}", pty=False)
-    c.run(f"{PY} -m annotate guidelines --format md -o guidelines/guidelines.md", pty=False)
+    _run(c, f"{PY} -m annotate guidelines --format html -o {out}")
+    _run(c, f"{PY} -m annotate guidelines --format md -o guidelines/guidelines.md")
 
 
 # --- Label Studio (issue 4) ----------------------------------------------------------------------
@@ -81,8 +91,8 @@ def _ensure_labelstudio(c: Context) -> None:
     if (LS_VENV / "bin" / "label-studio").exists():
         return
     print(f"Installing {LABEL_STUDIO} into {LS_VENV.name}/ (first run only: about a minute) ...", file=sys.stderr)
-    c.run(f"{PY} -m venv {LS_VENV}", pty=False)
-    c.run(f"{LS_VENV}/bin/pip install --quiet {LABEL_STUDIO}", pty=False)
+    _run(c, f"{PY} -m venv {LS_VENV}")
+    _run(c, f"{LS_VENV}/bin/pip install --quiet {LABEL_STUDIO}")
 
 
 def _check_chromium() -> None:
@@ -96,16 +106,16 @@ def _check_chromium() -> None:
 def labelstudio(c: Context) -> None:
     """Start the local Label Studio (127.0.0.1, data in .labelstudio/) and say how to log in."""
     _ensure_labelstudio(c)
-    c.run(f"{PY} -m annotate server start", pty=False)
+    _run(c, f"{PY} -m annotate server start")
 
 
 @task
 def demo(c: Context, project: str = DEMO_PROJECT) -> None:
     """Pre-annotate the sample article, start Label Studio, push, and print the project URL."""
     _ensure_labelstudio(c)
-    c.run(f"{PY} -m annotate pre {SAMPLE.relative_to(ROOT)} -o out/sample.pre.jsonl", pty=False)
-    c.run(f"{PY} -m annotate server start", pty=False)
-    c.run(f"{PY} -m annotate push out/sample.pre.jsonl --project {project!r}", pty=False)
+    _run(c, f"{PY} -m annotate pre {SAMPLE.relative_to(ROOT)} -o out/sample.pre.jsonl")
+    _run(c, f"{PY} -m annotate server start")
+    _run(c, f"{PY} -m annotate push out/sample.pre.jsonl --project {project!r}")
     print("Open the project URL above, log in as shown, click the task: the pre-annotations are the prediction.")
 
 
@@ -113,17 +123,17 @@ def demo(c: Context, project: str = DEMO_PROJECT) -> None:
 def bench_labelstudio(c: Context, n: int = 10_000) -> None:
     """Push and export n short documents on a throw-away server; compare with one import call per task."""
     _ensure_labelstudio(c)
-    c.run(f"{PY} bench/bench_labelstudio.py --n {n}", pty=False)
+    _run(c, f"{PY} bench/bench_labelstudio.py --n {n}")
 
 
 @task(name="bench-engines")
 def bench_engines(c: Context) -> None:
     """Rules vs stanza vs hybrid on the dev gold (needs trained stanza models); rewrites bench/engines.md's table."""
-    c.run(f"{PY} bench/bench_engines.py --out bench/engines.md", pty=False)
+    _run(c, f"{PY} bench/bench_engines.py --out bench/engines.md")
 
 
 @task(name="export-dev-gold")
 def export_dev_gold(c: Context) -> None:
     """Publish the dev gold through a throw-away Label Studio into exports/dev-gold/ (a real export)."""
     _ensure_labelstudio(c)
-    c.run(f"{PY} exports/publish_dev_gold.py", pty=False)
+    _run(c, f"{PY} exports/publish_dev_gold.py")

@@ -15,6 +15,12 @@ class InputError(AnnotateError):
     exit_code = 2
 
 
+class OutputError(AnnotateError):
+    """An output cannot be written (permissions, a folder in the way, a full disk); the message names it."""
+
+    exit_code = 1
+
+
 class LexiconError(AnnotateError):
     """A word-list data file is malformed; the message names the file and entry."""
 

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import gzip
 import hashlib
+import io
 import json
 import os
 import re
 import secrets
 import shutil
+import sys
 import tempfile
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,7 +28,7 @@ from typing import IO, Any
 import yaml
 from pydantic import ValidationError
 
-from annotate.errors import AnnotateError, InputError
+from annotate.errors import AnnotateError, InputError, OutputError
 from annotate.schema import Document
 
 TEXT_SUFFIXES = (".txt",)
@@ -39,69 +43,202 @@ def validation_message(error: ValidationError) -> str:
     return f"{where}: {message}" if where else message
 
 
-def _read_text(path: Path) -> str:
+STDIN = "-"  # as an input path: standard input; as an output path: standard output
+_STDIN_NAME = "<stdin>"
+
+
+def _is_stdio(path: Path | str) -> bool:
+    return str(path) == STDIN
+
+
+def _kind(path: Path) -> str | None:
+    """``"text"`` or ``"jsonl"`` by suffix (``.gz`` looked through), else None."""
+    name = path.name.lower().removesuffix(".gz")
+    if name.endswith(TEXT_SUFFIXES):
+        return "text"
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    return None
+
+
+def _text_id(name: str) -> str:
+    """A text file's name (or relative path) without ``.txt`` and ``.gz``: its document id."""
+    lowered = name.lower()
+    for suffix in (".gz", *TEXT_SUFFIXES):
+        if lowered.endswith(suffix):
+            name, lowered = name[: -len(suffix)], lowered[: -len(suffix)]
+    return name
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def _decode(where: str, raw: bytes) -> str:
+    """UTF-8, or an :class:`InputError` that says what the bytes look like."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return handle.read()
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text (byte {error.start})") from None
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise InputError(f"{where}: UTF-16 text; save it as UTF-8") from None
+        raise InputError(f"{where}: not UTF-8 text (byte {error.start})") from None
+
+
+def _binary_lines(path: Path) -> Iterator[bytes]:
+    """Raw lines of a file, a .gz file or standard input, split at \\n only.
+
+    Bytes are split before decoding, so a line number is exact even when a line is not UTF-8,
+    and U+2028 / U+0085 (which JSON leaves unescaped inside strings) never end a line.
+    """
+    if _is_stdio(path):
+        yield from sys.stdin.buffer
+        return
+    try:
+        with _open_binary(path) as handle:
+            yield from handle
+    except (gzip.BadGzipFile, EOFError, zlib.error) as error:
+        raise InputError(f"{path}: not a readable gzip file ({error or type(error).__name__})") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
 
 
-def json_objects(path: Path, expected: str = "a JSON object") -> Iterator[tuple[int, dict]]:
-    """``(line number, object)`` for each non-blank line of a JSONL file; one-line errors name the line."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        for number, line in enumerate(_jsonl_lines(handle), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from None
-            if not isinstance(record, dict):
-                raise InputError(f"{path}:{number}: expected {expected}")
-            yield number, record
+def _name(path: Path) -> str:
+    return _STDIN_NAME if _is_stdio(path) else str(path)
 
 
-def _documents_from_jsonl(path: Path) -> Iterator[Document]:
-    for number, record in json_objects(path, "a JSON object with 'id' and 'text'"):
+def _read_text(path: Path) -> str:
+    """The whole text of a file, exactly (CRLF kept; a UTF-8 BOM dropped)."""
+    raw = b"".join(_binary_lines(path))
+    return _decode(_name(path), raw).removeprefix("\ufeff")
+
+
+def _parse_line(where: str, line: str) -> Any:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{where}: not valid JSON ({error.msg})") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply") from None
+    except ValueError as error:  # e.g. an integer of more than 4,300 digits
+        raise InputError(f"{where}: not valid JSON ({str(error).split(';')[0]})") from None
+    if _too_deep(record):
+        raise InputError(f"{where}: JSON nested too deeply (more than {MAX_DEPTH} levels)")
+    if "\\u" in line and _has_lone_surrogate(record):
+        raise InputError(f"{where}: holds a lone surrogate escape (such as \\ud800), which is not a character")
+    return record
+
+
+MAX_DEPTH = 64  # deeper than any document needs; pydantic cannot write much deeper values back
+
+
+def _too_deep(value: Any) -> bool:
+    """True when lists and objects nest more than :data:`MAX_DEPTH` levels (checked without recursion)."""
+    level: list[Any] = [value]
+    for _ in range(MAX_DEPTH + 1):
+        level = [item for node in level if isinstance(node, (dict, list))
+                 for item in (node.values() if isinstance(node, dict) else node)]
+        if not level:
+            return False
+    return True
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    """True when a parsed JSON value holds a string that cannot be written as UTF-8."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    except (ValueError, RecursionError):
+        return False
+    return False
+
+
+def _objects(path: Path, lines: Iterable[bytes], expected: str) -> Iterator[tuple[int, dict]]:
+    name = _name(path)
+    for number, raw in enumerate(lines, start=1):
+        where = f"{name}:{number}"
+        line = _decode(where, raw.rstrip(b"\n").rstrip(b"\r"))
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        if not line.strip():
+            continue
+        record = _parse_line(where, line)
+        if not isinstance(record, dict):
+            raise InputError(f"{where}: expected {expected}")
+        yield number, record
+
+
+def json_objects(path: Path | str, expected: str = "a JSON object") -> Iterator[tuple[int, dict]]:
+    """``(line number, object)`` for each non-blank line of a JSONL file (``.gz``, or ``-`` for
+    standard input); one-line errors name the line, for bad JSON, bad UTF-8 and bad characters."""
+    path = Path(path)
+    yield from _objects(path, _binary_lines(path), expected)
+
+
+def _documents_from_records(path: Path, records: Iterable[tuple[int, dict]]) -> Iterator[tuple[str, Document]]:
+    name = _name(path)
+    for number, record in records:
         for field in ("id", "text"):
             if not isinstance(record.get(field), str):
-                raise InputError(f"{path}:{number}: missing string field '{field}'")
+                raise InputError(f"{name}:{number}: missing string field '{field}'")
         try:
-            yield Document.model_validate(record)
+            yield f"{name}:{number}", Document.model_validate(record)
         except ValidationError as error:
-            raise InputError(f"{path}:{number}: document {record['id']!r}: {validation_message(error)}") from None
+            raise InputError(f"{name}:{number}: document {record['id']!r}: {validation_message(error)}") from None
+        except RecursionError:
+            raise InputError(f"{name}:{number}: document {record['id']!r}: nested too deeply") from None
 
 
-def _jsonl_lines(handle: IO[str]) -> Iterator[str]:
-    """File lines without their ending. Unlike ``str.splitlines`` this never breaks at U+2028 or
-    U+0085, which JSON leaves unescaped inside strings; control characters are always escaped."""
-    for raw in handle:
-        yield raw.rstrip("\n").rstrip("\r")
+_JSONL_EXPECTED = "a JSON object with 'id' and 'text'"
 
 
-def _expand(paths: Iterable[Path]) -> list[Path]:
-    files: list[Path] = []
+def _stdin_documents() -> Iterator[tuple[str, Document]]:
+    """Standard input: JSONL when its first non-blank character is ``{``, else one text document
+    with id ``stdin``."""
+    raw = sys.stdin.buffer.read()
+    stdin = Path(STDIN)
+    if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        records = _objects(stdin, io.BytesIO(raw), _JSONL_EXPECTED)
+        yield from _documents_from_records(stdin, records)
+    else:
+        yield _STDIN_NAME, Document(id="stdin", text=_decode(_STDIN_NAME, raw).removeprefix("\ufeff"), meta={})
+
+
+def _expand(paths: Iterable[Path]) -> list[tuple[Path, str]]:
+    """Input files, each with the name its documents are known by: the file name when given by
+    name, the path relative to the folder (``a/x.txt`` for ``folder/a/x.txt``) when found in a
+    folder, so two files that share a name in different subfolders stay two documents."""
+    files: list[tuple[Path, str]] = []
     for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES)
+        if _is_stdio(path):
+            files.append((path, _STDIN_NAME))
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _kind(p))
             if not found:
                 raise InputError(f"{path}: folder holds no .txt or .jsonl files")
-            files.extend(found)
+            for file in found:
+                files.append((file, file.relative_to(path).as_posix()))
         elif path.is_file():
-            if path.suffix.lower() not in TEXT_SUFFIXES + JSONL_SUFFIXES:
-                raise InputError(f"{path}: expected a .txt or .jsonl file")
-            files.append(path)
+            if _kind(path) is None:
+                raise InputError(f"{path}: expected a .txt or .jsonl file (or either compressed as .gz)")
+            files.append((path, path.name))
         else:
             raise InputError(f"{path}: no such file or folder")
     return files
 
 
-def read_documents(paths: Iterable[Path | str], unique_ids: bool = True) -> Iterator[Document]:
-    """Documents from .txt files (id = file name without suffix), folders of them, or JSONL.
+def input_files(paths: Iterable[Path | str]) -> list[Path]:
+    """The files :func:`read_documents` would read (folders expanded; ``-`` for standard input)."""
+    return [path for path, _ in _expand(Path(p) for p in paths)]
 
+
+def read_documents(paths: Iterable[Path | str], unique_ids: bool = True) -> Iterator[Document]:
+    """Documents from .txt files, folders of them, JSONL (any of them gzipped), or ``-`` (standard input).
+
+    A text file's id is its name without ``.txt``, or its path relative to a folder given as input
+    (``a/x`` for ``folder/a/x.txt``).
     Raises :class:`InputError` naming the file (and line) for unreadable input and for a
     document id that appears twice, because a duplicate id would silently merge two
     documents downstream (Label Studio tasks are keyed by it). That check keeps every id in
@@ -109,11 +246,14 @@ def read_documents(paths: Iterable[Path | str], unique_ids: bool = True) -> Iter
     in constant memory (``annotate report``).
     """
     seen: dict[str, str] = {}
-    for path in _expand(Path(p) for p in paths):
-        if path.suffix.lower() in TEXT_SUFFIXES:
-            docs: Iterable[tuple[str, Document]] = [(str(path), Document(id=path.stem, text=_read_text(path), meta={"file": path.name}))]
+    for path, name in _expand(Path(p) for p in paths):
+        docs: Iterable[tuple[str, Document]]
+        if _is_stdio(path):
+            docs = _stdin_documents()
+        elif _kind(path) == "text":
+            docs = [(str(path), Document(id=_text_id(name), text=_read_text(path), meta={"file": name}))]
         else:
-            docs = ((f"{path}", doc) for doc in _documents_from_jsonl(path))
+            docs = _documents_from_records(path, json_objects(path, _JSONL_EXPECTED))
         for where, doc in docs:
             if not unique_ids:
                 yield doc
@@ -138,23 +278,59 @@ def _permissions_for(target: Path) -> int:
 
 
 @contextmanager
+def _stdout(mode: str) -> Iterator[IO]:
+    """Standard output for ``-o -``: UTF-8 whatever the locale, never closed."""
+    sys.stdout.flush()
+    if "b" in mode:
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    try:
+        yield stream
+        stream.flush()
+    finally:
+        stream.detach()
+
+
+def _cannot_write(target: Path, error: OSError) -> OutputError:
+    """An OS error while writing, naming the file the user asked for (never our temporary file)."""
+    return OutputError(f"{target}: cannot write ({error.strerror or error})")
+
+
+@contextmanager
 def atomic_writer(path: Path | str, mode: str = "w") -> Iterator[IO]:
     """Write to a temporary file beside ``path`` and rename it into place only on success.
 
     A crash or an exception half-way leaves the previous file (or no file), never a
-    truncated one.
+    truncated one. ``-`` writes standard output instead. Failures of the file system (no
+    permission, no such folder, a folder in the way, a full disk) are :class:`OutputError`
+    naming ``path``.
     """
+    if _is_stdio(path):
+        with _stdout(mode) as handle:
+            yield handle
+        return
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise _cannot_write(target, error) from None
     try:
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding, newline=None if "b" in mode else "") as handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, _permissions_for(target))
-        os.replace(tmp_name, target)
+            try:
+                handle.flush()
+                os.fsync(handle.fileno())
+            except OSError as error:
+                raise _cannot_write(target, error) from None
+        try:
+            os.chmod(tmp_name, _permissions_for(target))
+            os.replace(tmp_name, target)
+        except OSError as error:
+            raise _cannot_write(target, error) from None
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise

@@ -91,6 +91,11 @@ def test_later_annotation_of_the_same_person_wins(tmp_path: Path) -> None:
         ('{"annotator": "x@y"}', "annotations.jsonl:2: missing field 'document'"),
         ('{"annotator": "x@y", "document": {"id": "d", "text": "ab", "claims": [{"id": "c", "start": 0, "end": 2, '
          '"text": "xx", "kind": "direct"}]}}', "annotations.jsonl:2: document: claim c text 'xx' is not the text at 0:2"),
+        # the same person twice, once with a string id: comparing them must not be a TypeError
+        (json.dumps({**json.loads(_export_line(A, 1)), "annotation_id": "7"}),
+         "annotations.jsonl:2: 'annotation_id' must be an integer, not '7'"),
+        (json.dumps({**json.loads(_export_line(A, 1)), "task_id": [1]}), "annotations.jsonl:2: 'task_id' must be an integer"),
+        (json.dumps({**json.loads(_export_line(A, 1)), "updated_at": 5}), "annotations.jsonl:2: 'updated_at' must be a date"),
     ],
 )
 def test_bad_lines_are_named(export_dir: Path, line: str, message: str) -> None:

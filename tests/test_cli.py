@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample" / "syria-tv-2024-08-09.txt"
@@ -57,3 +61,102 @@ def test_evaluate_prints_json_scores(tmp_path: Path) -> None:
 def test_python_dash_m_and_the_console_script_agree() -> None:
     help_text = _run("--help").stdout
     assert "pre" in help_text and "evaluate" in help_text
+
+
+# ---------------------------------------------------------------- issue 11: what a probe and a new user found
+
+
+def _one_line_error(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: ")
+    return line
+
+
+@pytest.mark.parametrize("how", ["same file", "through its folder", "through a symbolic link", "through a hard link",
+                                 "a JSONL input"])
+def test_an_output_that_is_one_of_the_inputs_is_refused_and_the_input_kept(tmp_path: Path, how: str) -> None:
+    article = tmp_path / "news" / "article.txt"
+    article.parent.mkdir()
+    article.write_bytes(SAMPLE.read_bytes())
+    inputs, output = [str(article)], str(article)
+    if how == "through its folder":
+        inputs = [str(article.parent)]
+    elif how == "through a symbolic link":
+        (tmp_path / "link.txt").symlink_to(article)
+        output = str(tmp_path / "link.txt")
+    elif how == "through a hard link":
+        os.link(article, tmp_path / "hard.txt")
+        output = str(tmp_path / "hard.txt")
+    elif how == "a JSONL input":
+        gold = tmp_path / "gold.jsonl"
+        gold.write_text(json.dumps({"id": "a", "text": "قال مصدر إن الوضع هادئ."}, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+        article, inputs, output = gold, [str(gold)], str(gold)
+    before = article.read_bytes()
+    line = _one_line_error(_run("pre", *inputs, "-o", output))
+    assert "the output is also an input" in line and output in line
+    assert article.read_bytes() == before
+
+
+def test_dash_output_writes_standard_output(tmp_path: Path) -> None:
+    result = _run("pre", str(SAMPLE), "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "syria-tv-2024-08-09"
+    assert not (tmp_path / "-").exists()
+
+
+def test_standard_input_and_gzip_are_read_by_pre(tmp_path: Path) -> None:
+    gz = tmp_path / "article.txt.gz"
+    gz.write_bytes(gzip.compress(SAMPLE.read_bytes()))
+    from_gz = _run("pre", str(gz), "-o", "-")
+    from_stdin = subprocess.run([sys.executable, "-m", "annotate", "pre", "-", "-o", "-"], input=SAMPLE.read_bytes(),
+                                capture_output=True, timeout=300, check=False)
+    assert from_gz.returncode == 0 and from_stdin.returncode == 0, (from_gz.stderr, from_stdin.stderr)
+    gz_doc, stdin_doc = json.loads(from_gz.stdout), json.loads(from_stdin.stdout)
+    assert (gz_doc["id"], stdin_doc["id"]) == ("article", "stdin")
+    assert gz_doc["claims"] == stdin_doc["claims"] and len(gz_doc["claims"]) >= 12
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """``annotate config | head -1``: head leaves early; no "error: Broken pipe", no traceback."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte: every write meets a closed pipe
+    try:
+        result = subprocess.run([sys.executable, "-m", "annotate", "config"], stdout=write_end, stderr=subprocess.PIPE,
+                                text=True, timeout=300, check=False)
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == 141
+
+
+def test_an_unknown_engine_exits_2_as_documented(tmp_path: Path) -> None:
+    result = _run("pre", str(SAMPLE), "-o", str(tmp_path / "o.jsonl"), "--engine", "foo")
+    assert _one_line_error(result) == "error: unknown engine 'foo'; choose one of: hybrid, rules, stanza"
+    assert result.returncode == 2
+
+
+def test_brackets_in_paths_are_printed_as_typed_and_never_read_as_markup(tmp_path: Path) -> None:
+    out = tmp_path / "out" / "x[/x]" / "[red]o.jsonl"
+    result = _run("pre", str(SAMPLE), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.is_file()
+    assert result.stderr.strip().endswith(f"→ {out}")
+    bad = tmp_path / "[bold]in[red].jsonl"
+    bad.write_text('{"id": "[red]x[/red]"}\n', encoding="utf-8")
+    assert _one_line_error(_run("pre", str(bad), "-o", str(out))) == f"error: {bad}:1: missing string field 'text'"
+
+
+def test_the_readme_commands_work_as_written(tmp_path: Path) -> None:
+    """The README's "Use it" lines that need no server, run in order in a fresh folder."""
+    block = (ROOT / "README.md").read_text(encoding="utf-8").split("## Use it", 1)[1].split("```bash", 1)[1].split("```")[0]
+    commands = [line.split("#")[0].replace("[--json]", "").split() for line in block.splitlines()]
+    local = [c for c in commands if c[:2] in (["annotate", "pre"], ["annotate", "evaluate"])]
+    assert [c[1] for c in local] == ["pre", "pre", "evaluate"]
+    for name in ("sample", "tests"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    for command in local:
+        result = _run(*command[1:], cwd=tmp_path)
+        assert result.returncode == 0, f"{' '.join(command)}: {result.stderr}"

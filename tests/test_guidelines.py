@@ -4,6 +4,7 @@ their own rules, rendered to Markdown and HTML, and the one source of the Label 
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -289,3 +290,22 @@ def test_every_interface_label_is_defined_in_the_guidelines() -> None:
 
 def test_project_instructions_are_the_rendered_guidelines() -> None:
     assert _label_studio_config().project_instructions() == instructions_html(GUIDE)
+
+
+@pytest.mark.parametrize("colour", [
+    "#fff; } body { background: url(https://evil.example/x) } .x {",
+    "red", "#12345", "#1234567", "#abc\n",
+])
+def test_a_colour_that_is_not_rrggbb_is_refused_so_no_css_can_be_injected(tmp_path: Path, colour: str) -> None:
+    """guidelines.html is self-contained: a colour from labels.yaml must not make it fetch a URL."""
+    for name in ("labels.yaml", "content.yaml", "examples.yaml", "known_limitations.yaml"):
+        text = (GUIDELINES_DIR / name).read_text(encoding="utf-8")
+        if name == "labels.yaml":
+            assert 'color: "#f4a261"' in text
+            text = text.replace('color: "#f4a261"', f"color: {json.dumps(colour)}", 1)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=r"labels\.yaml.*colour must be #rrggbb"):
+        load_guidelines(tmp_path)
+    result = CliRunner().invoke(app, ["guidelines", "--source", str(tmp_path), "-o", str(tmp_path / "g.html")])
+    assert result.exit_code == 2 and not (tmp_path / "g.html").exists()
+    assert "url(" not in render_guidelines("html")

@@ -109,3 +109,83 @@ def test_model_classes_are_the_documented_ones() -> None:
     claim = Claim(id="c", start=0, end=1, text="و", kind="indirect")
     mention = SourceMention(id="s", start=0, end=1, text="و", type="media", entity="e")
     assert isinstance(claim, Span) and isinstance(mention, Span)
+
+
+# ---------------------------------------------------------------- bad bytes, odd inputs (issue 11)
+
+GOOD_LINE = '{"id": "a", "text": "نص"}\n'
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (GOOD_LINE.encode("utf-16"), r"in\.jsonl:1: UTF-16 text; save it as UTF-8"),
+    (GOOD_LINE.encode() + '{"id": "b", "text": "é"}\n'.encode("latin-1"), r"in\.jsonl:2: not UTF-8 text \(byte 21\)"),
+    (b'{"id": "a", "text": "\\ud800"}\n', r"in\.jsonl:1: holds a lone surrogate"),
+    (GOOD_LINE.encode() + b"[" * 100_000 + b"\n", r"in\.jsonl:2: JSON nested too deeply"),
+    (b'{"id": "a", "text": "x", "meta": {"n": ' + b"7" * 5000 + b"}}\n", r"in\.jsonl:1: not valid JSON \(Exceeds"),
+    (b'{"id": "a", "text": "x", "meta": ' + b'{"a": ' * 900 + b"1" + b"}" * 900 + b"}\n", r"in\.jsonl:1: JSON nested too deeply \(more than 64"),
+])
+def test_undecodable_or_hostile_jsonl_is_a_one_line_input_error(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as caught:
+        list(read_documents([path]))
+    assert "\n" not in str(caught.value)
+
+
+def test_duplicate_ids_name_both_lines(tmp_path: Path) -> None:
+    path = tmp_path / "dup.jsonl"
+    path.write_text(GOOD_LINE + '{"id": "b", "text": "y"}\n' + GOOD_LINE, encoding="utf-8")
+    with pytest.raises(InputError, match=rf"^{path}:3: document id 'a' already read from {path}:1$"):
+        list(read_documents([path]))
+
+
+def test_files_that_share_a_name_in_subfolders_get_their_relative_path_as_id(tmp_path: Path) -> None:
+    for folder in ("2024", "2025"):
+        (tmp_path / "news" / folder).mkdir(parents=True)
+        (tmp_path / "news" / folder / "article.txt").write_text(f"نص {folder}", encoding="utf-8")
+    (tmp_path / "news" / "top.txt").write_text("نص", encoding="utf-8")
+    docs = list(read_documents([tmp_path / "news"]))
+    assert [(d.id, d.meta["file"]) for d in docs] == [
+        ("2024/article", "2024/article.txt"), ("2025/article", "2025/article.txt"), ("top", "top.txt"),
+    ]
+
+
+def test_gzipped_text_and_jsonl_are_read(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress("سطر\r\n".encode()))
+    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(b'{"id": "b", "text": "x"}\n'))
+    docs = list(read_documents([tmp_path / "a.txt.gz", tmp_path / "b.jsonl.gz"]))
+    assert [(d.id, d.text) for d in docs] == [("a", "سطر\r\n"), ("b", "x")]
+    (tmp_path / "c.jsonl.gz").write_bytes(b"not gzip")
+    with pytest.raises(InputError, match=r"c\.jsonl\.gz: not a readable gzip file"):
+        list(read_documents([tmp_path / "c.jsonl.gz"]))
+
+
+@pytest.mark.parametrize(("stdin", "expected"), [
+    ('{"id": "x", "text": "نص"}\n{"id": "y", "text": "آخر"}\n', [("x", "نص"), ("y", "آخر")]),
+    ("قال مصدر إن الوضع هادئ.\r\n", [("stdin", "قال مصدر إن الوضع هادئ.\r\n")]),
+])
+def test_standard_input_is_jsonl_or_one_text(monkeypatch: pytest.MonkeyPatch, stdin: str, expected: list) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8"))))
+    assert [(d.id, d.text) for d in read_documents(["-"])] == expected
+
+
+def test_write_errors_name_the_output_not_the_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotate.errors import OutputError
+
+    folder_in_the_way = tmp_path / "out.jsonl"
+    folder_in_the_way.mkdir()
+    with pytest.raises(OutputError, match=rf"^{folder_in_the_way}: cannot write \(Is a directory\)$"):
+        write_jsonl([Document.model_validate(_doc())], folder_in_the_way)
+
+    def refused(*args, dir=None, **kwargs):  # what a read-only folder does (the tests may run as root)
+        raise PermissionError(13, "Permission denied", f"{dir}/.out2.jsonl.x1y2.tmp")
+
+    monkeypatch.setattr("tempfile.mkstemp", refused)
+    with pytest.raises(OutputError, match=rf"^{tmp_path / 'out2.jsonl'}: cannot write \(Permission denied\)$"):
+        write_jsonl([Document.model_validate(_doc())], tmp_path / "out2.jsonl")
+    assert not list(tmp_path.glob("*.tmp"))

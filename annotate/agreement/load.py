@@ -47,6 +47,14 @@ def _parse_record(path: Path, number: int, record: dict) -> Annotation:
         document = Document.model_validate(record["document"])
     except ValidationError as error:
         raise InputError(f"{path}:{number}: document: {validation_message(error)}") from None
+    for field in ("task_id", "annotation_id"):
+        value = record.get(field)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            raise InputError(f"{path}:{number}: '{field}' must be an integer, not {value!r}"[:300])
+    for field in ("updated_at", "created_at"):
+        value = record.get(field)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"{path}:{number}: '{field}' must be a date string, not {value!r}"[:300])
     declared = record.get("document_id")
     if declared is not None and declared != document.id:
         raise InputError(f"{path}:{number}: document_id {declared!r} differs from the document's id {document.id!r}")

@@ -24,7 +24,7 @@ from label_studio_sdk.label_interface import LabelInterface
 from annotate.agreement.adjudicate import AdjudicationPlan, plan_adjudication, review_document, write_plan
 from annotate.agreement.load import ANNOTATIONS_FILE, read_annotations
 from annotate.errors import InputError
-from annotate.labelstudio.client import api_error, make_client
+from annotate.labelstudio.client import api_error, connection_errors, make_client, resolve_connection
 from annotate.labelstudio.convert import document_to_results
 from annotate.labelstudio.push import DOCUMENT_ID, ensure_project, task_data
 
@@ -128,6 +128,12 @@ def adjudication(directory: Path, title: str, out: Path | None = None, client: L
     if not annotations:
         raise InputError(f"{directory / ANNOTATIONS_FILE}: holds no annotations")
     plan = plan_adjudication(annotations)
-    project = push_review(client or make_client(), plan, title)
+    if client is None:
+        connection = resolve_connection()
+        client, url = make_client(connection), connection.url
+    else:
+        url = client._client_wrapper.get_base_url()
+    with connection_errors(url, f"building review project {title!r}"):
+        project = push_review(client, plan, title)
     agreed, manifest = write_plan(plan, out or directory, {"id": project.id, "title": title, "url": project.url})
     return AdjudicationRun(plan, project, agreed, manifest)

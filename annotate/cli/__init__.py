@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from annotate.cli._app import app
+import sys
+
+from annotate.cli._app import app, quiet_broken_pipe
 from annotate.cli import pre as _pre  # noqa: F401  (registers commands)
 from annotate.cli import evaluate as _evaluate  # noqa: F401
 from annotate.cli import guidelines as _guidelines  # noqa: F401
@@ -18,4 +20,14 @@ from annotate.cli import report as _report  # noqa: F401
 
 def main() -> None:
     """Entry point of the ``annotate`` command."""
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        code = done.code
+    else:
+        code = 0
+    try:  # what is still buffered goes out now, while a closed pipe can still be told apart
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = quiet_broken_pipe().exit_code
+    sys.exit(code)

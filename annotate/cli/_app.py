@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
@@ -23,10 +24,26 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a program stopped by SIGPIPE (128 + 13)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print ``error: message`` on stderr and return the Exit to raise."""
-    print(f"error: {message}", file=sys.stderr)
+    """Print ``error: message`` on stderr, always on one line, and return the Exit to raise."""
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"error: {one_line}", file=sys.stderr)
     return typer.Exit(code)
+
+
+def quiet_broken_pipe() -> typer.Exit:
+    """The reader of our standard output went away (``annotate config | head``): that is not an
+    error to report. Point stdout at /dev/null so the final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (tests): nothing to flush
+        pass
+    return typer.Exit(EXIT_BROKEN_PIPE)
 
 
 def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -40,6 +57,8 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise fail(str(error), error.exit_code) from None
         except KeyboardInterrupt:
             raise fail("interrupted", 130) from None
+        except BrokenPipeError:
+            raise quiet_broken_pipe() from None
         except OSError as error:
             raise fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "), 1) from None
 

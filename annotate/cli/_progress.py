@@ -9,13 +9,17 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 T = TypeVar("T")
-stderr = Console(stderr=True)
+# Nothing printed is ever read as rich markup or emoji codes: document ids, paths, titles and
+# e-mails come from data, and "[red]" or ":x:" in them must print as typed.
+# soft_wrap: a long path is never broken over two lines when the output is not a terminal.
+stdout = Console(markup=False, emoji=False, highlight=False, soft_wrap=True)
+stderr = Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 
 def track(items: Iterable[T], total: int | None, description: str, unit: str = "docs") -> Iterator[T]:
     """Yield ``items`` while showing count, rate (``unit``/s) and time left; silent when not a terminal."""
-    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("[cyan]{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn())
+    columns = (TextColumn("{task.description}", style="bold", markup=False), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}", style="cyan", markup=False), TimeElapsedColumn(), TimeRemainingColumn())
     with Progress(*columns, console=stderr, disable=not stderr.is_terminal) as progress:
         task = progress.add_task(description, total=total, rate="")
         for item in items:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from annotate.agreement.review import adjudication
 from annotate.cli._app import app, friendly_errors
+from annotate.cli._progress import stdout
 
 
 @app.command("adjudicate")
@@ -23,14 +23,13 @@ def adjudicate_cli(
     annotator). Exporting the review project gives the final gold."""
     run = adjudication(directory, project, out)
     plan, review = run.plan, run.project
-    console = Console()
-    console.print(
+    stdout.print(
         f"{len(plan.agreed) - len(plan.single)} agreed and {len(plan.single)} single-annotator documents -> gold "
         f"(also in {run.agreed_path}); {len(plan.disagreed)} disagreeing documents -> review"
     )
-    console.print(
+    stdout.print(
         f"project {review.title!r} (id {review.id}): {review.created} review tasks and {review.agreed_created} agreed "
         f"tasks added, {review.already_there} already there"
     )
-    console.print(f"review at {review.url}; manifest {run.manifest_path}")
-    console.print(f"when reviewed: annotate export --project {review.title!r} -o DIR2 writes the final gold to DIR2/gold.jsonl")
+    stdout.print(f"review at {review.url}; manifest {run.manifest_path}")
+    stdout.print(f"when reviewed: annotate export --project {review.title!r} -o DIR2 writes the final gold to DIR2/gold.jsonl")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from annotate.agreement.report import left_out_sentence, terminal_tables
 from annotate.agreement.run import agreement
 from annotate.cli._app import app, friendly_errors
+from annotate.cli._progress import stdout
 
 
 @app.command("agreement")
@@ -24,11 +24,10 @@ def agreement_cli(
 ) -> None:
     """Compare every pair of annotators (and each with the pre-annotator): span F1, attribution, κ, α."""
     run = agreement(directory, predictions, out)
-    console = Console()
     for table in terminal_tables(run.report, top):
-        console.print(table)
+        stdout.print(table)
     if run.predictions:
-        console.print(f"pre-annotator: {run.predictions}", markup=False)
+        stdout.print(f"pre-annotator: {run.predictions}")
     if run.report.left_out:
-        console.print(left_out_sentence(run.report).strip(), markup=False)
-    console.print(f"wrote {run.json_path} and {run.html_path}")
+        stdout.print(left_out_sentence(run.report).strip())
+    stdout.print(f"wrote {run.json_path} and {run.html_path}")

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from annotate.cli._app import app, friendly_errors
+from annotate.cli._progress import stdout
 from annotate.evaluate import EvaluationError, evaluate
 from annotate.io import read_jsonl
 
@@ -50,11 +50,11 @@ def evaluate_cli(
     """Score predictions against gold (claims exact/overlap, attribution, type, affiliation, kind)."""
     scores = evaluate(read_jsonl(gold), read_jsonl(predicted), errors=errors)
     if errors and not as_json:
-        Console().print(_table(scores))
+        stdout.print(_table(scores))
         for row in scores["errors"]:
             print(EvaluationError(**row).line())
         return
     if as_json:
         print(json.dumps(scores, ensure_ascii=False, indent=2))
     else:
-        Console().print(_table(scores))
+        stdout.print(_table(scores))

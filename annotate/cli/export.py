@@ -8,13 +8,24 @@ from pathlib import Path
 import typer
 
 from annotate.cli._app import app, friendly_errors
-from annotate.labelstudio.client import make_client
+from annotate.labelstudio.client import connection_errors, make_client, resolve_connection
 from annotate.labelstudio.export import ExportResult, export_project
+from annotate.labelstudio.push import find_project
+from annotate.labelstudio.snapshots import remove_export_snapshots
 
 
 def export(project: str, out_dir: Path) -> ExportResult:
     """Export project ``project`` of the configured server into ``out_dir``."""
-    return export_project(make_client(), project, out_dir)
+    connection = resolve_connection()
+    client = make_client(connection)
+    with connection_errors(connection.url, f"exporting {project!r}"):
+        result = export_project(client, project, out_dir)
+        # Label Studio keeps the snapshot's file after the export is deleted; remove it (local server only).
+        # TODO(export.py owner): call remove_export_snapshots in export_project right after fetch_snapshot.
+        found = find_project(client, project)
+        if found is not None:
+            remove_export_snapshots(client, int(found.id))
+    return result
 
 
 @app.command("export")

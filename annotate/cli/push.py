@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from annotate.cli._app import app, friendly_errors
 from annotate.cli._progress import stderr
 from annotate.io import read_jsonl
-from annotate.labelstudio.client import make_client
+from annotate.labelstudio.client import connection_errors, make_client, resolve_connection
 from annotate.labelstudio.push import PushResult, push_documents
 
 
@@ -19,12 +19,14 @@ def push(
 ) -> PushResult:
     """Read ``path`` and push it to project ``project`` on the configured server."""
     documents = read_jsonl(path)
-    client = make_client()
-    columns = (TextColumn("[bold]pushing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    connection = resolve_connection()
+    client = make_client(connection)
+    columns = (TextColumn("pushing", style="bold", markup=False), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=stderr, disable=not (show_progress and stderr.is_terminal)) as bar:
         task = bar.add_task("push", total=len(documents))
-        return push_documents(client, documents, project, model_version,
-                              progress=lambda n: bar.update(task, completed=n), overlap=overlap)
+        with connection_errors(connection.url, f"pushing to {project!r}"):
+            return push_documents(client, documents, project, model_version,
+                                  progress=lambda n: bar.update(task, completed=n), overlap=overlap)
 
 
 @app.command("push")

@@ -34,7 +34,8 @@ def start_cli(
     port: int = typer.Option(None, "--port", help="Port on 127.0.0.1 (default: a free one)."),
 ) -> None:
     """Start the server (first start: about a minute) or report the one already running."""
-    stderr.print("Starting Label Studio (the first start creates the database: about a minute) ...")
+    if not ls_server.status(data_dir).running:
+        stderr.print("Starting Label Studio (the first start creates the database: about a minute) ...")
     status = ls_server.start(data_dir, port=port)
     print("\n".join(login_lines(status)))
 

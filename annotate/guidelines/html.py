@@ -14,6 +14,7 @@ import re
 
 from annotate.guidelines.highlight import claim_rows, runs
 from annotate.guidelines.model import Bi, Example, Guidelines, Section, section_tables
+from annotate.markup import css_colour
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CODE = re.compile(r"`([^`]+)`")
@@ -89,7 +90,7 @@ def _heading(level: int, pair: Bi, anchor: str = "", prefix: str = "") -> str:
 def _css(guide: Guidelines) -> str:
     rules = [_CSS]
     for label in guide.labels.span_labels:
-        color = html.escape(label.color)
+        color = css_colour(label.color)  # validated on load; checked again where it enters CSS
         if label.name == "claim":
             rules.append(f"mark.claim {{ background: {color}40; box-shadow: inset 0 -2px 0 {color}; }}")
         elif label.name == "cue":
@@ -146,7 +147,7 @@ def _labels(guide: Guidelines, names: tuple[str, ...]) -> str:
     for name in names:
         label = guide.label(name)
         css = _mark_class("claim" if name == "claim" else "cue" if name == "cue" else "source", name)
-        parts.append(f'<h3 id="label-{name}"><mark class="{css}"><code>{html.escape(name)}</code></mark></h3>')
+        parts.append(f'<h3 id="label-{html.escape(name)}"><mark class="{css}"><code>{html.escape(name)}</code></mark></h3>')
         parts.append(_pair(Bi(en=label.en, ar=label.ar)))
         if label.details_en:
             parts.append(_pair(Bi(en=label.details_en, ar=label.details_ar)))
@@ -154,7 +155,7 @@ def _labels(guide: Guidelines, names: tuple[str, ...]) -> str:
             parts.append('<table><thead><tr><th lang="ar" dir="rtl">العبارة · phrase</th><th>type</th>'
                          '<th lang="en" dir="ltr">why</th><th lang="ar" dir="rtl">السبب</th></tr></thead><tbody>')
             for phrase in label.phrases:
-                parts.append(f'<tr><td lang="ar" dir="rtl">{html.escape(phrase.text)}</td><td><code>{phrase.type}</code></td>'
+                parts.append(f'<tr><td lang="ar" dir="rtl">{html.escape(phrase.text)}</td><td><code>{html.escape(phrase.type)}</code></td>'
                              f"{_en(phrase.en, 'td')}{_ar(phrase.ar, 'td') if phrase.ar else '<td></td>'}</tr>")
             parts.append("</tbody></table>")
         parts.extend(_example(e, guide.limitation(e.id)) for e in guide.examples_for(f"type-{name}"))

@@ -10,14 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from annotate.authoring import document_from_spec
 from annotate.errors import InputError
 from annotate.io import read_yaml
+from annotate.markup import css_colour
 from annotate.schema import SOURCE_TYPES, Document
 
-GUIDELINES_DIR = Path(__file__).resolve().parents[2] / "guidelines"
+# In a checkout, data/ is a symbolic link to the top-level guidelines/ (where people edit them);
+# in an installed wheel it is a folder holding copies of the YAML files.
+GUIDELINES_DIR = Path(__file__).resolve().parent / "data"
 
 
 class _Strict(BaseModel):
@@ -41,10 +44,20 @@ class Phrase(_Strict):
 
 
 class SpanLabel(_Strict):
-    """A span label of the interface (claim, cue, or a source type)."""
+    """A span label of the interface (claim, cue, or a source type).
 
-    name: str
+    Its name becomes a CSS class and an HTML id, its colour goes into the style sheet of the
+    self-contained guidelines.html and into Label Studio's interface: both are checked here, so a
+    colour such as ``#fff; } body { background: url(…) }`` cannot inject CSS.
+    """
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     color: str
+
+    @field_validator("color")
+    @classmethod
+    def _a_colour(cls, value: str) -> str:
+        return css_colour(value)
     en: str
     ar: str
     details_en: str = ""

@@ -10,6 +10,8 @@ refused key is reported without echoing it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,12 +75,37 @@ def make_client(connection: Connection | None = None, timeout: float = 300.0) ->
     return client
 
 
+def _flatten(value: object) -> str:
+    """Label Studio's validation errors ({"field": ["message", ...]}, nested) as ``field: message; ...``."""
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_flatten(item)}" if key not in ("non_field_errors", "__all__") else _flatten(item)
+                         for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_flatten(item) for item in value)
+    return str(value)
+
+
 def api_error(error: ApiError, doing: str) -> LabelStudioError:
-    """A one-line project error from an SDK error, keeping the server's reason but never headers."""
+    """A one-line project error from an SDK error, keeping the server's reason (with its validation
+    messages: "Validation error" alone says nothing) but never headers."""
     body = error.body
     if isinstance(body, dict):
-        reason = body.get("detail") or body.get("validation_errors") or body
+        parts = [str(body["detail"])] if body.get("detail") else []
+        if body.get("validation_errors"):
+            parts.append(_flatten(body["validation_errors"]))
+        reason = ": ".join(parts) if parts else _flatten(body)
     else:
-        reason = body
-    text = str(reason).replace("\n", " ")
-    return LabelStudioError(f"{doing}: HTTP {error.status_code}: {text[:300]}")
+        reason = str(body)
+    text = " ".join(reason.split())
+    return LabelStudioError(f"{doing}: HTTP {error.status_code}: {text[:500]}")
+
+
+@contextmanager
+def connection_errors(url: str, doing: str) -> Iterator[None]:
+    """Turn a connection lost half-way (server stopped, killed, frozen past the timeout) into one line."""
+    try:
+        yield
+    except httpx.TimeoutException:
+        raise LabelStudioError(f"{doing}: Label Studio at {url} did not answer in time") from None
+    except (httpx.HTTPError, ConnectionError) as error:
+        raise LabelStudioError(f"{doing}: lost the connection to Label Studio at {url} ({type(error).__name__})") from None

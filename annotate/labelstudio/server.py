@@ -7,29 +7,40 @@ server is started with a clean environment on a port we chose, with analytics an
 checks off, and we only call it running once ``/health`` answers on that port *and* our key is
 accepted there (which proves it is our server, not someone else's on a recycled port).
 
-State lives in the data folder (``.labelstudio/`` by default):
-``label_studio.sqlite3`` and media (Label Studio's own), ``credentials.json`` (0600: admin
-email, password and API key), ``server.json`` (pid, port, url of the running server) and
-``server.log``.
+State lives in the data folder (``.labelstudio/`` by default, 0700, everything in it private to
+its owner: the database holds the admin key and every annotation):
+``label_studio.sqlite3`` and media (Label Studio's own), ``credentials.json`` (admin email,
+password and API key), ``server.json`` (pid, port, url of the running server) and ``server.log``.
+``start`` and ``stop`` hold the project's inter-process lock for the folder, so two of them
+never race on it.
+
+``server.json`` is never trusted alone: before ``stop`` signals its pid, the process must be a
+``label-studio start`` with this folder and this port on its command line, leading its own
+process group; and ``start`` never starts a second server while that process lives, even if it
+does not answer (frozen), because two servers on one SQLite database corrupt it.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import secrets
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 from annotate.errors import LabelStudioError
+from annotate.io import interprocess_lock
 
 DATA_DIR_ENV = "ANNOTATE_LABELSTUDIO_DIR"
 BINARY_ENV = "ANNOTATE_LABELSTUDIO_BIN"
@@ -37,6 +48,7 @@ ADMIN_EMAIL = "admin@example.com"
 CREDENTIALS_FILE = "credentials.json"
 STATE_FILE = "server.json"
 LOG_FILE = "server.log"
+PRIVATE_UMASK = 0o077  # files the server creates (database, media, export snapshots): owner only
 HOST = "127.0.0.1"
 
 # Passed through to the server; everything else in our environment is left out on purpose.
@@ -91,9 +103,12 @@ def read_credentials(data_dir: Path | None = None) -> Credentials | None:
     if not path.exists():
         return None
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        return Credentials(email=record["email"], password=record["password"], api_key=record["api_key"])
-    except (OSError, ValueError, KeyError, TypeError):
+        record = json.loads(path.read_bytes())
+        fields = (record["email"], record["password"], record["api_key"])
+        if not all(isinstance(field, str) and field for field in fields):
+            raise TypeError
+        return Credentials(*fields)
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         raise LabelStudioError(f"{path}: unreadable credentials file; delete it and the data folder to start afresh") from None
 
 
@@ -172,10 +187,20 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _read_state(data_dir: Path) -> dict | None:
+    """``server.json`` when it is well-formed (a positive pid, a port, our URL for it), else None:
+    a stale, truncated or forged file never names a process to look at or signal."""
     try:
-        return json.loads((data_dir / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        state = json.loads((data_dir / STATE_FILE).read_bytes())
+    except (OSError, ValueError, RecursionError):
         return None
+    if not isinstance(state, dict):
+        return None
+    pid, port = state.get("pid"), state.get("port")
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (pid, port)) or not 0 < pid < 2**22:
+        return None
+    if not 0 < port < 65536 or state.get("url") != f"http://{HOST}:{port}":
+        return None
+    return state
 
 
 def _version(url: str) -> str | None:
@@ -188,13 +213,78 @@ def _version(url: str) -> str | None:
         return None
 
 
+def _locked(data_dir: Path) -> AbstractContextManager[Path]:
+    """The project's inter-process lock for this data folder, held by ``start`` and ``stop``.
+
+    The kernel drops it if the holder dies; a holder keeps it at most a start's timeout.
+    """
+    return interprocess_lock(f"labelstudio-server {data_dir}")
+
+
+def make_private(data_dir: Path) -> None:
+    """The data folder 0700 and everything in it unreadable by others (folders made by older
+    versions, or by a server started with a looser umask, are tightened too)."""
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(data_dir, 0o700)
+    for folder, folders, files in os.walk(data_dir):
+        for name in folders + files:
+            path = os.path.join(folder, name)
+            try:
+                info = os.lstat(path)
+                if not stat.S_ISLNK(info.st_mode) and info.st_mode & 0o077:
+                    os.chmod(path, stat.S_IMODE(info.st_mode) & 0o700)
+            except OSError:  # gone meanwhile (the server deletes files too)
+                continue
+
+
+def _command_line(pid: int) -> list[str] | None:
+    """The arguments of process ``pid`` (from /proc, else ``ps``), or None when unknown."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+        return [part.decode("utf-8", "replace") for part in raw.split(b"\0") if part] or None
+    except OSError:
+        pass
+    try:
+        found = subprocess.run(["ps", "-o", "args=", "-p", str(pid)], capture_output=True, text=True, timeout=10,
+                               check=False, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return found.stdout.split() or None
+
+
+def is_our_server_process(pid: int, port: int, data_dir: Path) -> bool:
+    """True when ``pid`` is the ``label-studio start`` we launch for ``data_dir`` on ``port``
+    (command line checked word by word) and leads its own process group (we signal the group)."""
+    args = _command_line(pid)
+    if not args or not any(Path(arg).name == "label-studio" for arg in args[:2]) or "start" not in args:
+        return False
+
+    def value(flag: str) -> str | None:
+        at = args.index(flag) if flag in args else -1
+        return args[at + 1] if 0 <= at < len(args) - 1 else None
+
+    try:
+        leads_group = os.getpgid(pid) == pid
+    except OSError:
+        return False
+    return leads_group and value("-p") == str(port) and value("--data-dir") == str(data_dir)
+
+
+def _live_server_process(data_dir: Path) -> dict | None:
+    """``server.json`` when the process it names is alive and is our server for ``data_dir``."""
+    state = _read_state(data_dir)
+    if state and _pid_alive(state["pid"]) and is_our_server_process(state["pid"], state["port"], data_dir):
+        return state
+    return None
+
+
 def status(data_dir: Path | None = None) -> ServerStatus:
     """Whether the server of this data folder runs, and where."""
     data_dir = (data_dir or default_data_dir()).resolve()
     state = _read_state(data_dir)
     creds = read_credentials(data_dir) if credentials_path(data_dir).exists() else None
     email = creds.email if creds else None
-    if not state or not creds or not _pid_alive(int(state["pid"])) or not _is_ours(state["url"], creds.api_key):
+    if not state or not creds or not _pid_alive(state["pid"]) or not _is_ours(state["url"], creds.api_key):
         return ServerStatus(running=False, data_dir=data_dir, email=email)
     return ServerStatus(
         running=True, data_dir=data_dir, url=state["url"], pid=int(state["pid"]), email=email, version=_version(state["url"])
@@ -226,44 +316,65 @@ def _log_tail(data_dir: Path, lines: int = 5) -> str:
     return " | ".join(tail)
 
 
+def _wait_until_ours(url: str, creds: Credentials, deadline: float, process: subprocess.Popen | None = None) -> bool:
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            return False
+        if _is_ours(url, creds.api_key):
+            return True
+        time.sleep(1.0)
+    return False
+
+
 def start(data_dir: Path | None = None, port: int | None = None, timeout: float = 240.0) -> ServerStatus:
     """Start (or find running) the server of ``data_dir``; returns once it answers with our key.
 
     The first start creates the admin user, its API key and the 0600 credentials file;
-    later starts reuse the database and the key.
+    later starts reuse the database and the key. Two starts at once (two terminals, two CI
+    jobs) queue on ``server.lock``: the second finds the first's server instead of starting
+    another on the same database, and never leaves one orphaned.
     """
     data_dir = (data_dir or default_data_dir()).resolve()
-    current = status(data_dir)
-    if current.running:
-        return current
-    data_dir.mkdir(parents=True, exist_ok=True)
-    creds = read_credentials(data_dir) or _new_credentials(data_dir)
-    port = port or free_port()
-    url = f"http://{HOST}:{port}"
-    command = [
-        str(find_binary()), "start", "--no-browser", "--internal-host", HOST, "-p", str(port),
-        "--data-dir", str(data_dir), "--enable-legacy-api-token", "--log-level", "WARNING",
-    ]
-    log = open(data_dir / LOG_FILE, "ab")  # noqa: SIM115 (handed to the child)
-    try:
-        process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            env=_server_env(data_dir, creds), cwd=data_dir, start_new_session=True,
-        )
-    finally:
-        log.close()
-    _write_private(data_dir / STATE_FILE, json.dumps({"pid": process.pid, "port": port, "url": url}) + "\n")
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    make_private(data_dir)
+    with _locked(data_dir):
+        current = status(data_dir)
+        if current.running:
+            return current
+        creds = read_credentials(data_dir) or _new_credentials(data_dir)
+        deadline = time.monotonic() + timeout
+        running = _live_server_process(data_dir)
+        if running is not None:  # ours, alive, not answering (yet): never a second server on this database
+            if _wait_until_ours(running["url"], creds, deadline):
+                return status(data_dir)
+            raise LabelStudioError(
+                f"Label Studio of {data_dir} (pid {running['pid']}) runs but does not answer on {running['url']}; "
+                "stop it with `annotate server stop` and start it again"
+            )
+        port = port or free_port()
+        url = f"http://{HOST}:{port}"
+        command = [
+            str(find_binary()), "start", "--no-browser", "--internal-host", HOST, "-p", str(port),
+            "--data-dir", str(data_dir), "--enable-legacy-api-token", "--log-level", "WARNING",
+        ]
+        log_fd = os.open(data_dir / LOG_FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=log_fd, stderr=subprocess.STDOUT,
+                env=_server_env(data_dir, creds), cwd=data_dir, start_new_session=True, umask=PRIVATE_UMASK,
+            )
+        finally:
+            os.close(log_fd)
+        _write_private(data_dir / STATE_FILE, json.dumps({"pid": process.pid, "port": port, "url": url}) + "\n")
+        if _wait_until_ours(url, creds, deadline, process):
+            make_private(data_dir)  # what an older, looser server left behind
+            return ServerStatus(running=True, data_dir=data_dir, url=url, pid=process.pid, email=creds.email,
+                                version=_version(url))
         if process.poll() is not None:
             (data_dir / STATE_FILE).unlink(missing_ok=True)
             raise LabelStudioError(f"Label Studio exited with code {process.returncode}: {_log_tail(data_dir)}")
-        if _is_ours(url, creds.api_key):
-            return ServerStatus(running=True, data_dir=data_dir, url=url, pid=process.pid, email=creds.email, version=_version(url))
-        time.sleep(1.0)
-    _terminate(process.pid)
-    (data_dir / STATE_FILE).unlink(missing_ok=True)
-    raise LabelStudioError(f"Label Studio did not answer on {url}/health within {timeout:.0f} s: {_log_tail(data_dir)}")
+        _terminate(process.pid)
+        (data_dir / STATE_FILE).unlink(missing_ok=True)
+        raise LabelStudioError(f"Label Studio did not answer on {url}/health within {timeout:.0f} s: {_log_tail(data_dir)}")
 
 
 def _terminate(pid: int, grace: float = 20.0) -> None:
@@ -284,17 +395,21 @@ def _terminate(pid: int, grace: float = 20.0) -> None:
 
 
 def stop(data_dir: Path | None = None) -> bool:
-    """Stop the server of ``data_dir``; False when none was running."""
+    """Stop the server of ``data_dir``; False when none was running.
+
+    The pid in ``server.json`` is signalled only if that process is our Label Studio for this
+    folder and port (:func:`is_our_server_process`); a stale or forged file is removed and
+    nothing is signalled.
+    """
     data_dir = (data_dir or default_data_dir()).resolve()
-    state = _read_state(data_dir)
-    if not state:
+    if not (data_dir / STATE_FILE).exists():
         return False
-    pid = int(state["pid"])
-    was_running = _pid_alive(pid)
-    if was_running:
-        _terminate(pid)
-    (data_dir / STATE_FILE).unlink(missing_ok=True)
-    return was_running
+    with _locked(data_dir):
+        running = _live_server_process(data_dir)
+        if running is not None:
+            _terminate(running["pid"])
+        (data_dir / STATE_FILE).unlink(missing_ok=True)
+    return running is not None
 
 
 if __name__ == "__main__":  # pragma: no cover - manual use: python -m annotate.labelstudio.server
