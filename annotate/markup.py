@@ -21,8 +21,12 @@ import re
 # Everything Python (str.splitlines) or a Markdown/CoNLL reader may take for the end of a line.
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]+")
-# Markdown's inline and block syntax (CommonMark lets any ASCII punctuation be backslash-escaped).
-_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]{}()#+\-.!|~=:])")
+# Markdown's inline syntax that can open emphasis, code, links, tables or strike-through anywhere in a
+# line (CommonMark lets any ASCII punctuation be backslash-escaped); the rest of the punctuation only
+# acts at the start of a line (#, -, +, =, 1.), escaped there by _MARKDOWN_LINE_START. Escaping only
+# what can act keeps the card readable as plain text: "alice@example.org", "(left out)".
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]|~])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*\d*)([#+\-=.)])")
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -36,7 +40,8 @@ def markdown_text(value: object) -> str:
     table column, HTML tag or entity can come out of it, and it stays on one line."""
     text = one_line(value)
     text = html.escape(text, quote=False)  # <, > and & first: raw HTML and entities are inert
-    return _MARKDOWN_ACTIVE.sub(r"\\\1", text)
+    text = _MARKDOWN_ACTIVE.sub(r"\\\1", text)
+    return _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def markdown_code(value: object) -> str:

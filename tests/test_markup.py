@@ -57,15 +57,8 @@ def test_css_colour_takes_rrggbb_only() -> None:
             css_colour(bad)
 
 
-# ---- the export's writers (annotate/labelstudio/export.py, owned elsewhere) must call the helpers:
-# dataset_card() every title, e-mail, affiliation, document id, model version and reason through
-# markdown_text / markdown_code (its _table cells too), and conll() the document and task ids
-# through conll_value. These tests say so; they turn green (then drop the marker) when it does.
+# ---- the export's writers: dataset_card() and conll() escape everything that comes from data.
 
-PENDING = pytest.mark.xfail(strict=True, reason="export.py must escape with annotate.markup (issue 11, item 9)")
-
-
-@PENDING
 def test_the_dataset_card_escapes_titles_emails_and_affiliations() -> None:
     from annotate.labelstudio.export import Export, dataset_card
 
@@ -78,7 +71,6 @@ def test_the_dataset_card_escapes_titles_emails_and_affiliations() -> None:
     assert "<script" not in rendered and "<img" not in rendered and 'href="javascript' not in rendered
 
 
-@PENDING
 def test_gold_conll_cannot_be_forged_by_a_document_id() -> None:
     from annotate.labelstudio.export import conll
 

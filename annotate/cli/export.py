@@ -10,8 +10,6 @@ import typer
 from annotate.cli._app import app, friendly_errors
 from annotate.labelstudio.client import connection_errors, make_client, resolve_connection
 from annotate.labelstudio.export import ExportResult, export_project
-from annotate.labelstudio.push import find_project
-from annotate.labelstudio.snapshots import remove_export_snapshots
 
 
 def export(project: str, out_dir: Path) -> ExportResult:
@@ -20,11 +18,6 @@ def export(project: str, out_dir: Path) -> ExportResult:
     client = make_client(connection)
     with connection_errors(connection.url, f"exporting {project!r}"):
         result = export_project(client, project, out_dir)
-        # Label Studio keeps the snapshot's file after the export is deleted; remove it (local server only).
-        # TODO(export.py owner): call remove_export_snapshots in export_project right after fetch_snapshot.
-        found = find_project(client, project)
-        if found is not None:
-            remove_export_snapshots(client, int(found.id))
     return result
 
 

@@ -36,6 +36,8 @@ from annotate.io import atomic_folder, atomic_writer
 from annotate.labelstudio.client import api_error
 from annotate.labelstudio.convert import BadAnnotation, read_results, results_to_document
 from annotate.labelstudio.push import DOCUMENT_ID, META, find_project
+from annotate.labelstudio.snapshots import remove_export_snapshots
+from annotate.markup import conll_value, markdown_code, markdown_text
 from annotate.schema import SOURCE_TYPES, Document
 
 ANNOTATIONS_FILE, GOLD_FILE, README_FILE, CONLL_FILE = "annotations.jsonl", "gold.jsonl", "README.md", "gold.conll"
@@ -112,8 +114,10 @@ def fetch_snapshot(client: LabelStudio, project_id: int, timeout: float = 600.0)
             snapshot = client.projects.exports.get(id=project_id, export_pk=snapshot.id)
         if snapshot.status == "failed":
             raise LabelStudioError(f"Label Studio failed to build export snapshot {snapshot.id} of project {project_id}")
-        payload = b"".join(client.projects.exports.download(id=project_id, export_pk=snapshot.id, export_type="JSON"))
-        client.projects.exports.delete(id=project_id, export_pk=snapshot.id)
+        try:
+            payload = b"".join(client.projects.exports.download(id=project_id, export_pk=snapshot.id, export_type="JSON"))
+        finally:
+            client.projects.exports.delete(id=project_id, export_pk=snapshot.id)  # even when the download fails
     except ApiError as error:
         raise api_error(error, f"exporting project {project_id}") from None
     tasks = json.loads(payload)
@@ -321,7 +325,7 @@ def conll(documents: Iterable[Document]) -> str:
     """
     lines = ["# columns: token start end claim cue source"]
     for doc in documents:
-        lines += ["", f"# document_id = {doc.id}", f"# task_id = {doc.meta.get('task_id', '')}"]
+        lines += ["", f"# document_id = {conll_value(doc.id)}", f"# task_id = {conll_value(doc.meta.get('task_id', ''))}"]
         cues = {(c.cue.start, c.cue.end) for c in doc.claims if c.cue}
         cuts = {p for s in doc.sources for p in (s.start, s.end)}
         cuts |= {p for c in doc.claims for p in (c.start, c.end)} | {p for span in cues for p in span}
@@ -342,7 +346,7 @@ def conll(documents: Iterable[Document]) -> str:
 
 def _table(header: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    out += ["| " + " | ".join(str(cell).replace("|", "\\|").replace("\n", " ") for cell in row) + " |" for row in rows]
+    out += ["| " + " | ".join(markdown_text(cell) for cell in row) + " |" for row in rows]
     return out
 
 
@@ -395,7 +399,7 @@ def _adjudication_section(export: Export) -> list[str]:
         "",
     ]
     if export.awaiting_review:
-        lines += [f"Awaiting review: {', '.join(export.awaiting_review)}.", ""]
+        lines += [f"Awaiting review: {', '.join(markdown_text(i) for i in export.awaiting_review)}.", ""]
     return lines
 
 
@@ -408,13 +412,13 @@ def dataset_card(export: Export) -> str:
     rules = Counter(doc.meta.get("gold_from") for doc in gold)
     claims = [c for doc in gold for c in doc.claims]
     affiliations = Counter(s.affiliation or "(none)" for doc in gold for s in doc.sources)
-    shown = f"model version `{export.model_version or 'none'}`"
+    shown = f"model version {markdown_code(export.model_version or 'none')}"
     if export.review_tasks:
         shown = "none (a review project: its predictions are the annotators' versions, model version = annotator)"
     lines = [
-        f"# {export.project_title}: attributed claims and sources",
+        f"# {markdown_text(export.project_title)}: attributed claims and sources",
         "",
-        (f"Exported from the Label Studio project \"{export.project_title}\" (id {export.project_id}) by `annotate export`."
+        (f"Exported from the Label Studio project \"{markdown_text(export.project_title)}\" (id {export.project_id}) by `annotate export`."
          f" Pre-annotations shown to annotators: {shown}."),
         "",
         "## Files",
@@ -529,6 +533,7 @@ def export_project(client: LabelStudio, title: str, out_dir: Path | str) -> Expo
     if project is None:
         raise LabelStudioError(f"no project titled {title!r} on this server")
     tasks = fetch_snapshot(client, int(project.id))
+    remove_export_snapshots(client, int(project.id))  # Label Studio keeps the snapshot's file (texts, e-mails)
     export = build_export(tasks, title, int(project.id), project.model_version or None)
     files = write_export(export, out_dir)
     return ExportResult(
