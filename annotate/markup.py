@@ -26,7 +26,7 @@ _LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]+")
 # acts at the start of a line (#, -, +, =, 1.), escaped there by _MARKDOWN_LINE_START. Escaping only
 # what can act keeps the card readable as plain text: "alice@example.org", "(left out)".
 _MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]|~])")
-_MARKDOWN_LINE_START = re.compile(r"^(\s*\d*)([#+\-=.)])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)(?=[#+\-=])|^(\s*\d+)(?=[.)])")
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -41,7 +41,7 @@ def markdown_text(value: object) -> str:
     text = one_line(value)
     text = html.escape(text, quote=False)  # <, > and & first: raw HTML and entities are inert
     text = _MARKDOWN_ACTIVE.sub(r"\\\1", text)
-    return _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _MARKDOWN_LINE_START.sub(lambda m: m.group(0) + "\\", text, count=1)
 
 
 def markdown_code(value: object) -> str:
