@@ -11,6 +11,10 @@ State lives in the data folder (``.labelstudio/`` by default, 0700, everything i
 its owner: the database holds the admin key and every annotation):
 ``label_studio.sqlite3`` and media (Label Studio's own), ``credentials.json`` (admin email,
 password and API key), ``server.json`` (pid, port, url of the running server) and ``server.log``.
+With ``start(database=...)`` Label Studio runs on PostgreSQL instead of SQLite (its production
+set-up): the setting is remembered in the 0600 ``database.json`` so later starts, ``status`` and
+``stop`` need not be told again, and the password reaches the server through its environment,
+never its command line (``ps``) and never a log line.
 ``start`` and ``stop`` hold the project's inter-process lock for the folder, so two of them
 never race on it.
 
@@ -25,6 +29,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -34,6 +39,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -48,6 +54,9 @@ ADMIN_EMAIL = "admin@example.com"
 CREDENTIALS_FILE = "credentials.json"
 STATE_FILE = "server.json"
 LOG_FILE = "server.log"
+DATABASE_FILE = "database.json"  # 0600: the PostgreSQL settings of this data folder, password included
+SQLITE_FILE = "label_studio.sqlite3"
+PASSWORD_ENV = "PGPASSWORD"  # libpq's own name: a password kept out of the URL (and so out of `ps`)
 PRIVATE_UMASK = 0o077  # files the server creates (database, media, export snapshots): owner only
 HOST = "127.0.0.1"
 
@@ -76,6 +85,131 @@ class Credentials:
 
 
 @dataclass(frozen=True)
+class Database:
+    """Where Label Studio keeps its data: SQLite in the data folder (the default) or PostgreSQL.
+
+    ``repr`` and :attr:`display` never show the password.
+    """
+
+    engine: str = "sqlite"  # "sqlite" or "postgresql"
+    host: str = ""
+    port: int = 5432
+    name: str = ""
+    user: str = ""
+    password: str = ""
+
+    def __repr__(self) -> str:
+        return f"Database({self.display!r}, password={'***' if self.password else 'none'})"
+
+    @property
+    def display(self) -> str:
+        """``sqlite`` or ``postgresql://USER@HOST:PORT/DB``: what may be printed and logged."""
+        if self.engine == "sqlite":
+            return "sqlite"
+        user = urllib.parse.quote(self.user, safe="") + "@" if self.user else ""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"postgresql://{user}{host}:{self.port}/{urllib.parse.quote(self.name, safe='')}"
+
+    def same_place(self, other: Database) -> bool:
+        """Same database (the password may have changed)."""
+        return (self.engine, self.host, self.port, self.name, self.user) == (
+            other.engine, other.host, other.port, other.name, other.user)
+
+    def server_env(self) -> dict[str, str]:
+        """Label Studio's own settings for this database (``DJANGO_DB``, ``POSTGRE_*``)."""
+        if self.engine == "sqlite":
+            return {"DJANGO_DB": "sqlite"}
+        return {
+            "DJANGO_DB": "postgresql", "POSTGRE_HOST": self.host, "POSTGRE_PORT": str(self.port),
+            "POSTGRE_NAME": self.name, "POSTGRE_USER": self.user,
+            "POSTGRE_PASSWORD": self.password,  # given even when empty: Label Studio's default is "postgres"
+        }
+
+
+SQLITE = Database()
+
+
+def parse_database(url: str, password: str | None = None) -> Database:
+    """``sqlite`` or ``postgresql://USER[:PASS]@HOST[:PORT]/DB`` (``postgres://`` too).
+
+    The password comes from the URL, else ``password``, else ``$PGPASSWORD``; none is allowed
+    (trust or peer authentication). Errors never echo the password.
+    """
+    text = url.strip()
+    if text.lower() in ("sqlite", "sqlite3", ""):
+        return SQLITE
+    try:
+        parts = urllib.parse.urlsplit(text)
+        port = parts.port or 5432
+    except ValueError:
+        parts, port = None, 0
+    shown = _redacted(text)
+    if parts is None or parts.scheme.lower() not in ("postgresql", "postgres"):
+        raise LabelStudioError(f"database {shown!r}: give sqlite or postgresql://USER:PASS@HOST:PORT/DB")
+    name = urllib.parse.unquote(parts.path.lstrip("/"))
+    if not parts.hostname or not name or "/" in name or not parts.username:
+        raise LabelStudioError(f"database {shown!r}: give user, host and database name: postgresql://USER:PASS@HOST:PORT/DB")
+    if parts.query or parts.fragment:
+        raise LabelStudioError(f"database {shown!r}: options after ? are not supported")
+    secret = urllib.parse.unquote(parts.password) if parts.password is not None else None
+    if secret is None:
+        secret = password if password is not None else os.environ.get(PASSWORD_ENV, "")
+    return Database("postgresql", parts.hostname, port, name, urllib.parse.unquote(parts.username), secret)
+
+
+def _redacted(url: str) -> str:
+    """``url`` with any password replaced by ``***`` (for messages)."""
+    return re.sub(r"(://[^/@:]*):[^/@]*@", r"\1:***@", url)
+
+
+def read_database(data_dir: Path | None = None) -> Database:
+    """The database this data folder runs on: ``database.json``, else SQLite."""
+    path = (data_dir or default_data_dir()) / DATABASE_FILE
+    if not path.exists():
+        return SQLITE
+    try:
+        record = json.loads(path.read_bytes())
+        database = Database(
+            engine=record["engine"], host=record["host"], port=int(record["port"]), name=record["name"],
+            user=record["user"], password=record.get("password", ""),
+        )
+        if database.engine != "postgresql" or not all(isinstance(v, str) for v in (database.host, database.name,
+                                                                                    database.user, database.password)):
+            raise TypeError
+        return database
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        raise LabelStudioError(f"{path}: unreadable database settings; delete it to use SQLite, or start with --database") from None
+
+
+def _remember_database(data_dir: Path, database: Database) -> None:
+    if database.engine == "sqlite":
+        return
+    record = {"engine": database.engine, "host": database.host, "port": database.port, "name": database.name,
+              "user": database.user, "password": database.password}
+    _write_private(data_dir / DATABASE_FILE, json.dumps(record, indent=2) + "\n")
+
+
+def _choose_database(data_dir: Path, wanted: Database | None) -> Database:
+    """The database to start on: the remembered one, or ``wanted`` if it does not switch a used folder.
+
+    One data folder, one database: a folder that has run on SQLite or on another PostgreSQL
+    database keeps it (its credentials and media belong to that database's projects).
+    """
+    remembered = read_database(data_dir)
+    if wanted is None:
+        return remembered
+    if remembered.engine == "postgresql" and not wanted.same_place(remembered):
+        raise LabelStudioError(
+            f"{data_dir} runs on {remembered.display}, not {wanted.display}: use another --data-dir for another database"
+        )
+    if remembered.engine == "sqlite" and wanted.engine != "sqlite" and (data_dir / SQLITE_FILE).exists():
+        raise LabelStudioError(
+            f"{data_dir} holds a SQLite database already: use another --data-dir for {wanted.display}"
+        )
+    return wanted if wanted.engine != "sqlite" else remembered
+
+
+@dataclass(frozen=True)
 class ServerStatus:
     """What ``annotate server status`` reports."""
 
@@ -85,6 +219,7 @@ class ServerStatus:
     pid: int | None = None
     email: str | None = None
     version: str | None = None
+    database: str = "sqlite"  # Database.display: never the password
 
 
 def default_data_dir() -> Path:
@@ -284,16 +419,19 @@ def status(data_dir: Path | None = None) -> ServerStatus:
     state = _read_state(data_dir)
     creds = read_credentials(data_dir) if credentials_path(data_dir).exists() else None
     email = creds.email if creds else None
+    database = read_database(data_dir).display
     if not state or not creds or not _pid_alive(state["pid"]) or not _is_ours(state["url"], creds.api_key):
-        return ServerStatus(running=False, data_dir=data_dir, email=email)
+        return ServerStatus(running=False, data_dir=data_dir, email=email, database=database)
     return ServerStatus(
-        running=True, data_dir=data_dir, url=state["url"], pid=int(state["pid"]), email=email, version=_version(state["url"])
+        running=True, data_dir=data_dir, url=state["url"], pid=int(state["pid"]), email=email,
+        version=_version(state["url"]), database=database,
     )
 
 
-def _server_env(data_dir: Path, creds: Credentials) -> dict[str, str]:
+def _server_env(data_dir: Path, creds: Credentials, database: Database = SQLITE) -> dict[str, str]:
     env = {key: os.environ[key] for key in _KEPT_ENV if key in os.environ}
     env.update(_QUIET_ENV)
+    env.update(database.server_env())  # the database password too: environment, never argv
     env.update(
         {
             "LABEL_STUDIO_BASE_DATA_DIR": str(data_dir),
@@ -307,13 +445,17 @@ def _server_env(data_dir: Path, creds: Credentials) -> dict[str, str]:
     return env
 
 
-def _log_tail(data_dir: Path, lines: int = 5) -> str:
+def _log_tail(data_dir: Path, lines: int = 5, secrets_: tuple[str, ...] = ()) -> str:
+    """The last lines of the server log for an error message, any secret in them replaced by ``***``."""
     try:
         text = (data_dir / LOG_FILE).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
-    tail = [line for line in text.splitlines() if line.strip()][-lines:]
-    return " | ".join(tail)
+    tail = " | ".join([line for line in text.splitlines() if line.strip()][-lines:])
+    for secret in secrets_:
+        if secret:
+            tail = tail.replace(secret, "***")
+    return tail
 
 
 def _wait_until_ours(url: str, creds: Credentials, deadline: float, process: subprocess.Popen | None = None) -> bool:
@@ -326,17 +468,26 @@ def _wait_until_ours(url: str, creds: Credentials, deadline: float, process: sub
     return False
 
 
-def start(data_dir: Path | None = None, port: int | None = None, timeout: float = 240.0) -> ServerStatus:
+def start(
+    data_dir: Path | None = None, port: int | None = None, timeout: float = 240.0, database: Database | str | None = None
+) -> ServerStatus:
     """Start (or find running) the server of ``data_dir``; returns once it answers with our key.
 
     The first start creates the admin user, its API key and the 0600 credentials file;
     later starts reuse the database and the key. Two starts at once (two terminals, two CI
     jobs) queue on ``server.lock``: the second finds the first's server instead of starting
     another on the same database, and never leaves one orphaned.
+
+    ``database``: ``None`` keeps the folder's database (SQLite unless a start was given
+    PostgreSQL), else a :class:`Database` or a URL for :func:`parse_database`. A folder keeps
+    the database it first ran on; giving the same PostgreSQL database with a new password
+    updates the remembered password.
     """
     data_dir = (data_dir or default_data_dir()).resolve()
+    wanted = parse_database(database) if isinstance(database, str) else database
     make_private(data_dir)
     with _locked(data_dir):
+        chosen = _choose_database(data_dir, wanted)
         current = status(data_dir)
         if current.running:
             return current
@@ -360,21 +511,24 @@ def start(data_dir: Path | None = None, port: int | None = None, timeout: float 
         try:
             process = subprocess.Popen(
                 command, stdin=subprocess.DEVNULL, stdout=log_fd, stderr=subprocess.STDOUT,
-                env=_server_env(data_dir, creds), cwd=data_dir, start_new_session=True, umask=PRIVATE_UMASK,
+                env=_server_env(data_dir, creds, chosen), cwd=data_dir, start_new_session=True, umask=PRIVATE_UMASK,
             )
         finally:
             os.close(log_fd)
         _write_private(data_dir / STATE_FILE, json.dumps({"pid": process.pid, "port": port, "url": url}) + "\n")
         if _wait_until_ours(url, creds, deadline, process):
+            _remember_database(data_dir, chosen)  # only once it worked: a typo is not remembered
             make_private(data_dir)  # what an older, looser server left behind
             return ServerStatus(running=True, data_dir=data_dir, url=url, pid=process.pid, email=creds.email,
-                                version=_version(url))
+                                version=_version(url), database=chosen.display)
+        hidden = (chosen.password, creds.password, creds.api_key)
         if process.poll() is not None:
             (data_dir / STATE_FILE).unlink(missing_ok=True)
-            raise LabelStudioError(f"Label Studio exited with code {process.returncode}: {_log_tail(data_dir)}")
+            raise LabelStudioError(f"Label Studio exited with code {process.returncode}: {_log_tail(data_dir, secrets_=hidden)}")
         _terminate(process.pid)
         (data_dir / STATE_FILE).unlink(missing_ok=True)
-        raise LabelStudioError(f"Label Studio did not answer on {url}/health within {timeout:.0f} s: {_log_tail(data_dir)}")
+        raise LabelStudioError(
+            f"Label Studio did not answer on {url}/health within {timeout:.0f} s: {_log_tail(data_dir, secrets_=hidden)}")
 
 
 def _terminate(pid: int, grace: float = 20.0) -> None:
