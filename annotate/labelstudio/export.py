@@ -1,7 +1,12 @@
 """Export a reviewed Label Studio project: annotations, adjudicated gold, a dataset card, BIO.
 
-The source is one full JSON export snapshot (JSON_MIN would drop region ids and relations),
-read into canonical Documents by :mod:`annotate.labelstudio.convert`. Output is a pure
+The source is Label Studio's full JSON export snapshot (JSON_MIN would drop region ids and
+relations), read into canonical Documents by :mod:`annotate.labelstudio.convert`. A large
+project is fetched in chunks of :data:`CHUNK` tasks, one snapshot per chunk of task ids (a
+temporary data-manager tab filters the ids), because Label Studio Community builds a snapshot
+synchronously inside one request: one snapshot of 100,000 tasks is one very long request and
+the whole project in memory at once. The chunks are the same JSON as one snapshot, so the
+files written are the same bytes. Output is a pure
 function of the snapshot's content: records are sorted by task and annotation id and nothing
 time-dependent is written, so exporting the same project twice gives byte-identical files.
 
@@ -22,7 +27,8 @@ import json
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +48,9 @@ from annotate.schema import SOURCE_TYPES, Document
 
 ANNOTATIONS_FILE, GOLD_FILE, README_FILE, CONLL_FILE = "annotations.jsonl", "gold.jsonl", "README.md", "gold.conll"
 PREDICTIONS_FILE, LEFT_OUT_FILE = "predictions.jsonl", "left_out.jsonl"
+CHUNK = 5000  # tasks per export snapshot: each a request of seconds, not minutes, on a big project
+CHUNK_TAB = "annotate export (temporary)"  # the data-manager tab that selects a chunk; deleted afterwards
+Progress = Callable[[int, int], None]  # (tasks fetched, tasks in the project)
 LEFT_OUT, IGNORED = "annotation left out", "part ignored"  # the two kinds of line in left_out.jsonl
 ACCEPTED, CHANGED, ADDED = "accepted", "changed", "added"
 GOLD_RULES = {
@@ -99,12 +108,17 @@ class ExportResult:
 # ---------------------------------------------------------------- fetching
 
 
-def fetch_snapshot(client: LabelStudio, project_id: int, timeout: float = 600.0) -> list[dict[str, Any]]:
-    """All tasks of a project as Label Studio's full JSON export (predictions and annotators expanded)."""
+def fetch_snapshot(
+    client: LabelStudio, project_id: int, timeout: float = 600.0, view: int | None = None
+) -> list[dict[str, Any]]:
+    """Tasks of a project as Label Studio's full JSON export (predictions and annotators expanded):
+    all of them, or those of data-manager tab ``view``. The snapshot is deleted once read."""
+    options: dict[str, Any] = {"task_filter_options": {"view": view}} if view is not None else {}
     try:
         snapshot = client.projects.exports.create(
             id=project_id, title="annotate export",
             serialization_options={"predictions": {"only_id": False}, "annotations__completed_by": {"only_id": False}},
+            **options,
         )
         deadline = time.monotonic() + timeout
         while snapshot.status not in ("completed", "failed"):
@@ -121,9 +135,69 @@ def fetch_snapshot(client: LabelStudio, project_id: int, timeout: float = 600.0)
     except ApiError as error:
         raise api_error(error, f"exporting project {project_id}") from None
     tasks = json.loads(payload)
+    del payload
     if not isinstance(tasks, list):
         raise LabelStudioError(f"project {project_id}: the JSON export is not a list of tasks")
     return tasks
+
+
+def task_ids(client: LabelStudio, project_id: int, page_size: int = 10_000) -> list[int]:
+    """Every task id of the project, ascending (pages of ids only: cheap even for 100,000 tasks)."""
+    ids: list[int] = []
+    try:
+        for task in client.tasks.list(project=project_id, include="id", page_size=page_size):
+            ids.append(int(task.id))
+    except ApiError as error:
+        raise api_error(error, f"listing the tasks of project {project_id}") from None
+    return sorted(set(ids))
+
+
+def _chunk_filter(first: int, last: int) -> dict[str, Any]:
+    return {"conjunction": "and", "items": [
+        {"filter": "filter:tasks:id", "operator": "in", "type": "Number", "value": {"min": first, "max": last}}]}
+
+
+def fetch_tasks(
+    client: LabelStudio, project_id: int, chunk: int = CHUNK, progress: Progress | None = None
+) -> Iterator[list[dict[str, Any]]]:
+    """The project's tasks as full JSON export, chunk by chunk in ascending task id order.
+
+    ``chunk`` tasks per snapshot (0: the whole project in one snapshot, as before). For more
+    tasks than that, a temporary data-manager tab selects each chunk's range of ids and one
+    snapshot is taken per chunk; the tab is deleted afterwards, also when the export fails.
+    Tasks created meanwhile are not in the export (their ids are past the last chunk).
+    """
+    ids = task_ids(client, project_id) if chunk > 0 else []
+    if chunk <= 0 or len(ids) <= chunk:
+        tasks = sorted(fetch_snapshot(client, project_id), key=lambda t: t["id"])
+        remove_export_snapshots(client, project_id)  # Label Studio keeps the snapshot's file (texts, e-mails)
+        if progress:
+            progress(len(tasks), len(tasks))
+        yield tasks
+        return
+    try:
+        view = client.views.create(project=project_id, data={"title": CHUNK_TAB, "filters": _chunk_filter(ids[0], ids[0])})
+    except ApiError as error:
+        raise api_error(error, f"exporting project {project_id}") from None
+    done = 0
+    try:
+        for start in range(0, len(ids), chunk):
+            first, last = ids[start], ids[min(start + chunk, len(ids)) - 1]
+            try:
+                client.views.update(id=view.id, project=project_id, data={"title": CHUNK_TAB, "filters": _chunk_filter(first, last)})
+            except ApiError as error:
+                raise api_error(error, f"exporting project {project_id}") from None
+            tasks = sorted(fetch_snapshot(client, project_id, view=int(view.id)), key=lambda t: t["id"])
+            remove_export_snapshots(client, project_id)
+            done += len(tasks)
+            if progress:
+                progress(done, len(ids))
+            yield tasks
+    finally:
+        try:
+            client.views.delete(id=view.id)
+        except ApiError:
+            pass  # the tab is harmless; a failure here must not hide the export's own error
 
 
 # ---------------------------------------------------------------- building
@@ -213,13 +287,30 @@ def choose_gold(candidates: list[tuple[dict[str, Any], Document]]) -> tuple[Docu
     return candidates[best][1], "majority", candidates[best][0]["id"]
 
 
+def _in_id_order(tasks: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """A list sorted by task id; chunks (an iterator of lists) checked to come in ascending order."""
+    if isinstance(tasks, list):
+        yield from sorted(tasks, key=lambda t: t["id"])
+        return
+    last = None
+    for chunk in tasks:
+        for task in sorted(chunk, key=lambda t: t["id"]):
+            if last is not None and task["id"] <= last:
+                raise LabelStudioError(f"task {task['id']} came twice or out of order in the export chunks")
+            last = task["id"]
+            yield task
+
+
 def build_export(
-    tasks: list[dict[str, Any]], title: str, project_id: int, model_version: str | None, users: dict[int, str] | None = None
+    tasks: list[dict[str, Any]] | Iterable[list[dict[str, Any]]], title: str, project_id: int, model_version: str | None,
+    users: dict[int, str] | None = None,
 ) -> Export:
-    """Turn a JSON export snapshot into records, gold documents and problems (no I/O)."""
+    """Turn a JSON export snapshot (a list of tasks, or chunks of it in ascending task id order, as
+    :func:`fetch_tasks` yields them) into records, gold documents and problems (no I/O). A chunk is
+    let go once read, so only the export's own content stays in memory."""
     users = users or {}
     result = Export(project_title=title, project_id=project_id, model_version=model_version)
-    for task in sorted(tasks, key=lambda t: t["id"]):
+    for task in _in_id_order(tasks):
         result.tasks += 1
         data = task.get("data") or {}
         text, doc_id = data.get("text"), data.get(DOCUMENT_ID) or f"task-{task['id']}"
@@ -527,14 +618,15 @@ def write_export(export: Export, out_dir: Path | str) -> list[Path]:
     return [out / name for name in names]
 
 
-def export_project(client: LabelStudio, title: str, out_dir: Path | str) -> ExportResult:
-    """Snapshot project ``title`` and write its dataset into ``out_dir``."""
+def export_project(
+    client: LabelStudio, title: str, out_dir: Path | str, chunk: int = CHUNK, progress: Progress | None = None
+) -> ExportResult:
+    """Snapshot project ``title`` (``chunk`` tasks per snapshot, 0 for one) and write its dataset into ``out_dir``."""
     project = find_project(client, title)
     if project is None:
         raise LabelStudioError(f"no project titled {title!r} on this server")
-    tasks = fetch_snapshot(client, int(project.id))
-    remove_export_snapshots(client, int(project.id))  # Label Studio keeps the snapshot's file (texts, e-mails)
-    export = build_export(tasks, title, int(project.id), project.model_version or None)
+    with closing(fetch_tasks(client, int(project.id), chunk, progress)) as chunks:  # the tab goes even on errors
+        export = build_export(chunks, title, int(project.id), project.model_version or None)
     files = write_export(export, out_dir)
     return ExportResult(
         out_dir=Path(out_dir), files=files, tasks=export.tasks, annotations=len(export.records), gold=len(export.gold),
