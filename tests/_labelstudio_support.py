@@ -60,3 +60,23 @@ def sample_documents() -> list[Document]:
         },
     ]
     return [document_from_spec(spec) for spec in specs]
+
+
+def review_through_api(client: LabelStudio, project_id: int, reviewer: Any) -> dict[str, int]:
+    """A review pass through the API over the project's tasks in id order: the first task's
+    prediction accepted by ``reviewer``, the second's with its first claim deleted (its cue left
+    dangling, as Label Studio leaves it), the third accepted twice (reviewer and admin, the admin's
+    marked ground truth), the fourth skipped (cancelled); the rest never annotated.
+    Returns how many annotations of each kind were made."""
+    tasks = sorted(client.tasks.list(project=project_id, fields="all"), key=lambda t: t.id)
+    first, second, third, fourth = tasks[:4]
+    client.annotations.create(id=first.id, result=prediction_results(first), completed_by=reviewer.id, lead_time=12.5)
+    results = prediction_results(second)
+    claim = next(r["id"] for r in results if r["id"].startswith("c_"))
+    kept = [r for r in results if r.get("id") != claim and claim not in (r.get("from_id"), r.get("to_id"))]
+    client.annotations.create(id=second.id, result=kept, completed_by=reviewer.id)
+    client.annotations.create(id=third.id, result=prediction_results(third), completed_by=reviewer.id)
+    admin = client.users.whoami().id
+    client.annotations.create(id=third.id, result=prediction_results(third), completed_by=admin, ground_truth=True)
+    client.annotations.create(id=fourth.id, result=[], completed_by=reviewer.id, was_cancelled=True)
+    return {"submitted": 4, "cancelled": 1}
