@@ -126,6 +126,13 @@ def bench_labelstudio(c: Context, n: int = 10_000) -> None:
     _run(c, f"{PY} bench/bench_labelstudio.py --n {n}")
 
 
+@task(name="bench-labelstudio-scale")
+def bench_labelstudio_scale(c: Context, n: int = 100_000) -> None:
+    """Push and export n tasks on SQLite and on PostgreSQL (throw-away servers): tasks/s and peak memory."""
+    _ensure_labelstudio(c)
+    _run(c, f"{PY} bench/bench_labelstudio_scale.py --n {n}")
+
+
 @task(name="bench-engines")
 def bench_engines(c: Context) -> None:
     """Rules vs stanza vs hybrid on the dev gold (needs trained stanza models); rewrites bench/engines.md's table."""

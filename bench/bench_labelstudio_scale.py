@@ -29,14 +29,14 @@ from contextlib import ExitStack
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_labelstudio import corpus  # noqa: E402  (same documents as the smaller bench)
+from bench_labelstudio import corpus  # the same documents as the smaller bench
 
-from annotate.labelstudio import server  # noqa: E402
-from annotate.labelstudio.client import make_client, resolve_connection  # noqa: E402
-from annotate.labelstudio.convert import document_to_results, prediction_score  # noqa: E402
-from annotate.labelstudio.export import CHUNK  # noqa: E402
-from annotate.labelstudio.push import ensure_project, task_data  # noqa: E402
-from annotate.labelstudio.throwaway_postgres import throwaway_postgres  # noqa: E402
+from annotate.labelstudio import server
+from annotate.labelstudio.client import make_client, resolve_connection
+from annotate.labelstudio.convert import document_to_results, prediction_score
+from annotate.labelstudio.export import CHUNK
+from annotate.labelstudio.push import ensure_project, task_data
+from annotate.labelstudio.throwaway_postgres import throwaway_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = ["annotations.jsonl", "gold.jsonl", "predictions.jsonl", "README.md", "gold.conll", "left_out.jsonl"]
@@ -110,7 +110,7 @@ def bench(database: str, n: int, chunk: int, jsonl: Path, documents, folder: Pat
             raise SystemExit(f"[{database}] chunked and one-snapshot exports differ")
         seconds, count = fetch_api(client, "bench export")
         assert count == n, count
-        rows.append((database, "fetch-api (task list pages, fetch only)", n, seconds, float("nan")))
+        rows.append((database, "fetch-api (task list pages, fetch only)", n, seconds, None))
     return rows
 
 
@@ -128,10 +128,10 @@ def main() -> None:
         jsonl.write_text("".join(doc.to_json_line() + "\n" for doc in documents), encoding="utf-8")
         for database in args.databases.split(","):
             rows += bench(database.strip(), args.n, args.chunk, jsonl, documents, folder)
-    print(f"| database | step | tasks | seconds | tasks/s | peak RSS of annotate (MB) |")
+    print("| database | step | tasks | seconds | tasks/s | peak RSS of annotate (MB) |")
     print("|---|---|---:|---:|---:|---:|")
     for database, step, n, seconds, rss in rows:
-        memory = "-" if rss != rss else f"{rss:.0f}"
+        memory = "-" if rss is None else f"{rss:.0f}"
         print(f"| {database} | {step} | {n:,} | {seconds:.1f} | {n / seconds:,.0f} | {memory} |")
 
 

@@ -10,9 +10,9 @@ import pytest
 from _labelstudio_support import make_annotator, review_through_api
 
 from annotate.io import read_jsonl
+from annotate.labelstudio import server
 from annotate.labelstudio.export import CHUNK_TAB, build_export, export_project, fetch_snapshot, task_ids, write_export
 from annotate.labelstudio.push import push_documents
-from annotate.labelstudio import server
 from annotate.labelstudio.snapshots import remove_export_snapshots, snapshot_folder
 
 pytestmark = pytest.mark.labelstudio
