@@ -603,18 +603,18 @@ def write_export(export: Export, out_dir: Path | str) -> list[Path]:
     out = Path(out_dir)
     names = [ANNOTATIONS_FILE, GOLD_FILE, PREDICTIONS_FILE, README_FILE, CONLL_FILE, LEFT_OUT_FILE]
     dumps = lambda obj: json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    contents = [
-        "".join(dumps(record) + "\n" for record in export.records),
-        "".join(doc.to_json_line() + "\n" for doc in export.gold),
-        "".join(doc.to_json_line() + "\n" for doc in export.predictions),
-        dataset_card(export),
-        conll(export.gold),
-        left_out_lines(export),
+    contents: list[Callable[[], Iterable[str]]] = [  # made one file at a time: a big project's six texts never coexist
+        lambda: (dumps(record) + "\n" for record in export.records),
+        lambda: (doc.to_json_line() + "\n" for doc in export.gold),
+        lambda: (doc.to_json_line() + "\n" for doc in export.predictions),
+        lambda: [dataset_card(export)],
+        lambda: [conll(export.gold)],
+        lambda: [left_out_lines(export)],
     ]
     with atomic_folder(out) as folder:
         for name, content in zip(names, contents):
             with atomic_writer(folder / name) as handle:
-                handle.write(content)
+                handle.writelines(content())
     return [out / name for name in names]
 
 
