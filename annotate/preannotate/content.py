@@ -18,6 +18,8 @@ from annotate.preannotate.words import without_conjunction
 _LEADING = set("،,:;؛-–—ـ.")
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
 _CONNECTIVES = frozenset({"فيما", "في", "بينما", "كما", "حيث", "وفيما", "وبينما"})
+_COMPLEMENTIZER_BEFORE_QUOTE = re.compile(r'[بف]?[اإأ]ن(?:ه|ها|هم)?\s*(?=")')
+_QUOTE_THEN_COMPLEMENTIZER = re.compile(r'"[بف]?ان(?:ه|ها|هم)?\s+')
 _COORDINATED = re.compile(r"[،,]?\s*و(?:ان|بان|انه|انها|انهم)\b")
 
 
@@ -126,6 +128,12 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[t
         start += 1
     if start >= s.paragraph[1]:
         return None, "indirect", False
+    leading = _COMPLEMENTIZER_BEFORE_QUOTE.match(text, start, s.paragraph[1])
+    if leading:
+        start = leading.end()  # "قال: إن «…»": the complementizer stays out, the quotation is the content
+    quoted = _quote_before_complementizer(nt, start, s)
+    if quoted is not None:
+        return quoted, "direct", False
     if text[start] == '"':
         close = closing_quote(nt, start, s.paragraph[1])
         if close is None:
@@ -138,6 +146,19 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[t
     end = _cut_at_next_attribution(nt, m, s, start, max(s.end, start))
     span = trim(nt, start, end)
     return span, "indirect", False
+
+
+def _quote_before_complementizer(nt: NormText, start: int, s: Sentence) -> tuple[int, int] | None:
+    """The span after the complementizer of ``"إن المشروع ختم …"``: a quotation opened right before إن
+    and closed at the content's end makes direct content without the complementizer (guidelines 5.1)."""
+    before = _QUOTE_THEN_COMPLEMENTIZER.search(nt.norm, max(s.paragraph[0], start - 12), start)
+    if before is None or before.end() != start:
+        return None
+    open_at = before.start()
+    close = closing_quote(nt, open_at, s.paragraph[1])
+    if close is None or close <= start:
+        return None
+    return trim(nt, start, close)
 
 
 def headline_content(nt: NormText, start: int, end: int) -> tuple[int, int] | None:
