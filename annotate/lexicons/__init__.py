@@ -79,9 +79,24 @@ class Lexicon:
     affiliation_keys: dict[str, str]
     affiliations: tuple[str, ...]
     forenames: frozenset[str] = frozenset()
-    background: frozenset[Phrase] = frozenset()
+    background: frozenset[Phrase] = frozenset()  # the outlet's own background: "يذكر أن"
     object_participles: frozenset[str] = frozenset()  # مؤكداً أهمية …
-    not_claim_objects: frozenset[str] = frozenset()  # شكره، أمله: no claim as an object  # the outlet's own background: "يذكر أن"
+    not_claim_objects: frozenset[str] = frozenset()  # شكره، أمله: no claim as an object
+    # small word classes the stages consult (see the comments in cues.yaml and sources.yaml)
+    clause_connectives: frozenset[str] = frozenset()
+    content_connectives: frozenset[str] = frozenset()
+    not_complementizer_before: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
+    so_called: frozenset[str] = frozenset()
+    not_object_words: frozenset[str] = frozenset()
+    one_of: frozenset[str] = frozenset()
+    some_of: frozenset[str] = frozenset()
+    government_heads: frozenset[str] = frozenset()
+    woman_words: frozenset[str] = frozenset()
+    masculine_names_in_ta: frozenset[str] = frozenset()
+    feminine_names: frozenset[str] = frozenset()
+    plural_heads: frozenset[str] = frozenset()
+    feminine_plural_heads: frozenset[str] = frozenset()
     object_starters: frozenset[str] = frozenset()
 
 
@@ -183,6 +198,20 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         background=_phrases(cues.get("background", []), where_c),
         object_participles=_words(cues.get("object_participles", []), where_c),
         not_claim_objects=_words(cues.get("not_claim_objects", []), where_c),
+        clause_connectives=_words(cues.get("clause_connectives", []), where_c),
+        content_connectives=_words(cues.get("content_connectives", []), where_c),
+        not_complementizer_before=_words(cues.get("not_complementizer_before", []), where_c),
+        copulas=_words(cues.get("copulas", []), where_c),
+        so_called=_words(cues.get("so_called", []), where_c),
+        not_object_words=_words(cues.get("not_object_words", []), where_c),
+        one_of=_words(sources.get("one_of", []), where_s),
+        some_of=_words(sources.get("some_of", []), where_s),
+        government_heads=_words(sources.get("government_heads", []), where_s),
+        woman_words=_words(sources.get("woman_words", []), where_s),
+        masculine_names_in_ta=_words(sources.get("masculine_names_in_ta", []), where_s),
+        feminine_names=_words(sources.get("feminine_names", []), where_s),
+        plural_heads=_words(sources.get("plural_heads", []), where_s),
+        feminine_plural_heads=_words(sources.get("feminine_plural_heads", []), where_s),
     )
 
 

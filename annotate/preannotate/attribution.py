@@ -31,22 +31,15 @@ _PREPOSITIONAL_CHANNEL = frozenset(normalize_word(w) for w in ("في", "خلال
 _NESTING = {normalize_word(a): frozenset({normalize_word(b)}) for a, b in
             (("نقلاً", "عن"), ("ونقلاً", "عن"), ("على", "لسان"))}
 _BULLET = re.compile(r"\s*(?:[-–•*▪●◦]|\d{1,2}[.)-])\s+")
-_CLAUSE_CONNECTIVES = frozenset({"حيث", "فيما", "بينما", "كما", "وفيما", "وبينما", "وحيث", "عندما", "حين", "بعدما"})
 _CLOCK_OR_DATE = re.compile(r"\d\s*$|^\W*\d")
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
-_SO_CALLED = frozenset(normalize_word(w) for w in ("تسمى", "يسمى", "يعرف", "تعرف", "يطلق", "تطلق"))
 _AMMA = frozenset({"اما", "واما"})
 _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
 _KANA = frozenset({"كان", "كانت", "كانوا"})
 _OBJECT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("على", "إلى", "عن"))
-_NOT_OBJECT_WORDS = frozenset(normalize_word(w) for w in (
-    "في", "من", "خلال", "عبر", "لدى", "أثناء", "أمام", "ذلك", "هذا", "هذه", "بذلك", "به", "بها", "إياه", "إياها",
-    "إياهم", "بدوره", "بدورها", "بقوله", "بقولها", "حديثه", "حديثها", "كلمته", "كلمتها"))
-_COPULAS = frozenset(normalize_word(w) for w in (
-    "بات", "باتت", "أصبح", "أصبحت", "كان", "كانت", "يكون", "تكون", "ليس", "ليست", "غير", "صار", "صارت", "بدا", "بدت"))
 _ASIDE_OPENERS = frozenset(normalize_word(w) for w in ("من", "ومن"))  # "من جهته"، "ومن ناحيتها"
 _TO_THEM = frozenset(normalize_word(w) for w in ("له", "لها", "لهم", "لهن", "لنا"))
 _LEADING_CONTENT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها", "فانهم", "قد"})
@@ -111,7 +104,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
             return _Marker(j, tokens[j + width - 1].end, 0.92)
         word = tokens[j].text
         if j > i + 1 and (("،" in gap or "," in gap) and (m.is_participle(word) or (word[0] in "وف" and m.verb(word)))
-                          or (word in _CLAUSE_CONNECTIVES and j + 1 < len(tokens)
+                          or (word in m.lexicon.clause_connectives and j + 1 < len(tokens)
                               and (m.verb(tokens[j + 1].text) or m.passive.match(tokens, j + 1)))):
             return None  # "، وأضاف" / "، مضيفاً" / "حيث قال": another attribution starts before any content
     return None
@@ -478,7 +471,7 @@ class ParagraphReader:
         or None: only for participles that take an object, never for feelings (مؤكداً سعادته)."""
         m, tokens = self.m, s.tokens
         if without_conjunction(tokens[i].text) not in m.lexicon.object_participles or (
-                i > 0 and without_conjunction(tokens[i - 1].text) in _COPULAS):
+                i > 0 and without_conjunction(tokens[i - 1].text) in m.lexicon.copulas):
             return None  # "بات مؤكداً" is an adjective, not a cue
         k = _skip_channel(m, tokens, i + 1)  # "مستبعداً في الوقت نفسه فكرة …"
         if k < len(tokens) and any(c in _gap(self.nt, tokens, k) for c in ",،.:؛"):
@@ -488,7 +481,7 @@ class ParagraphReader:
         start_offset = 0
         if k < len(tokens) and tokens[k].text in _OBJECT_PREPOSITIONS:
             k += 1
-        elif k < len(tokens) and (tokens[k].text in _NOT_OBJECT_WORDS or len(tokens[k].text) <= 2):
+        elif k < len(tokens) and (tokens[k].text in m.lexicon.not_object_words or len(tokens[k].text) <= 2):
             return None  # "مؤكداً في كلمته …", "مبيناً من جهته …", "مؤكداً ذلك": not an object
         if k + 1 >= len(tokens) or bare(tokens[k].text) in m.lexicon.not_claim_objects \
                 or tokens[k].text in m.lexicon.not_claim_objects or m.is_complementizer(tokens[k].text, None):
@@ -676,7 +669,7 @@ class ParagraphReader:
         while j < len(tokens) and tokens[j].text not in _PREPOSITIONAL_CHANNEL and (
                 hit := m.channel.match(tokens, j, first_stems=False)):
             j += hit[0]  # an adverb before the subject: "أعلنت اليوم وزارة …", "أعلن الأسبوع الماضي …"
-        if j + 1 < len(tokens) and tokens[j].text == "ما" and tokens[j + 1].text in _SO_CALLED:
+        if j + 1 < len(tokens) and tokens[j].text == "ما" and tokens[j + 1].text in m.lexicon.so_called:
             j += 2  # "أعلنت ما تسمى "المقاومة الإسلامية …""
         end = np_grammar(m, nt, tokens, j, len(tokens))
         subject = (j, end) if end is not None and end > j else None
@@ -705,7 +698,7 @@ class ParagraphReader:
             if any(c in _gap(self.nt, tokens, j + 1) for c in ",،:.;؛") and not (
                     j + 1 < len(tokens) and tokens[j + 1].text in wanted):
                 return None
-            if m.verb(word) or m.is_participle(word) or m.is_complementizer(word, None) or word in _CLAUSE_CONNECTIVES:
+            if m.verb(word) or m.is_participle(word) or m.is_complementizer(word, None) or word in m.lexicon.clause_connectives:
                 return None
         return None
 

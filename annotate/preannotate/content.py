@@ -17,7 +17,6 @@ from annotate.preannotate.words import without_conjunction
 
 _LEADING = set("،,:;؛-–—ـ.")
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
-_CONNECTIVES = frozenset({"فيما", "في", "بينما", "كما", "حيث", "وفيما", "وبينما"})
 _COMPLEMENTIZER_BEFORE_QUOTE = re.compile(r'[بف]?[اإأ]ن(?:ه|ها|هم)?\s*(?=")')
 _QUOTE_THEN_COMPLEMENTIZER = re.compile(r'"[بف]?ان(?:ه|ها|هم)?\s+')
 _COORDINATED = re.compile(r"[،,]?\s*و(?:ان|بان|انه|انها|انهم)\b")
@@ -110,7 +109,7 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
             return gap_start + comma
         # "، فيما أفادت شبكة …" / "، في حين قال …": a connective, then a new attribution
         after = k + (2 if word == "في" and k + 1 < len(tokens) and tokens[k + 1].text == "حين" else 1)
-        if word in _CONNECTIVES and after < len(tokens) and (
+        if word in m.lexicon.content_connectives and after < len(tokens) and (
                 m.verb(tokens[after].text) or m.passive.match(tokens, after) or m.prepositions.match(tokens, after)):
             return gap_start + comma
     return end

@@ -11,10 +11,6 @@ from annotate.preannotate.words import PhraseIndex, stems, without_conjunction
 # "مصادره" (his sources), "مراسلنا" (our correspondent), "مسؤولان" (two officials)
 _POSSESSIVE_OR_DUAL = ("ه", "ها", "هم", "نا", "ان")
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")
-# Words before أن that make it temporal or concessive, not the content of a report.
-_NOT_COMPLEMENTIZER_BEFORE = frozenset(normalize_word(w) for w in (
-    "بعد", "قبل", "منذ", "حتى", "رغم", "برغم", "دون", "بدل", "بدلا", "لو", "لولا", "عوضا", "بمجرد", "ريثما", "كما",
-    "إلا", "بيد", "غير", "مجرد"))
 
 
 @dataclass(frozen=True)
@@ -57,7 +53,7 @@ class Matchers:
         """أن/إن/بأن (+pronoun), unless the word before makes it temporal (بعد أن)."""
         if word not in self.complementizers:
             return False
-        return before is None or before not in _NOT_COMPLEMENTIZER_BEFORE
+        return before is None or before not in self.lexicon.not_complementizer_before
 
     def is_forename(self, word: str) -> bool:
         """A forename, by its matching form (the caller rules out على written with ى). No و is stripped:

@@ -16,22 +16,12 @@ from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import bare, stems, without_conjunction
 
 MAX_NP_TOKENS = 10
-# Heads of a state body or office: a state adjective after them (السوري) names the state's side.
-_GOVERNMENT_HEADS = frozenset({"وزير", "وزيرة", "وزارة", "حكومة", "جيش", "رئيس", "رئاسة", "خارجية", "دفاع", "داخلية",
-                               "قوات", "سفير", "سفارة", "مندوب", "مجلس", "اعلام", "وكالة", "قيادة", "مخابرات", "امن",
-                               "مسؤول", "مصدر", "مصادر", "ضابط", "متحدث", "ناطق", "نائب", "محافظ", "هيئة", "اركان",
-                               "برلمان"})
 _PREPOSITIONAL_STARTS = frozenset(normalize_word(w) for w in ("في", "وفي", "خلال", "عبر", "أثناء", "بعد", "قبل", "عقب",
                                                               "إثر", "على", "لدى", "منذ", "وسط"))
 _BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "من", "على", "إلى", "عن", "مع", "داخل", "خارج",
                                                            "قرب", "عند", "لدى", "أمام", "بين"))
 _PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه",
                                                                "منها", "إليه", "إليها"))
-_ONE_OF = frozenset({"احد", "احدى", "احدي", "بعض"})
-_SOME_OF = frozenset({"عدد", "مجموعة", "جملة", "كثير", "العديد", "عشرات", "مئات"})
-_WOMAN = frozenset({"ام", "السيدة", "الحاجة", "السيده", "الحاجه"})
-_MASCULINE_IN_TA = frozenset({"حمزة", "حمزه", "اسامة", "اسامه", "عبيدة", "عبيده", "طلحة", "معاوية", "قتيبة", "خليفة"})
-_FEMININE_NAMES = frozenset({"قسد", "حماس", "داعش", "سانا", "رويترز", "الاناضول"})
 
 
 @dataclass(frozen=True)
@@ -103,12 +93,12 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     return (i, j) if j > i else None
 
 
-def _quantifier_length(tokens: Sequence[Token], start: int, stop: int) -> int:
+def _quantifier_length(m: Matchers, tokens: Sequence[Token], start: int, stop: int) -> int:
     """Words of "بعض" / "أحد" / "عدد من" / "كثير من" at ``start`` before a noun phrase, or 0."""
     word = without_conjunction(tokens[start].text)
-    if word in _ONE_OF and start + 1 < stop:
+    if word in m.lexicon.one_of and start + 1 < stop:
         return 1
-    if word in _SOME_OF and start + 2 < stop and tokens[start + 1].text == "من":
+    if word in m.lexicon.some_of and start + 2 < stop and tokens[start + 1].text == "من":
         return 2
     return 0
 
@@ -159,7 +149,7 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
     if start >= stop:
         return None
     first = tokens[start].text
-    quantifier = _quantifier_length(tokens, start, stop)
+    quantifier = _quantifier_length(m, tokens, start, stop)
     if quantifier:
         # "بعض الخبراء الاقتصاديين", "عدد من الاختصاصيين": the phrase is headed by what follows
         end = np_grammar(m, nt, tokens, start + quantifier, stop)
@@ -340,24 +330,25 @@ def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: st
         key = inner[0][2] if inner else None
     if key is not None:
         return m.lexicon.affiliation_keys.get(key)
-    if head in _GOVERNMENT_HEADS or any(bare(t.text) in _GOVERNMENT_HEADS for t in tokens[:2]):
+    government = m.lexicon.government_heads
+    if head in government or any(bare(t.text) in government for t in tokens[:2]):
         for position, length, value in m.government_words.find(tokens):
             if position > 0:
                 return value
     return None
 
 
-def _gender(head: str, type_: str, first: str) -> str:
-    word = bare(head)
-    if word in _FEMININE_NAMES or first in _FEMININE_NAMES:
+def _gender(m: Matchers, head: str, type_: str, first: str) -> str:
+    word, lexicon = bare(head), m.lexicon
+    if word in lexicon.feminine_names or first in lexicon.feminine_names:
         return "f"
     if type_ == "named_person":
         # a person is one person: "الرحمون" ends like a plural but is a surname; "أم أحمد" is a woman
-        feminine = word.endswith(("ه", "ة")) and word not in _MASCULINE_IN_TA
-        return "f" if feminine or without_conjunction(first) in _WOMAN else "m"
-    if word.endswith(("ون", "ين")) or word in {"اهالي", "سكان", "شهود", "نشطاء", "مسؤولو", "مسؤولي", "ضباط", "قاده", "خبراء"}:
+        feminine = word.endswith(("ه", "ة")) and word not in lexicon.masculine_names_in_ta
+        return "f" if feminine or without_conjunction(first) in lexicon.woman_words else "m"
+    if word.endswith(("ون", "ين")) or word in lexicon.plural_heads:
         return "pl"
-    if word.endswith(("ه", "ة", "ات")) or word in {"مصادر", "قوات", "فصائل", "اوساط", "دوائر", "جهات", "عناصر", "وسائل"}:
+    if word.endswith(("ه", "ة", "ات")) or word in lexicon.feminine_plural_heads:
         return "f"
     return "m"
 
@@ -408,9 +399,9 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     """
     if not tokens:
         return SourceInfo("anonymous", None, None, "", "m", False)
-    if len(tokens) > 1 and without_conjunction(tokens[0].text) in _ONE_OF:
+    if len(tokens) > 1 and without_conjunction(tokens[0].text) in m.lexicon.one_of:
         return classify(m, tokens[1:], named_in_apposition, nt)  # "أحد أقارب الضحية" is typed by what it is one of
-    if len(tokens) > 2 and without_conjunction(tokens[0].text) in _SOME_OF and tokens[1].text == "من":
+    if len(tokens) > 2 and without_conjunction(tokens[0].text) in m.lexicon.some_of and tokens[1].text == "من":
         return classify(m, tokens[2:], named_in_apposition, nt)  # "عدد من الاختصاصيين": typed by the group
     first = tokens[0].text
     head = _head(m, first)
@@ -455,4 +446,4 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
                 key = found[0][2]
                 break
     affiliation = _affiliation(m, tokens, key, bare(head))
-    return SourceInfo(type_, affiliation, key, bare(head), _gender(head, type_, first), confident)
+    return SourceInfo(type_, affiliation, key, bare(head), _gender(m, head, type_, first), confident)
