@@ -147,9 +147,12 @@ DEFAULT_TRAINERS: tuple[Trainer, ...] = (
         "--optim", "adam", "--lr", "0.002", "--batch_size", "1000", "--eval_interval", "50"), "--max_steps", 900),
 )
 
-# Chosen from measurement (docs/stanza.md): the default settings score UPOS ~79, LAS ~52 on the
-# held-out split; runs cut short by wall-clock caps on a busy machine scored UPOS 36, LAS 13.
-FLOOR = Floor(upos=70.0, las=40.0)
+# Chosen from measurement (docs/stanza.md): these settings score UPOS 83.8, LAS 58.5 on the
+# held-out split, on any machine (step caps). The floor leaves room for a stanza or torch upgrade
+# that moves the scores a little, stays above the models the wall-clock caps used to leave on a
+# moderately busy machine (UPOS 78.7, LAS 52.0), and refuses what they left on a crowded one
+# (UPOS 36, LAS 13).
+FLOOR = Floor(upos=75.0, las=50.0)
 
 
 def cache_key(treebank: Path, settings: Settings) -> str:
