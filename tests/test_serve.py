@@ -160,3 +160,44 @@ def test_connect_names_a_missing_backend_in_one_line(ls_client, ls_project):
 
     with pytest.raises(LabelStudioError, match=r"no annotate ML backend answers at http://127\.0\.0\.1:\d+"):
         connect(ls_client, ls_project.title, f"http://127.0.0.1:{free_port()}")
+
+
+def test_training_from_the_project_serves_a_new_lexicon_under_a_new_version(ls_client, ls_title, labelstudio_server,
+                                                                            tmp_path):
+    import time
+
+    import httpx
+
+    from annotate.authoring import document_from_spec
+
+    texts = ["همس الوزير أحمد العلي بأن الاتفاق أصبح قريبا جدا.", "وهمس المسؤول خالد الناصر بأن الموعد تأجل إلى الشهر المقبل."]
+    gold = [document_from_spec({"id": f"whisper-{i}", "text": text, "sources": [
+        {"id": "s1", "text": text.split(" بأن")[0].split(" ", 1)[1], "type": "named_person", "entity": "e1"}],
+        "claims": [{"text": text.split("بأن ")[1].rstrip("."), "kind": "indirect", "cue": text.split(" ")[0],
+                    "source": "s1"}]}) for i, text in enumerate(texts)]
+    shown = list(_pre(gold, tmp_path).values())
+    assert all(not doc.claims for doc in shown)  # the built-in lists do not know همس
+    pushed = push_documents(ls_client, shown, ls_title)
+    for task in ls_client.tasks.list(project=pushed.project_id, fields="all"):
+        doc = next(d for d in gold if d.id == task.data["document_id"])
+        ls_client.annotations.create(id=task.id, result=document_to_results(doc), was_cancelled=False)
+    connection = resolve_connection(labelstudio_server.data_dir)
+    with backend_process(tmp_path, connection, "--min-count", "1") as url:
+        before = httpx.get(url + "/health").json()["model_version"]
+        connected = connect(ls_client, ls_title, url)
+        ls_client.ml.train(id=connected.backend_id)  # Label Studio's "Start Training": a START_TRAINING webhook
+        for _ in range(600):
+            job = httpx.post(url + "/job_status", json={"job": 1}).json()
+            if job.get("status") in ("done", "failed"):
+                break
+            time.sleep(0.2)
+        assert job["status"] == "done", job
+        assert job["model_version"] != before
+        assert httpx.get(url + "/health").json()["model_version"] == job["model_version"]
+        new = {"id": 9, "data": {"text": "همس النائب سامي بأن الجلسة ستعقد غدا."}}
+        (prediction,) = httpx.post(url + "/predict", json={"tasks": [new]}, timeout=30).json()["results"]
+        assert prediction["model_version"] == job["model_version"]
+        claims = [r["value"]["text"] for r in prediction["result"] if r.get("value", {}).get("labels") == ["claim"]]
+        assert claims == ["الجلسة ستعقد غدا"]
+        learned = (tmp_path / "learned-1" / "cues.yaml").read_text(encoding="utf-8")
+        assert "- {forms: [همس], object: false}" in learned and "whisper-0" in learned
