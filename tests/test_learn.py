@@ -57,7 +57,7 @@ def test_learn_writes_the_missed_cue_with_counts_and_examples_and_pre_then_finds
     out = tmp_path / "learned"
     result = learn([export], out, min_count=2)
     cues = (out / "cues.yaml").read_text(encoding="utf-8")
-    assert "verb form of missed claims: seen 2×" in cues
+    assert "verb form of missed claims: seen in 2 documents" in cues
     assert "#   w0: همس → الاتفاق أصبح قريبا جدا" in cues
     assert yaml.safe_load(cues)["verbs"] == [{"forms": ["همس"], "object": False}]  # همست was seen once: left out
     assert {e.key for e in result.entries if e.section == "verbs"} == {"همس"}

@@ -11,7 +11,7 @@ Compared per document (claims matched as ``annotate evaluate`` matches them, cha
 - cues of claims reviewers deleted, with how often the same cue was kept: listed for a person to
   decide (``deleted_by_reviewers`` in cues.yaml, a key the loader ignores), never applied.
 
-Every entry carries how often it was seen and up to three examples (document id, span text).
+Every entry carries in how many documents it was seen and up to three examples (document id, span text).
 """
 
 from __future__ import annotations
@@ -45,9 +45,13 @@ class Entry:
     count: int = 0
     examples: list[tuple[str, str]] = field(default_factory=list)
     kept: int = 0  # deletions only: how often the same cue's claim was kept
+    documents: set[str] = field(default_factory=set)
 
     def seen(self, doc_id: str, text: str) -> None:
-        self.count += 1
+        """Counted once per document: a name repeated in one article is one sighting."""
+        if doc_id not in self.documents:
+            self.documents.add(doc_id)
+            self.count += 1
         if len(self.examples) < EXAMPLES and (doc_id, text) not in self.examples:
             self.examples.append((doc_id, text))
 

@@ -34,7 +34,7 @@ def report_markdown(documents: int, entries: Sequence[Entry], calibration: Calib
     for entry in entries:
         where = f"{entry.file} / {entry.section}" if entry.section else entry.file
         cited = "; ".join(f"{d}: {' '.join(t.split())}" for d, t in entry.examples)
-        lines.append(f"- `{where}` **{entry.key}** ({entry.reason}, seen {entry.count}×): {cited}")
+        lines.append(f"- `{where}` **{entry.key}** ({entry.reason}, seen in {entry.count} documents): {cited}")
     lines += [
         "",
         "## Calibration of scores",

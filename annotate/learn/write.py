@@ -17,7 +17,7 @@ def _flow(value: Any) -> str:
 
 
 def _comment(entry: Entry) -> list[str]:
-    seen = f"{entry.reason}: seen {entry.count}×" + (f", kept {entry.kept}×" if entry.section == "deleted_by_reviewers" else "")
+    seen = f"{entry.reason}: seen in {entry.count} documents" + (f", kept {entry.kept}×" if entry.section == "deleted_by_reviewers" else "")
     lines = [f"# {seen}"]
     lines += [f"#   {doc_id}: {' '.join(text.split())}" for doc_id, text in entry.examples]
     return lines
