@@ -4,7 +4,6 @@ a comment saying why it is there, how often it was seen and where (document id, 
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 import yaml

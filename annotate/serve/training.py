@@ -41,7 +41,7 @@ def _train(backend: Backend, job: TrainJob, tasks: list[dict[str, Any]], project
 def _run(backend: Backend, job: TrainJob, fetch, project: str) -> None:
     try:
         _train(backend, job, fetch(), project)
-    except Exception as error:  # a failed training is logged; the backend keeps serving its model
+    except Exception as error:  # noqa: BLE001 - a failed training is logged; the backend keeps serving its model
         job.status, job.message = "failed", f"{type(error).__name__}: {error}"
         log.error("training job %d (%s) failed: %s", job.id, project, job.message)
 
