@@ -12,7 +12,8 @@ from annotate.cli._app import app, friendly_errors
 from annotate.cli._progress import stderr, track
 from annotate.errors import InputError
 from annotate.io import STDIN, input_files, read_documents, write_jsonl
-from annotate.preannotate import ENGINES, get_engine
+from annotate.learn.model import load_model
+from annotate.preannotate import ENGINES
 
 
 def _check_engine(engine: str) -> None:
@@ -41,13 +42,19 @@ def check_output_is_not_an_input(inputs: Sequence[Path | str], output: Path | st
             raise InputError(f"{output}: the output is also an input{also}; write it to another file")
 
 
-def pre(inputs: Sequence[Path | str], output: Path | str, engine: str = "rules", show_progress: bool = True) -> dict[str, int]:
+def pre(
+    inputs: Sequence[Path | str], output: Path | str, engine: str = "rules", show_progress: bool = True,
+    lexicons: Sequence[Path] | None = None,
+) -> dict[str, int]:
     """Pre-annotate ``inputs`` (.txt, folders, JSONL, .gz, ``-``) into ``output`` (``-``: standard output);
-    returns counts."""
+    returns counts.
+
+    ``lexicons``: folders of lexicon additions (``annotate learn``'s output) layered over the built-in lists.
+    """
     _check_engine(engine)
     check_output_is_not_an_input(inputs, output)
     documents = list(read_documents(inputs))
-    ready = get_engine(engine)
+    ready = load_model(lexicons or (), engine)
     annotated = ready.annotate(documents)
     if show_progress:
         annotated = track(annotated, len(documents), f"pre-annotating ({engine})")
@@ -72,8 +79,11 @@ def pre_cli(
     ),
     output: Path = typer.Option(..., "-o", "--output", help="Canonical JSONL to write (atomically); - for standard output."),
     engine: str = typer.Option("rules", "--engine", help="rules (no model), stanza or hybrid."),
+    lexicons: list[Path] = typer.Option(
+        None, "--lexicons", help="A folder of lexicon additions (from `annotate learn`) layered over the built-in lists; "
+        "repeat for several. Default: the folders in $ANNOTATE_LEXICONS."),
 ) -> None:
     """Mark attributed claims, cues and sources in Arabic news."""
-    counts = pre(inputs, output, engine)
+    counts = pre(inputs, output, engine, lexicons=lexicons)
     where = "standard output" if str(output) == STDIN else str(output)
     stderr.print(f"{counts['documents']} documents, {counts['claims']} claims, {counts['sources']} source mentions → {where}")

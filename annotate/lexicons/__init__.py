@@ -1,7 +1,7 @@
 """Word lists as data: loaded once, validated, normalised for matching.
 
-Fact-checkers extend the YAML files beside this module (or point ``ANNOTATE_LEXICONS`` at a
-folder holding their own copies) without touching Python. A malformed file raises
+Fact-checkers extend the YAML files beside this module without touching Python, or layer a
+folder of additions over them (``annotate pre --lexicons DIR``, ``ANNOTATE_LEXICONS``). A malformed file raises
 :class:`LexiconError` naming the file and entry.
 """
 
@@ -144,8 +144,11 @@ def _named(entries: Any, where: str) -> dict[Phrase, str]:
 
 
 def load_lexicon(directory: Path | str | None = None) -> Lexicon:
-    """Read and validate every word list in ``directory`` (default: the bundled lists)."""
-    folder = Path(directory or os.environ.get("ANNOTATE_LEXICONS") or DEFAULT_DIR)
+    """Read and validate every word list in ``directory`` (default: the bundled lists, with the folders
+    of ``ANNOTATE_LEXICONS`` layered on top: see :func:`layered_lexicon`)."""
+    if directory is None and os.environ.get(LAYERS_ENV, "").strip():
+        return layered_lexicon(*os.environ[LAYERS_ENV].strip().split(os.pathsep))
+    folder = Path(directory or DEFAULT_DIR)
     cues = _load(folder / "cues.yaml")
     sources = _load(folder / "sources.yaml")
     organizations = _named(_load(folder / "organizations.yaml"), str(folder / "organizations.yaml"))
@@ -219,3 +222,54 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
 def default_lexicon() -> Lexicon:
     """The lexicon used by the engines, loaded once per process."""
     return load_lexicon()
+
+
+# ---------------------------------------------------------------- layering
+
+LAYERS_ENV = "ANNOTATE_LEXICONS"  # folders (os.pathsep-separated) layered over the built-in lists
+
+
+def _merged(base: Any, layer: Any, where: str) -> Any:
+    """``layer`` added to ``base``: lists are extended (entries already there kept once), mappings merged."""
+    if base is None:
+        return layer
+    if layer is None:
+        return base
+    if isinstance(base, dict) and isinstance(layer, dict):
+        merged = dict(base)
+        for key, value in layer.items():
+            merged[key] = _merged(base.get(key), value, f"{where}, {key}")
+        return merged
+    if isinstance(base, list) and isinstance(layer, list):
+        return base + [entry for entry in layer if entry not in base]
+    raise LexiconError(f"{where}: a layer must add a {type(base).__name__}, not a {type(layer).__name__}")
+
+
+def layered_data(*layers: Path | str, base: Path | str = DEFAULT_DIR) -> dict[str, Any]:
+    """File name -> content of ``base``'s YAML files with each layer folder's files added on top, in order.
+
+    A layer holds any of the files, each with only what it adds (the format of ``annotate learn``'s output);
+    entries it repeats are kept once. Layers add, never remove: to drop a word, edit the base list.
+    """
+    data = {path.name: _load(path) for path in sorted(Path(base).glob("*.yaml"))}
+    for layer in map(Path, layers):
+        if not layer.is_dir():
+            raise LexiconError(f"{layer}: no such lexicon folder")
+        for path in sorted(layer.glob("*.yaml")):
+            if path.name in data:
+                data[path.name] = _merged(data[path.name], _load(path), str(path))
+    return data
+
+
+def layered_lexicon(*layers: Path | str) -> Lexicon:
+    """The built-in lists with ``layers`` (folders of additions) on top, validated like any lexicon."""
+    import tempfile
+
+    import yaml
+
+    if not layers:
+        return load_lexicon(DEFAULT_DIR)
+    with tempfile.TemporaryDirectory(prefix="annotate-lexicon-") as folder:
+        for name, content in layered_data(*layers).items():
+            Path(folder, name).write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return load_lexicon(folder)
