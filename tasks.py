@@ -62,7 +62,7 @@ def _ensure_stanza_models(c: Context) -> None:
     if not TREEBANK.exists():
         print(f"warning: {TREEBANK} is missing, the stanza tests will be skipped", file=sys.stderr)
         return
-    c.run(f"nice -n 10 {PY} -m annotate.stanza_models.train {TREEBANK}", pty=False, in_stream=False)
+    _run(c, f"nice -n 10 {PY} -m annotate.stanza_models.train {TREEBANK}")
 
 
 @task(name="train-stanza")
