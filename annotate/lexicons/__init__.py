@@ -82,6 +82,7 @@ class Lexicon:
     background: frozenset[Phrase] = frozenset()  # the outlet's own background: "يذكر أن"
     object_participles: frozenset[str] = frozenset()  # مؤكداً أهمية …
     not_claim_objects: frozenset[str] = frozenset()  # شكره، أمله: no claim as an object
+    boundary_words: frozenset[str] = frozenset()  # داعياً، وطالب: end a claim, never cue one
     # small word classes the stages consult (see the comments in cues.yaml and sources.yaml)
     clause_connectives: frozenset[str] = frozenset()
     content_connectives: frozenset[str] = frozenset()
@@ -201,6 +202,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         background=_phrases(cues.get("background", []), where_c),
         object_participles=_words(cues.get("object_participles", []), where_c),
         not_claim_objects=_words(cues.get("not_claim_objects", []), where_c),
+        boundary_words=_words(cues.get("boundary_words", []), where_c),
         clause_connectives=_words(cues.get("clause_connectives", []), where_c),
         content_connectives=_words(cues.get("content_connectives", []), where_c),
         not_complementizer_before=_words(cues.get("not_complementizer_before", []), where_c),

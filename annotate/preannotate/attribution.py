@@ -313,7 +313,7 @@ class ParagraphReader:
         i = 0
         first_in_sentence = len(self.found)
         while i < len(tokens):
-            if tokens[i].start < consumed:
+            if tokens[i].start < consumed or not self.m.may_open_attribution(tokens[i].text):
                 i += 1
                 continue
             background = self._background(s, i)
@@ -759,6 +759,8 @@ class ParagraphReader:
             if k == accused_at and subject is not None:
                 subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
         word = tokens[k].text
+        if bare(word) in m.lexicon.not_claim_objects or word in m.lexicon.not_claim_objects:
+            return None  # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, not content (guidelines 5.7)
         if word not in verb.prepositions and not verb.accuses:
             reached = self._preposition_ahead(s, k, verb)
             if reached is not None:

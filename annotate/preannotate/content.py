@@ -100,9 +100,12 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
         comma = max(gap.rfind("،"), gap.rfind(","))
         word = token.text
         if comma < 0:
-            if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(m, tokens, k):
+            if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(m, tokens, k) or (
+                    word[:1] == "و" and without_conjunction(word) in m.lexicon.boundary_words):
                 return gap_start  # "… في غرف خاصة لافتاً إلى أن …" / "… عام 2011 وذكرت وكالة كيودو أن …"
             continue
+        if without_conjunction(word) in m.lexicon.boundary_words:
+            return gap_start + comma  # "…، داعياً إلى …" / "…، وطالب بـ…": praise, calls and wishes end the claim
         if (m.is_participle(word) or m.prepositions.match(tokens, k)
                 or (word[:1] in "وف" and without_conjunction(word) in m.lexicon.verbs)
                 or (word[:1] in "وف" and m.passive.match(tokens, k))):

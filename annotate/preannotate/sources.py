@@ -83,7 +83,8 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     j = i
     while j < stop and j - i < MAX_NP_TOKENS:
         if j > i and (_is_channel(m, tokens, j) or any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،:؛;.")
-                      or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)):
+                      or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
+                      or _told_outlet(m, nt, tokens, j, stop)):
             break
         j += 1
     if j > i and j < stop and any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،"):
@@ -101,6 +102,13 @@ def _quantifier_length(m: Matchers, tokens: Sequence[Token], start: int, stop: i
     if word in m.lexicon.some_of and start + 2 < stop and tokens[start + 1].text == "من":
         return 2
     return 0
+
+
+def _told_outlet(m: Matchers, nt: NormText, tokens: Sequence[Token], j: int, stop: int) -> bool:
+    """"المقيم لـ«عكاظ»": لـ before a quoted name that is no organization names the outlet told, not the
+    speaker ("المكتب الإعلامي لـ"قسد"" keeps its organization)."""
+    return (tokens[j].text == "ل" and j + 1 < stop and '"' in _gap(nt, tokens[j], tokens[j + 1])
+            and not m.organizations.match(tokens, j + 1))
 
 
 def _is_bare(token: Token) -> bool:
