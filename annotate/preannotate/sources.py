@@ -329,6 +329,8 @@ def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: st
     affiliation; only then a state adjective on a state body ("وزير الخارجية السوري")."""
     best: tuple[int, int, str] | None = None  # (length, -position, affiliation)
     for position, length, value in m.affiliation_words.find(tokens):
+        if length == 1 and _name_not_adjective(tokens, position):
+            continue  # "الإعلامي تركي السيف": تركي is his name, not "Turkish"
         candidate = (length, -position, value)
         best = candidate if best is None or candidate > best else best
     if best is not None:
@@ -344,6 +346,17 @@ def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: st
             if position > 0:
                 return value
     return None
+
+
+def _name_not_adjective(tokens: Sequence[Token], position: int) -> bool:
+    """An indefinite nisba word (تركي، مصري) that cannot be an adjective: after a definite word, whose
+    adjective would be definite too (الإعلامي التركي), or first in a mention before another word."""
+    word = without_conjunction(tokens[position].text)
+    if word.startswith("ال") or not _adjective_like(word):
+        return False  # "بيسكوف" names a side by itself wherever it stands
+    if position == 0:
+        return len(tokens) > 1
+    return without_conjunction(tokens[position - 1].text).startswith("ال")
 
 
 def _gender(m: Matchers, head: str, type_: str, first: str) -> str:
