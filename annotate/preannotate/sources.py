@@ -16,6 +16,9 @@ from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import bare, stems, without_conjunction
 
 MAX_NP_TOKENS = 10
+# Between a cue and its content marker the phrase is delimited, so an office chain may run long:
+# "المتحدث الرسمي لمديرية الدفاع المدني بمنطقة جازان بالإنابة الرائد محمد بن حسن آل صمغان".
+MAX_DELIMITED_NP_TOKENS = 16
 _PREPOSITIONAL_STARTS = frozenset(normalize_word(w) for w in ("في", "وفي", "خلال", "عبر", "أثناء", "بعد", "قبل", "عقب",
                                                               "إثر", "على", "لدى", "منذ", "وسط"))
 _BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "من", "على", "إلى", "عن", "مع", "داخل", "خارج",
@@ -81,7 +84,7 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         if i >= stop or not any(looks_like_source(m, nt, tokens, k, stop) for k in range(i, min(stop, i + 2))):
             return None
     j = i
-    while j < stop and j - i < MAX_NP_TOKENS:
+    while j < stop and j - i < MAX_DELIMITED_NP_TOKENS:
         if j > i and (_is_channel(m, tokens, j) or any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،:؛;.")
                       or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
                       or _told_outlet(m, nt, tokens, j, stop)):
@@ -348,6 +351,12 @@ def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: st
     return None
 
 
+def _unnamed_group(word: str) -> bool:
+    """A nisba plural no lexicon knows: "فلكيون", "الاقتصاديون" (other plurals in ون are often surnames)."""
+    word = bare(without_conjunction(word))
+    return len(word) > 4 and word.endswith(("يون", "يين"))  # "بنجلون", "الرحمون" are surnames
+
+
 def _name_not_adjective(tokens: Sequence[Token], position: int) -> bool:
     """An indefinite nisba word (تركي، مصري) that cannot be an adjective: after a definite word, whose
     adjective would be definite too (الإعلامي التركي), or first in a mention before another word."""
@@ -451,7 +460,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         type_ = "named_person"
     else:
         later = next((t for i, t in enumerate(tokens[1:], 1) for t in [_later_type(m, tokens, i)] if t), None)
-        type_ = later or "named_person"  # "تقديرات المفوضية" → organization; else most often a name
+        type_ = later or ("anonymous" if _unnamed_group(first) else "named_person")
+        # "تقديرات المفوضية" → organization; "فلكيون" → an unnamed group; else most often a name
         confident = False
     if named_in_apposition and type_ in {"anonymous", "local", "organization"}:
         type_, confident = "named_person", True
