@@ -16,7 +16,7 @@ from annotate.lexicons import VerbForm
 from annotate.preannotate import content as C
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Sentence, Token, closing_quote, sentences, tokens
-from annotate.preannotate.sources import has_forename, looks_like_source, np_extent, np_grammar
+from annotate.preannotate.sources import adjective_like, has_forename, looks_like_source, np_extent, np_grammar
 from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import bare, stems, without_conjunction
 
@@ -757,7 +757,11 @@ class ParagraphReader:
             if k is None:
                 return None
             if k == accused_at and subject is not None:
-                subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
+                last = tokens[subject[1] - 1].text
+                if subject[1] - subject[0] >= 2 and last.startswith("ال") and not adjective_like(last):
+                    subject = (subject[0], subject[1] - 1)  # "اتهمت الحكومة الميليشيا بـ…": the last noun is the accused
+                else:
+                    subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
         word = tokens[k].text
         if bare(word) in m.lexicon.not_claim_objects or word in m.lexicon.not_claim_objects:
             return None  # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, not content (guidelines 5.7)

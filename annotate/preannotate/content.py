@@ -18,6 +18,7 @@ from annotate.preannotate.words import without_conjunction
 _LEADING = set("،,:;؛-–—ـ.")
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
 _COMPLEMENTIZER_BEFORE_QUOTE = re.compile(r'[بف]?[اإأ]ن(?:ه|ها|هم)?\s*(?=")')
+_COMPLEMENTIZER_BEFORE_WORD = re.compile(r"[بف]?[اإأ]ن(?:ه|ها|هم)?\s+")
 _QUOTE_THEN_COMPLEMENTIZER = re.compile(r'"[بف]?ان(?:ه|ها|هم)?\s+')
 _COORDINATED = re.compile(r"[،,]?\s*و(?:ان|بان|انه|انها|انهم)\b")
 
@@ -138,6 +139,10 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[t
         return quoted, "direct", False
     if text[start] == '"':
         close = closing_quote(nt, start, s.paragraph[1])
+        inner = _COMPLEMENTIZER_BEFORE_WORD.match(text, start + 1, close if close is not None else s.paragraph[1])
+        if inner and close is not None and _after_quote_is_boundary(nt, m, s, close):
+            # ""إن المشروع بلغ …"": the complementizer stays out of the quotation's content (guidelines 5.1)
+            return trim(nt, inner.end(), close), "direct", False
         if close is None:
             return trim(nt, start + 1, s.paragraph[1]), "direct", True
         if _after_quote_is_boundary(nt, m, s, close):

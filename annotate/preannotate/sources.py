@@ -197,7 +197,7 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
         if _is_channel(m, tokens, j) or _is_bare_preposition(tokens[j]):
             break
         side = m.affiliation_words.match(tokens, j)
-        if side and (side[0] > 1 or not _adjective_like(word)):
+        if side and (side[0] > 1 or not adjective_like(word)):
             side = None  # "مسؤول أمريكي" yes; "قسد قوات النظام" (a new noun phrase) no
         phrase = m.anonymity.match(tokens, j) or m.local.match(tokens, j) or side
         if phrase:
@@ -218,12 +218,12 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             j += _name_length(m, nt, tokens, j, stop)  # a title's holder: وزير الخارجية العراقي فؤاد حسين
             named = True
             break
-        adjective_like = _adjective_like(word)
+        nisba = adjective_like(word)
         if not definite and not named and j == start + known and word.startswith("ال"):
             definite = True  # a definite genitive: وزارة الخارجية, مصادر المعارضة
             j += 1
             continue
-        if (definite and word.startswith("ال")) or (not definite and adjective_like and not word.startswith("ال")):
+        if (definite and word.startswith("ال")) or (not definite and nisba and not word.startswith("ال")):
             j += 1
             continue
         break
@@ -241,14 +241,14 @@ def _definite_then_name(m: Matchers, tokens: Sequence[Token]) -> bool:
     if len(tokens) < 3 or not without_conjunction(tokens[0].text).startswith("ال"):
         return False
     first = 1
-    while first < len(tokens) - 2 and tokens[first].text.startswith("ال") and _adjective_like(tokens[first].text):
+    while first < len(tokens) - 2 and tokens[first].text.startswith("ال") and adjective_like(tokens[first].text):
         first += 1  # "الناشط الإعلامي أنيس منصور": the head's adjectives come before the name
     name = tokens[first : first + 2]
-    return all(not t.text.startswith("ال") or t is name[-1] for t in name) and not _adjective_like(name[0].text) \
+    return all(not t.text.startswith("ال") or t is name[-1] for t in name) and not adjective_like(name[0].text) \
         and name[0].text not in m.lexicon.np_prepositions
 
 
-def _adjective_like(word: str) -> bool:
+def adjective_like(word: str) -> bool:
     """Nisba adjectives (روسي، محلية، أمريكيون) end like this; nouns rarely do."""
     return bare(word).endswith(("ي", "يه", "ية", "يون", "يين", "يان"))
 
@@ -261,7 +261,7 @@ def _name_before_object(m: Matchers, tokens: Sequence[Token], j: int, stop: int)
     a word that opens objects (صحة، تسجيل …).
     """
     first = tokens[j].text
-    if first.startswith(("ال", "و", "ب", "ل")) or _adjective_like(first):
+    if first.startswith(("ال", "و", "ب", "ل")) or adjective_like(first):
         return None
     for k in range(j + 1, min(stop, j + 4)):
         plain = tokens[k - 1].text
@@ -361,7 +361,7 @@ def _name_not_adjective(tokens: Sequence[Token], position: int) -> bool:
     """An indefinite nisba word (تركي، مصري) that cannot be an adjective: after a definite word, whose
     adjective would be definite too (الإعلامي التركي), or first in a mention before another word."""
     word = without_conjunction(tokens[position].text)
-    if word.startswith("ال") or not _adjective_like(word):
+    if word.startswith("ال") or not adjective_like(word):
         return False  # "بيسكوف" names a side by itself wherever it stands
     if position == 0:
         return len(tokens) > 1
@@ -403,7 +403,7 @@ def _ends_in_name(m: Matchers, nt: NormText, tokens: Sequence[Token]) -> bool:
         word, before, after = tokens[k].text, tokens[k - 1].text, tokens[k + 1]
         gaps = nt.norm[tokens[k - 1].end : tokens[k].start] + nt.norm[tokens[k].end : after.start]
         if (before.startswith("ال") and not word.startswith(("ال", "و", "ب", "ل", "ك", "ف"))
-                and not _adjective_like(word) and not any(c in gaps for c in '"()،,')
+                and not adjective_like(word) and not any(c in gaps for c in '"()،,')
                 and word not in m.lexicon.np_prepositions and word not in _BARE_PREPOSITIONS
                 and not (m.organizations.match(tokens, k) or m.media.match(tokens, k)
                          or m.affiliation_words.match(tokens, k) or m.anonymity.match(tokens, k)
@@ -445,7 +445,7 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     if m.is_anonymous_head(first) and not definite_title:
         type_ = "local" if has_local else "anonymous"
         if (first.startswith(("ال", "وال")) and len(tokens) > 1 and not tokens[1].text.startswith("ال")
-                and not _adjective_like(tokens[1].text) and tokens[1].text not in m.lexicon.np_prepositions):
+                and not adjective_like(tokens[1].text) and tokens[1].text not in m.lexicon.np_prepositions):
             type_ = "named_person"  # "المهندس سالم بوزيد": a definite profession and a name
         if has_forename(m, tokens[1:]):
             type_ = "named_person"  # خبير الطقس محمد الشاكر
