@@ -83,6 +83,7 @@ class Lexicon:
     object_participles: frozenset[str] = frozenset()  # مؤكداً أهمية …
     not_claim_objects: frozenset[str] = frozenset()  # شكره، أمله: no claim as an object
     boundary_words: frozenset[str] = frozenset()  # داعياً، وطالب: end a claim, never cue one
+    state_names: frozenset[str] = frozenset()  # السودان، البحرين: a state as a source is an organization
     # small word classes the stages consult (see the comments in cues.yaml and sources.yaml)
     clause_connectives: frozenset[str] = frozenset()
     content_connectives: frozenset[str] = frozenset()
@@ -203,6 +204,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         object_participles=_words(cues.get("object_participles", []), where_c),
         not_claim_objects=_words(cues.get("not_claim_objects", []), where_c),
         boundary_words=_words(cues.get("boundary_words", []), where_c),
+        state_names=_words(sources.get("state_names", []), where_s),
         clause_connectives=_words(cues.get("clause_connectives", []), where_c),
         content_connectives=_words(cues.get("content_connectives", []), where_c),
         not_complementizer_before=_words(cues.get("not_complementizer_before", []), where_c),

@@ -413,6 +413,10 @@ def _ends_in_name(m: Matchers, nt: NormText, tokens: Sequence[Token]) -> bool:
 
 
 def _later_type(m: Matchers, tokens: Sequence[Token], i: int) -> str | None:
+    """The type a word inside an unknown mention reveals: "روجر برايس رئيس شركة …" is a person (a title
+    after the name comes before the company it heads), "تقديرات المفوضية" an organization."""
+    if m.titles.match(tokens, i, first_stems=False) and not tokens[i].text.startswith("لل"):
+        return "named_person"
     if m.organizations.match(tokens, i) or m.organization_heads.match(tokens, i):
         return "organization"
     if m.media.match(tokens, i) or m.media_heads.match(tokens, i):
@@ -454,8 +458,9 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         # الناشط المدني سامر الحلبي، المواطن صالح العيسى
     elif outlet or m.media_heads.match(tokens, 0) or m.media_heads.starts_with(without_conjunction(first).removesuffix("نا")):
         type_ = "media"  # "مراسلنا" is the outlet's own correspondent
-    elif org or m.organization_heads.match(tokens, 0):
-        type_ = "organization"
+    elif org or m.organization_heads.match(tokens, 0) or m.lexicon.state_names & {
+            " ".join(t.text for t in tokens[:2]), tokens[0].text}:
+        type_ = "organization"  # a state speaks as a body: "البحرين: …", "جنوب السودان تعلن …"
     elif m.titles.match(tokens, 0) or has_forename(m, tokens):
         type_ = "named_person"
     else:
