@@ -24,7 +24,8 @@ _PREPOSITIONAL_STARTS = frozenset(normalize_word(w) for w in ("في", "وفي", 
 _BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "من", "على", "إلى", "عن", "مع", "داخل", "خارج",
                                                            "قرب", "عند", "لدى", "أمام", "بين"))
 _PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه",
-                                                               "منها", "إليه", "إليها"))
+                                                               "منها", "إليه", "إليها", "فيه", "فيها", "فيهم", "به",
+                                                               "بها", "إليهم", "لي", "لنا", "إنه", "إنها", "أنه"))
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,10 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         # the region opens with an aside ("، بعد اجتماعه بوفد …، أن"): skip it to its closing comma
         i = next((j for j in range(i + 1, stop) if any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،")), stop)
     while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text) or tokens[i].tanween_fath
-                        or tokens[i].text in _PRONOUN_PREPOSITIONS):
+                        or tokens[i].text in _PRONOUN_PREPOSITIONS or _told_outlet(m, nt, tokens, i, stop)):
+        if _told_outlet(m, nt, tokens, i, stop):  # "قال لـ«عكاظ»: …": the outlet told, the speaker unstated
+            i = _prepositional_object_end(nt, tokens, i + 1, stop)
+            continue
         i += 1  # "وتابع قائلاً:" / "قال ضاحكاً:" / "ورد عليه …": words of manner or address, they name nobody
     while i < stop and _is_channel(m, tokens, i):
         hit = m.channel.match(tokens, i, first_stems=False)
