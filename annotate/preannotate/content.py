@@ -17,6 +17,8 @@ from annotate.preannotate.words import without_conjunction
 
 _LEADING = set("،,:;؛-–—ـ.")
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
+# "… فيما أعلنت مصادر …" without a comma: a new attribution (not "كما", which also means "as").
+_CONTRAST_CONNECTIVES = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
 _COMPLEMENTIZER_BEFORE_QUOTE = re.compile(r'[بف]?[اإأ]ن(?:ه|ها|هم)?\s*(?=")')
 _COMPLEMENTIZER_BEFORE_WORD = re.compile(r"[بف]?[اإأ]ن(?:ه|ها|هم)?\s+")
 _QUOTE_THEN_COMPLEMENTIZER = re.compile(r'"[بف]?ان(?:ه|ها|هم)?\s+')
@@ -102,7 +104,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
         word = token.text
         if comma < 0:
             if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(m, tokens, k) or (
-                    word[:1] == "و" and without_conjunction(word) in m.lexicon.boundary_words):
+                    word[:1] == "و" and without_conjunction(word) in m.lexicon.boundary_words) or (
+                    word in _CONTRAST_CONNECTIVES and k + 1 < len(tokens) and m.verb(tokens[k + 1].text)):
                 return gap_start  # "… في غرف خاصة لافتاً إلى أن …" / "… عام 2011 وذكرت وكالة كيودو أن …"
             continue
         if without_conjunction(word) in m.lexicon.boundary_words:
