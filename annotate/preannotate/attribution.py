@@ -510,6 +510,10 @@ class ParagraphReader:
         if tokens and (m.channel.match(tokens, 0, first_stems=False) or tokens[0].text in _ASIDE_OPENERS):
             hit = m.channel.match(tokens, 0, first_stems=False)
             v = hit[0] if hit else 2 if len(tokens) > 2 and tokens[1].text.startswith(("جه", "ناحي", "جان")) else 1
+            # "من جانب آخر، أطلق …": the aside runs to its comma
+            comma = next((j for j in range(v, min(len(tokens), v + 3)) if any(c in _gap(self.nt, tokens, j) for c in ",،")),
+                         None)
+            v = comma if comma is not None else v
         if v >= len(tokens) - 1:
             return None
         word = tokens[v].text
@@ -619,6 +623,8 @@ class ParagraphReader:
         """"المصدر أكد أن …", "وزير الاقتصاد والتجارة في حكومة تصريف الأعمال أكد …", "أما نقيب …، فقال":
         the words of the clause before the verb, when they open with a known source phrase."""
         nt, m, tokens = self.nt, self.m, s.tokens
+        if i > 0 and tokens[i].text[:1] == "و" and any(c in _gap(nt, tokens, i) for c in ",،"):
+            return None  # "أطلق الأمير …، صحيفة الديوان …، وأكد …": a coordinated verb keeps the earlier subject
         stop = i - 1 if i > 0 and tokens[i - 1].text in _QAD else i  # "وكان المرصد قد أفاد …"
         segments, stepped_back = 0, False
         while stop > 0 and any(c in _gap(nt, tokens, stop) for c in ",،") and segments < 2:
@@ -643,8 +649,15 @@ class ParagraphReader:
         # a segment set off by commas counts only when it is the name itself ("…، كاروان محمد، قال")
         for k in range(start, start + 1 if stepped_back else stop):
             if looks_like_source(m, nt, tokens, k, stop) and not self._as_a(tokens, k):
-                return (k, stop)
+                end = np_grammar(m, nt, tokens, k, stop)
+                # the noun phrase, not the clause it opens: "أما الزائر عبد الله الفركز فقد عبر عن إعجابه … وقال"
+                return (k, end if end is not None and end > k and self._clause_goes_on(tokens, end, stop) else stop)
         return None
+
+    def _clause_goes_on(self, tokens: Sequence[Token], end: int, stop: int) -> bool:
+        """True when the words between a preverbal noun phrase and its verb hold a verb of their own
+        ("فقد عبر …"), so the phrase alone is the subject."""
+        return any(t.text[:2] in ("فق", "قد") or t.text in ("فقد", "قد", "فانه", "فان") for t in tokens[end:stop])
 
     def _as_a(self, tokens: Sequence[Token], k: int) -> bool:
         """"كقائد أوركسترا": كـ ("as a") before a source word makes a role, not a subject."""

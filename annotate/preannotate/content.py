@@ -134,9 +134,10 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[t
         start += 1
     if start >= s.paragraph[1]:
         return None, "indirect", False
-    leading = _COMPLEMENTIZER_BEFORE_QUOTE.match(text, start, s.paragraph[1])
+    leading = _COMPLEMENTIZER_BEFORE_QUOTE.match(text, start, s.paragraph[1]) or \
+        _COMPLEMENTIZER_BEFORE_WORD.match(text, start, s.paragraph[1])
     if leading:
-        start = leading.end()  # "قال: إن «…»": the complementizer stays out, the quotation is the content
+        start = leading.end()  # "قال: إن «…»" / "وقال: إنه جاء …": the complementizer stays out of the content
     quoted = _quote_before_complementizer(nt, start, s)
     if quoted is not None:
         return quoted, "direct", False
