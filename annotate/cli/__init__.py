@@ -19,6 +19,7 @@ from annotate.cli import report as _report  # noqa: F401
 from annotate.cli import learn as _learn  # noqa: F401
 from annotate.cli import serve as _serve  # noqa: F401
 from annotate.cli import connect as _connect  # noqa: F401
+from annotate.cli import users as _users  # noqa: F401
 
 
 def main() -> None:

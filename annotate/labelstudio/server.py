@@ -10,7 +10,9 @@ accepted there (which proves it is our server, not someone else's on a recycled 
 State lives in the data folder (``.labelstudio/`` by default, 0700, everything in it private to
 its owner: the database holds the admin key and every annotation):
 ``label_studio.sqlite3`` and media (Label Studio's own), ``credentials.json`` (admin email,
-password and API key), ``server.json`` (pid, port, url of the running server) and ``server.log``.
+password and API key), ``config.json`` (the server's port, chosen at the first start and kept, so
+links to tasks stay valid across restarts), ``server.json`` (pid, port, url of the running server)
+and ``server.log``.
 ``start`` and ``stop`` hold the project's inter-process lock for the folder, so two of them
 never race on it.
 
@@ -47,6 +49,7 @@ BINARY_ENV = "ANNOTATE_LABELSTUDIO_BIN"
 ADMIN_EMAIL = "admin@example.com"
 CREDENTIALS_FILE = "credentials.json"
 STATE_FILE = "server.json"
+CONFIG_FILE = "config.json"  # {"port": N}: the port this data folder's server always uses
 LOG_FILE = "server.log"
 PRIVATE_UMASK = 0o077  # files the server creates (database, media, export snapshots): owner only
 HOST = "127.0.0.1"
@@ -152,6 +155,32 @@ def find_binary() -> Path:
         "label-studio is not installed: run `python -m venv .venv-labelstudio && "
         ".venv-labelstudio/bin/pip install label-studio==1.23.2` (or set ANNOTATE_LABELSTUDIO_BIN)"
     )
+
+
+def stored_port(data_dir: Path | None = None) -> int | None:
+    """The port kept in ``config.json`` (None before the first start, or if the file is unusable)."""
+    try:
+        port = json.loads(((data_dir or default_data_dir()) / CONFIG_FILE).read_bytes()).get("port")
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return None
+    return port if isinstance(port, int) and not isinstance(port, bool) and 0 < port < 65536 else None
+
+
+def _store_port(data_dir: Path, port: int) -> None:
+    if stored_port(data_dir) != port:
+        _write_private(data_dir / CONFIG_FILE, json.dumps({"port": port}) + "\n")
+
+
+def port_is_free(port: int) -> bool:
+    """True when nothing listens on ``port`` of 127.0.0.1 (a port left in TIME_WAIT by our own
+    stopped server counts as free, as it does for the server itself)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((HOST, port))
+        except OSError:
+            return False
+    return True
 
 
 def free_port() -> int:
@@ -361,7 +390,7 @@ def start(data_dir: Path | None = None, port: int | None = None, timeout: float 
                 f"Label Studio of {data_dir} (pid {running['pid']}) runs but does not answer on {running['url']}; "
                 "stop it with `annotate server stop` and start it again"
             )
-        port = port or free_port()
+        port = _port_to_use(data_dir, port)
         url = f"http://{HOST}:{port}"
         command = [
             str(find_binary()), "start", "--no-browser", "--internal-host", HOST, "-p", str(port),
@@ -377,6 +406,7 @@ def start(data_dir: Path | None = None, port: int | None = None, timeout: float 
             os.close(log_fd)
         _write_private(data_dir / STATE_FILE, json.dumps({"pid": process.pid, "port": port, "url": url}) + "\n")
         if _wait_until_ours(url, creds, deadline, process):
+            _store_port(data_dir, port)  # kept for every later start: links to tasks stay valid
             make_private(data_dir)  # what an older, looser server left behind
             return ServerStatus(running=True, data_dir=data_dir, url=url, pid=process.pid, email=creds.email,
                                 version=_version(url))
@@ -386,6 +416,21 @@ def start(data_dir: Path | None = None, port: int | None = None, timeout: float 
         _terminate(process.pid)
         (data_dir / STATE_FILE).unlink(missing_ok=True)
         raise LabelStudioError(f"Label Studio did not answer on {url}/health within {timeout:.0f} s: {_log_tail(data_dir)}")
+
+
+def _port_to_use(data_dir: Path, asked: int | None) -> int:
+    """``asked`` (``--port``), else the port kept in config.json, else a free one. A port that
+    is taken is an error, never a silent move (Label Studio's own habit), which would break every
+    link to the server's tasks."""
+    kept = stored_port(data_dir)
+    port = asked or kept or free_port()
+    if not port_is_free(port):
+        where = "" if asked else f" (kept in {data_dir / CONFIG_FILE} so that links stay valid)"
+        raise LabelStudioError(
+            f"port {port} on {HOST} is taken by another program{where}; stop that program, "
+            "or start on another port for good with `annotate server start --port N` (links to the old port will break)"
+        )
+    return port
 
 
 def _terminate(pid: int, grace: float = 20.0) -> None:
