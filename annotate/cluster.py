@@ -35,7 +35,8 @@ def connect(scheduler: str | Client) -> tuple[Client, bool]:
     if isinstance(scheduler, Client):
         return scheduler, False
     try:
-        return Client(scheduler, set_as_default=False, timeout="30s"), True
+        # waits up to Dask's distributed.comm.timeouts.connect (30 s unless configured)
+        return Client(scheduler, set_as_default=False), True
     except (OSError, TimeoutError, ValueError) as error:
         raise InputError(f"{scheduler}: cannot reach the Dask scheduler ({error})") from None
 

@@ -264,7 +264,7 @@ def _expand(paths: Iterable[Path]) -> list[tuple[Path, str]]:
                 raise InputError(f"{path}: folder holds no .txt or .jsonl files")
             for file in found:
                 files.append((file, file.relative_to(path).as_posix()))
-        elif path.is_file():
+        elif path.exists():  # a file, or a named pipe that a producer is still writing
             if _kind(path) is None:
                 raise InputError(f"{path}: expected a .txt or .jsonl file (or either compressed as .gz)")
             files.append((path, path.name))
