@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from distributed import Client, WorkerPlugin
+from distributed import Client, KilledWorker, WorkerPlugin
 
-from annotate.errors import InputError
+from annotate.errors import AnnotateError, InputError
 from annotate.preannotate import ENGINES, Engine
 from annotate.scale import IN_FLIGHT_PER_WORKER, ChunkResult, annotate_in_worker, in_order, worker_engine
 from annotate.schema import Document
@@ -49,6 +49,8 @@ def on_cluster(chunks: Iterator[list[Document]], engine: str, scheduler: str | C
         threads = sum(client.nthreads().values()) or 1
         yield from in_order(lambda chunk: client.submit(annotate_in_worker, chunk, engine, pure=False),
                             chunks, threads * IN_FLIGHT_PER_WORKER)
+    except KilledWorker as error:
+        raise AnnotateError(f"workers of the Dask cluster died on the same chunk ({error}); nothing was written") from None
     finally:
         if own:
             client.close()

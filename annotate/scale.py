@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from annotate.errors import InputError
+from annotate.errors import AnnotateError, InputError
 from annotate.io import document_line
 from annotate.preannotate import ENGINES, Engine, get_engine, register_engine
 from annotate.schema import Document
@@ -127,6 +127,7 @@ def _local(chunks: Iterator[list[Document]], engine: str, jobs: int) -> Iterator
             yield annotate_chunk(chunk, ready)
         return
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # spawn, not fork: a fresh interpreter per worker, whatever threads this process runs (a progress
     # bar, a notebook's kernel); the engine is built once per worker, by the initializer.
@@ -134,7 +135,10 @@ def _local(chunks: Iterator[list[Document]], engine: str, jobs: int) -> Iterator
                                initializer=_start_pool_worker, initargs=(engine, ENGINES.get(engine)))
     try:
         yield from in_order(lambda chunk: pool.submit(annotate_in_worker, chunk, engine),
-                             _chain(first, second, chunks), jobs * IN_FLIGHT_PER_WORKER)
+                            _chain(first, second, chunks), jobs * IN_FLIGHT_PER_WORKER)
+    except BrokenProcessPool:
+        raise AnnotateError(f"a worker process died (out of memory?); nothing was written; try fewer --jobs "
+                            f"than {jobs}") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
