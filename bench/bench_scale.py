@@ -25,6 +25,7 @@ import filecmp
 import gzip
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -104,7 +105,15 @@ class _PeakMemory:
         self._thread.join()
 
 
-def _pre(args: list[str], memory: bool = False) -> tuple[float, _PeakMemory | None]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _pre(args: list[str], memory: bool = False) -> tuple[float, float, _PeakMemory | None]:
+    """Wall seconds, CPU seconds (the command and the worker processes it waited for) and, with
+    ``memory``, its peak resident memory."""
+    cpu = _children_cpu()
     started = time.perf_counter()
     env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     process = subprocess.Popen([sys.executable, "-m", "annotate", "pre", *args], stderr=subprocess.PIPE, text=True,
@@ -116,7 +125,7 @@ def _pre(args: list[str], memory: bool = False) -> tuple[float, _PeakMemory | No
         watcher.stop()
     if process.returncode != 0:
         raise SystemExit(f"annotate pre {' '.join(args)} failed: {errors.strip()}")
-    return seconds, watcher
+    return seconds, _children_cpu() - cpu, watcher
 
 
 def main() -> None:
@@ -136,13 +145,13 @@ def main() -> None:
         print(f"corpus: {args.corpus.name}{f' (first {args.limit_mb:g} MB)' if args.limit_mb else ''}: "
               f"{documents:,} documents, {megabytes:.1f} MB of text; {cores} cores; "
               f"load average before: {os.getloadavg()[0]:.2f}")
-        rows: list[tuple[str, float]] = []
+        rows: list[tuple[str, float, float | None]] = []
         reference = folder / "jobs1.jsonl"
         jobs = sorted({1, 2, cores})
         for n in jobs:
             out = folder / f"jobs{n}.jsonl"
-            seconds, _ = _pre([str(corpus), "-o", str(out), "--jobs", str(n)])
-            rows.append((f"--jobs {n}", seconds))
+            seconds, cpu, _ = _pre([str(corpus), "-o", str(out), "--jobs", str(n)])
+            rows.append((f"--jobs {n}", seconds, cpu))
             if n != 1:
                 assert filecmp.cmp(out, reference, shallow=False), f"--jobs {n} output differs from --jobs 1"
                 out.unlink()
@@ -151,19 +160,26 @@ def main() -> None:
                           dashboard_address=None) as cluster:
             cluster_start = time.perf_counter() - started
             out = folder / "dask.jsonl"
-            seconds, _ = _pre([str(corpus), "-o", str(out), "--scheduler", cluster.scheduler_address])
-        rows.append(("--scheduler (LocalCluster, 2 workers)", seconds))
+            seconds, _, _ = _pre([str(corpus), "-o", str(out), "--scheduler", cluster.scheduler_address])
+        rows.append(("--scheduler (LocalCluster, 2 workers)", seconds, None))
         assert filecmp.cmp(out, reference, shallow=False), "Dask output differs from --jobs 1"
-        print(f"{'run':40s} {'seconds':>8s} {'MB/s':>7s} {'docs/s':>8s} {'vs --jobs 1':>11s}")
-        for name, seconds in rows:
+        print(f"{'run':40s} {'seconds':>8s} {'MB/s':>7s} {'docs/s':>8s} {'vs --jobs 1':>11s} {'CPU s':>7s} "
+              f"{'CPU vs --jobs 1':>15s}")
+        for name, seconds, cpu in rows:
+            cpu_columns = f"{cpu:7.1f} {cpu / rows[0][2]:14.2f}x" if cpu is not None and rows[0][2] else ""
             print(f"{name:40s} {seconds:8.1f} {megabytes / seconds:7.2f} {documents / seconds:8.0f} "
-                  f"{rows[0][1] / seconds:10.2f}x")
+                  f"{rows[0][1] / seconds:10.2f}x {cpu_columns}")
         print(f"(outputs byte-identical to --jobs 1; LocalCluster start-up {cluster_start:.1f} s, not counted; "
               f"load average after: {os.getloadavg()[0]:.2f})")
+        for name, _, cpu in rows[1:]:
+            n = int(name.split()[1]) if cpu is not None else 0
+            if n > 1 and cpu:
+                print(f"{name}: {cpu / rows[0][2]:.2f}x the CPU of --jobs 1 for the same work, so on {n} idle cores "
+                      f"at most {n * rows[0][2] / cpu:.2f}x its speed (an estimate from CPU time, not a measurement)")
         if args.big_mb:
             big = _repeated(args.corpus, args.big_mb, folder)
             size = big.stat().st_size / 1e6
-            seconds, peak = _pre([str(big), "-o", str(folder / "big.out.jsonl.gz"), "--jobs", str(args.big_jobs)],
+            seconds, _, peak = _pre([str(big), "-o", str(folder / "big.out.jsonl.gz"), "--jobs", str(args.big_jobs)],
                                  memory=True)
             assert peak is not None
             print(f"memory: {size:.0f} MB input file, --jobs {args.big_jobs}, "
