@@ -15,7 +15,7 @@ from distributed import Client, KilledWorker, WorkerPlugin
 
 from annotate.errors import AnnotateError, InputError
 from annotate.preannotate import ENGINES, Engine
-from annotate.scale import IN_FLIGHT_PER_WORKER, ChunkResult, annotate_in_worker, in_order, worker_engine
+from annotate.scale import IN_FLIGHT_PER_WORKER, ChunkResult, Layers, annotate_in_worker, in_order, worker_engine
 from annotate.schema import Document
 
 
@@ -23,11 +23,14 @@ class EnginePlugin(WorkerPlugin):
     """Builds engine ``name`` on each worker as it joins (at once on workers already running), so
     no chunk waits for it and nothing of the engine travels with the tasks."""
 
-    def __init__(self, name: str, factory: Callable[[], Engine] | None = None) -> None:
-        self.name, self.factory = name, factory
+    def __init__(self, name: str, layers: Layers = (), factory: Callable[[], Engine] | None = None) -> None:
+        self.name, self.layers, self.factory = name, layers, factory
 
     def setup(self, worker: Any) -> None:
-        worker_engine(self.name, self.factory)
+        try:
+            worker_engine(self.name, self.layers, self.factory)
+        except Exception:  # noqa: BLE001, S110 - the first chunk builds it again and brings the error back as its own
+            pass
 
 
 def connect(scheduler: str | Client) -> tuple[Client, bool]:
@@ -41,13 +44,15 @@ def connect(scheduler: str | Client) -> tuple[Client, bool]:
         raise InputError(f"{scheduler}: cannot reach the Dask scheduler ({error})") from None
 
 
-def on_cluster(chunks: Iterator[list[Document]], engine: str, scheduler: str | Client) -> Iterator[ChunkResult]:
+def on_cluster(chunks: Iterator[list[Document]], engine: str, layers: Layers,
+               scheduler: str | Client) -> Iterator[ChunkResult]:
     """Annotated ``chunks`` in order, computed on the cluster of ``scheduler``."""
     client, own = connect(scheduler)
     try:
-        client.register_plugin(EnginePlugin(engine, ENGINES.get(engine)), name=f"annotate-engine-{engine}")
+        factory = ENGINES.get(engine)
+        client.register_plugin(EnginePlugin(engine, layers, factory), name=f"annotate-engine-{engine}")
         threads = sum(client.nthreads().values()) or 1
-        yield from in_order(lambda chunk: client.submit(annotate_in_worker, chunk, engine, pure=False),
+        yield from in_order(lambda chunk: client.submit(annotate_in_worker, chunk, engine, layers, factory, pure=False),
                             chunks, threads * IN_FLIGHT_PER_WORKER)
     except KilledWorker as error:
         raise AnnotateError(f"workers of the Dask cluster died on the same chunk ({error}); nothing was written") from None

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from annotate.cli.pre import pre
-from annotate.errors import InputError
+from annotate.errors import InputError, LexiconError
 from annotate.io import read_documents
 from annotate.scale import annotate_stream
 from annotate.schema import Document
@@ -294,3 +294,31 @@ def test_an_unreachable_scheduler_is_a_one_line_error(corpus: tuple[Path, bytes]
         capture_output=True, text=True, cwd=ROOT, timeout=300, env=env, check=False))
     assert "cannot reach the Dask scheduler" in line
     assert not out.exists()
+
+
+# ---------------------------------------------------------------- lexicon layers reach the workers
+
+
+WHISPERED = [{"id": f"w{i}", "text": f"همست المعلمة بأن الدرس رقم {i} سيؤجل إلى الغد."} for i in range(12)]
+
+
+def test_lexicon_layers_reach_the_workers_and_a_broken_layer_is_one_error(tmp_path: Path) -> None:
+    source = tmp_path / "whispers.jsonl"
+    source.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in WHISPERED), encoding="utf-8")
+    layer = tmp_path / "layer"
+    layer.mkdir()
+    (layer / "cues.yaml").write_text("verbs:\n  - {forms: [همس, همست]}\n", encoding="utf-8")
+    plain, one, two = tmp_path / "plain.jsonl", tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    pre([source], plain, jobs=2, chunk_size=2, show_progress=False)
+    pre([source], one, jobs=1, lexicons=[layer], show_progress=False)
+    pre([source], two, jobs=2, chunk_size=2, lexicons=[layer], show_progress=False)
+    assert one.read_bytes() == two.read_bytes() != plain.read_bytes()
+    assert all(json.loads(line)["claims"] for line in two.read_text(encoding="utf-8").splitlines())
+    (layer / "sources.yaml").write_text("person_titles: البطريرك\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(LexiconError, match=r"sources\.yaml, person_titles: a layer must add a list"):
+        pre([source], out / "o.jsonl", jobs=2, chunk_size=2, lexicons=[layer], show_progress=False)  # in a worker
+    line = _one_line_error(_run("pre", str(source), "-o", str(out / "o.jsonl"), "--lexicons", str(layer), "-j", "2"))
+    assert "sources.yaml, person_titles: a layer must add a list" in line
+    assert list(out.iterdir()) == []

@@ -17,7 +17,7 @@ from annotate.cli._progress import stderr, track
 from annotate.errors import InputError
 from annotate.io import SHARD_SIZE, STDIN, document_lines_writer, input_files, is_folder_output, read_documents
 from annotate.preannotate import ENGINES
-from annotate.scale import CHUNK_DOCUMENTS, annotate_stream, default_jobs
+from annotate.scale import CHUNK_DOCUMENTS, annotate_stream, default_jobs, lexicon_layers
 
 
 def _check_engine(engine: str) -> None:
@@ -77,7 +77,8 @@ class PreResult:
 
 def pre(inputs: Sequence[Path | str], output: Path | str, engine: str = "rules", show_progress: bool = True,
         jobs: int | None = None, scheduler: Any = None, skip_invalid: bool = False,
-        shard_size: int = SHARD_SIZE, chunk_size: int = CHUNK_DOCUMENTS) -> PreResult:
+        shard_size: int = SHARD_SIZE, chunk_size: int = CHUNK_DOCUMENTS,
+        lexicons: Sequence[Path | str] | None = None) -> PreResult:
     """Pre-annotate ``inputs`` (.txt, folders, JSONL, .gz, ``-``) into ``output``: a JSONL file (``.gz``:
     compressed), ``-`` (standard output), or a folder (an existing one, or a name ending in ``/``) of
     gzip shards of ``shard_size`` documents.
@@ -88,6 +89,10 @@ def pre(inputs: Sequence[Path | str], output: Path | str, engine: str = "rules",
     The output is the same bytes whichever runs it, in input order, and written atomically: on an
     error (one line, naming the file and line) nothing is left behind. With ``skip_invalid``,
     documents that cannot be read are skipped and listed in the result instead.
+
+    ``lexicons``: folders of lexicon additions (``annotate learn``'s output) layered over the built-in
+    lists (default: the folders in ``$ANNOTATE_LEXICONS``); workers, local or on a cluster, read the
+    same folders by their absolute paths.
     """
     _check_engine(engine)
     if shard_size < 1:
@@ -96,7 +101,8 @@ def pre(inputs: Sequence[Path | str], output: Path | str, engine: str = "rules",
     result = PreResult()
     on_invalid = (lambda error: result.skipped.append(str(error))) if skip_invalid else None
     documents = read_documents(inputs, on_invalid=on_invalid)
-    chunks = annotate_stream(documents, engine, jobs=jobs, scheduler=scheduler, chunk_size=chunk_size)
+    chunks = annotate_stream(documents, engine, jobs=jobs, scheduler=scheduler, chunk_size=chunk_size,
+                             layers=lexicon_layers(lexicons))
 
     def lines() -> Iterator[str]:
         for chunk in chunks:
@@ -132,12 +138,15 @@ def pre_cli(
     skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Skip documents that cannot be read (bad line, "
                                       "duplicate id, not UTF-8) and list them, instead of stopping at the first."),
     shard_size: int = typer.Option(SHARD_SIZE, "--shard-size", help="Documents per shard when the output is a folder."),
+    lexicons: list[Path] = typer.Option(
+        None, "--lexicons", help="A folder of lexicon additions (from `annotate learn`) layered over the built-in lists; "
+        "repeat for several. Default: the folders in $ANNOTATE_LEXICONS."),
 ) -> None:
     """Mark attributed claims, cues and sources in Arabic news."""
     if jobs is not None and scheduler is not None:
         raise InputError("--jobs and --scheduler: give one (the cluster decides how many workers run)")
     result = pre(inputs, output, engine, jobs=jobs, scheduler=scheduler, skip_invalid=skip_invalid,
-                 shard_size=shard_size)
+                 shard_size=shard_size, lexicons=lexicons)
     for reason in result.skipped:
         stderr.print(f"skipped {reason}")
     where = "standard output" if str(output) == STDIN else str(output)

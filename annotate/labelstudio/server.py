@@ -60,6 +60,17 @@ _QUIET_ENV = {
     "FRONTEND_SENTRY_DSN": "",
     "LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK": "true",
     "PYTHONUNBUFFERED": "1",
+    # Label Studio refuses ML backends on reserved addresses (SSRF protection). Our server is local and
+    # its ML backend (`annotate serve`) too, so loopback is let through; every other reserved range
+    # (link-local cloud metadata, private networks, ...) stays banned.
+    "USE_DEFAULT_BANNED_SUBNETS": "false",
+    "USER_ADDITIONAL_BANNED_SUBNETS": ",".join((
+        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
+        "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
+        "224.0.0.0/4", "233.252.0.0/24", "240.0.0.0/4", "255.255.255.255/32", "::/128", "::ffff:0:0/96",
+        "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001:0000::/32", "2001:20::/28", "2001:db8::/32", "2002::/16",
+        "fc00::/7", "fe80::/10", "ff00::/8",
+    )),
 }
 
 
