@@ -59,10 +59,10 @@ def main() -> None:
         matches = sum(len(BASELINE.findall(d.text)) for d in documents)
         regex_seconds = time.perf_counter() - started
         started, cpu_started = time.perf_counter(), time.process_time()
-        counts = pre([source], Path(tmp) / "out.jsonl", show_progress=False)
+        counts = pre([source], Path(tmp) / "out.jsonl", show_progress=False, jobs=1)
         pre_seconds = time.perf_counter() - started
         pre_cpu = time.process_time() - cpu_started
-    print(f"documents: {len(documents):,}  text: {megabytes:.2f} MB  claims found: {counts['claims']:,} "
+    print(f"documents: {len(documents):,}  text: {megabytes:.2f} MB  claims found: {counts.claims:,} "
           f"(regex matches: {matches:,})")
     for name, seconds in (("single regex pass", regex_seconds), ("annotate pre (rules)", pre_seconds)):
         print(f"{name:22s} {seconds:8.2f} s  {len(documents) / seconds:10,.0f} docs/s  {megabytes / seconds:8.2f} MB/s")
