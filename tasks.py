@@ -43,6 +43,7 @@ def test(c: Context, k: str = "", x: bool = False) -> None:
     """Run the whole test suite (what CI runs)."""
     _ensure_labelstudio(c)
     _check_chromium()
+    _ensure_stanza_models(c)
     selection = f" -k {k!r}" if k else ""
     _run(c, f"{PY} -m pytest -q -rs{' -x' if x else ''}{selection}")
 
@@ -52,9 +53,21 @@ def test(c: Context, k: str = "", x: bool = False) -> None:
 TREEBANK = ROOT.parent / "shared" / "data" / "ud-arabic-pud"
 
 
+def _ensure_stanza_models(c: Context) -> None:
+    """Train the stanza tests' models before pytest starts (cached: at once after the first time).
+
+    Training prints a line per stage on stderr here, in its own step rather than inside a test's
+    setup, so it neither runs silent nor counts against pytest's per-test timeout.
+    """
+    if not TREEBANK.exists():
+        print(f"warning: {TREEBANK} is missing, the stanza tests will be skipped", file=sys.stderr)
+        return
+    _run(c, f"nice -n 10 {PY} -m annotate.stanza_models.train {TREEBANK}")
+
+
 @task(name="train-stanza")
 def train_stanza(c: Context, treebank: str = str(TREEBANK), out: str = "") -> None:
-    """Train the small Arabic stanza models offline (about 13 min on 2 cores; cached per machine)."""
+    """Train the small Arabic stanza models offline (fixed step counts; cached per machine)."""
     target = f" -o {out}" if out else ""
     _run(c, f"nice -n 10 {PY} -m annotate models train {treebank}{target}")
 

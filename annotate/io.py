@@ -12,6 +12,7 @@ import fcntl
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
@@ -20,7 +21,7 @@ import shutil
 import sys
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -108,12 +109,6 @@ def _name(path: Path) -> str:
     return _STDIN_NAME if _is_stdio(path) else str(path)
 
 
-def _read_text(path: Path) -> str:
-    """The whole text of a file, exactly (CRLF kept; a UTF-8 BOM dropped)."""
-    raw = b"".join(_binary_lines(path))
-    return _decode(_name(path), raw).removeprefix("\ufeff")
-
-
 def _parse_line(where: str, line: str) -> Any:
     try:
         record = json.loads(line)
@@ -155,18 +150,29 @@ def _has_lone_surrogate(value: Any) -> bool:
     return False
 
 
-def _objects(path: Path, lines: Iterable[bytes], expected: str) -> Iterator[tuple[int, dict]]:
+OnInvalid = Callable[[InputError], None]
+"""Called with the error of one document that cannot be read (``--skip-invalid``), instead of raising it."""
+
+
+def _objects(path: Path, lines: Iterable[bytes], expected: str,
+             on_invalid: OnInvalid | None = None) -> Iterator[tuple[int, dict]]:
     name = _name(path)
     for number, raw in enumerate(lines, start=1):
         where = f"{name}:{number}"
-        line = _decode(where, raw.rstrip(b"\n").rstrip(b"\r"))
-        if number == 1:
-            line = line.removeprefix("\ufeff")
-        if not line.strip():
+        try:
+            line = _decode(where, raw.rstrip(b"\n").rstrip(b"\r"))
+            if number == 1:
+                line = line.removeprefix("\ufeff")
+            if not line.strip():
+                continue
+            record = _parse_line(where, line)
+            if not isinstance(record, dict):
+                raise InputError(f"{where}: expected {expected}")
+        except InputError as error:
+            if on_invalid is None:
+                raise
+            on_invalid(error)
             continue
-        record = _parse_line(where, line)
-        if not isinstance(record, dict):
-            raise InputError(f"{where}: expected {expected}")
         yield number, record
 
 
@@ -177,33 +183,71 @@ def json_objects(path: Path | str, expected: str = "a JSON object") -> Iterator[
     yield from _objects(path, _binary_lines(path), expected)
 
 
-def _documents_from_records(path: Path, records: Iterable[tuple[int, dict]]) -> Iterator[tuple[str, Document]]:
+def _documents_from_records(path: Path, records: Iterable[tuple[int, dict]],
+                            on_invalid: OnInvalid | None = None) -> Iterator[tuple[int | None, Document]]:
     name = _name(path)
     for number, record in records:
-        for field in ("id", "text"):
-            if not isinstance(record.get(field), str):
-                raise InputError(f"{name}:{number}: missing string field '{field}'")
         try:
-            yield f"{name}:{number}", Document.model_validate(record)
-        except ValidationError as error:
-            raise InputError(f"{name}:{number}: document {record['id']!r}: {validation_message(error)}") from None
-        except RecursionError:
-            raise InputError(f"{name}:{number}: document {record['id']!r}: nested too deeply") from None
+            yield number, _document(f"{name}:{number}", record)
+        except InputError as error:
+            if on_invalid is None:
+                raise
+            on_invalid(error)
+
+
+def _document(where: str, record: dict) -> Document:
+    for field in ("id", "text"):
+        if not isinstance(record.get(field), str):
+            raise InputError(f"{where}: missing string field '{field}'")
+    try:
+        return Document.model_validate(record)
+    except ValidationError as error:
+        raise InputError(f"{where}: document {record['id']!r}: {validation_message(error)}") from None
+    except RecursionError:
+        raise InputError(f"{where}: document {record['id']!r}: nested too deeply") from None
 
 
 _JSONL_EXPECTED = "a JSON object with 'id' and 'text'"
 
 
-def _stdin_documents() -> Iterator[tuple[str, Document]]:
-    """Standard input: JSONL when its first non-blank character is ``{``, else one text document
-    with id ``stdin``."""
-    raw = sys.stdin.buffer.read()
+_BLANK = b"\xef\xbb\xbf \t\r\n"  # a UTF-8 BOM and white space, before standard input's first character
+
+
+def _stdin_documents(on_invalid: OnInvalid | None = None) -> Iterator[tuple[int | None, Document]]:
+    """Standard input: JSONL when its first non-blank character is ``{`` (then read line by line, so
+    a stream of any length passes through in constant memory), else one text document with id ``stdin``."""
     stdin = Path(STDIN)
-    if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        records = _objects(stdin, io.BytesIO(raw), _JSONL_EXPECTED)
-        yield from _documents_from_records(stdin, records)
-    else:
-        yield _STDIN_NAME, Document(id="stdin", text=_decode(_STDIN_NAME, raw).removeprefix("\ufeff"), meta={})
+    lines = iter(sys.stdin.buffer)
+    head: list[bytes] = []
+    for line in lines:
+        head.append(line)
+        if line.strip(_BLANK):
+            break
+    if b"".join(head).lstrip(_BLANK).startswith(b"{"):
+        records = _objects(stdin, itertools.chain(head, lines), _JSONL_EXPECTED, on_invalid)
+        yield from _documents_from_records(stdin, records, on_invalid)
+        return
+    raw = b"".join(itertools.chain(head, lines))
+    try:
+        text = _decode(_STDIN_NAME, raw).removeprefix("\ufeff")
+    except InputError as error:
+        if on_invalid is None:
+            raise
+        on_invalid(error)
+        return
+    yield None, Document(id="stdin", text=text, meta={})
+
+
+def _text_document(path: Path, name: str, on_invalid: OnInvalid | None) -> Iterator[tuple[int | None, Document]]:
+    raw = b"".join(_binary_lines(path))  # a file that cannot be read at all is not one invalid document: raises
+    try:
+        text = _decode(str(path), raw).removeprefix("\ufeff")
+    except InputError as error:
+        if on_invalid is None:
+            raise
+        on_invalid(error)
+        return
+    yield None, Document(id=_text_id(name), text=text, meta={"file": name})
 
 
 def _expand(paths: Iterable[Path]) -> list[tuple[Path, str]]:
@@ -220,7 +264,7 @@ def _expand(paths: Iterable[Path]) -> list[tuple[Path, str]]:
                 raise InputError(f"{path}: folder holds no .txt or .jsonl files")
             for file in found:
                 files.append((file, file.relative_to(path).as_posix()))
-        elif path.is_file():
+        elif path.exists():  # a file, or a named pipe that a producer is still writing
             if _kind(path) is None:
                 raise InputError(f"{path}: expected a .txt or .jsonl file (or either compressed as .gz)")
             files.append((path, path.name))
@@ -234,33 +278,51 @@ def input_files(paths: Iterable[Path | str]) -> list[Path]:
     return [path for path, _ in _expand(Path(p) for p in paths)]
 
 
-def read_documents(paths: Iterable[Path | str], unique_ids: bool = True) -> Iterator[Document]:
-    """Documents from .txt files, folders of them, JSONL (any of them gzipped), or ``-`` (standard input).
+def read_documents(paths: Iterable[Path | str], unique_ids: bool = True,
+                   on_invalid: OnInvalid | None = None) -> Iterator[Document]:
+    """Documents from .txt files, folders of them, JSONL (any of them gzipped), or ``-`` (standard input),
+    one at a time: nothing is read before it is asked for.
 
     A text file's id is its name without ``.txt``, or its path relative to a folder given as input
     (``a/x`` for ``folder/a/x.txt``).
     Raises :class:`InputError` naming the file (and line) for unreadable input and for a
     document id that appears twice, because a duplicate id would silently merge two
     documents downstream (Label Studio tasks are keyed by it). That check keeps every id in
-    memory; ``unique_ids=False`` skips it for readers that must stream any number of documents
-    in constant memory (``annotate report``).
+    memory (with the number of its file and line, not their names); ``unique_ids=False`` skips it
+    for readers that must stream any number of documents in constant memory (``annotate report``).
+    With ``on_invalid``, a document that cannot be read (a bad line, a duplicate id, a text file
+    that is not UTF-8) is handed to it and skipped; files that cannot be read at all still raise.
     """
-    seen: dict[str, str] = {}
-    for path, name in _expand(Path(p) for p in paths):
-        docs: Iterable[tuple[str, Document]]
+    files = _expand(Path(p) for p in paths)
+    seen: dict[str, tuple[int, int | None]] = {}
+
+    def where(index: int, number: int | None) -> str:
+        path = files[index][0]
         if _is_stdio(path):
-            docs = _stdin_documents()
+            return _STDIN_NAME if number is None else f"{_STDIN_NAME}:{number}"
+        return str(path) if number is None else f"{path}:{number}"
+
+    for index, (path, name) in enumerate(files):
+        docs: Iterable[tuple[int | None, Document]]
+        if _is_stdio(path):
+            docs = _stdin_documents(on_invalid)
         elif _kind(path) == "text":
-            docs = [(str(path), Document(id=_text_id(name), text=_read_text(path), meta={"file": name}))]
+            docs = _text_document(path, name, on_invalid)
         else:
-            docs = _documents_from_records(path, json_objects(path, _JSONL_EXPECTED))
-        for where, doc in docs:
+            docs = _documents_from_records(path, _objects(path, _binary_lines(path), _JSONL_EXPECTED, on_invalid),
+                                           on_invalid)
+        for number, doc in docs:
             if not unique_ids:
                 yield doc
                 continue
             if doc.id in seen:
-                raise InputError(f"{where}: document id {doc.id!r} already read from {seen[doc.id]}")
-            seen[doc.id] = where
+                error = InputError(f"{where(index, number)}: document id {doc.id!r} already read from "
+                                   f"{where(*seen[doc.id])}")
+                if on_invalid is None:
+                    raise error
+                on_invalid(error)
+                continue
+            seen[doc.id] = (index, number)
             yield doc
 
 
@@ -392,7 +454,7 @@ def _carry_over(old: Path, new: Path) -> None:
 
 
 @contextmanager
-def atomic_folder(path: Path | str) -> Iterator[Path]:
+def atomic_folder(path: Path | str, carry_over: bool = True) -> Iterator[Path]:
     """Fill a fresh folder beside ``path``; on success it replaces ``path`` whole, in one step.
 
     The files of a folder must change together (an export's gold and its card describe the same
@@ -400,7 +462,8 @@ def atomic_folder(path: Path | str) -> Iterator[Path]:
     target, which is then swapped in with one atomic exchange (two renames where the file system
     cannot exchange). An exception removes the temporary folder; a killed process leaves the
     previous folder intact and its temporary folder is removed by the next write to that target.
-    Files of the previous folder that the new one lacks are carried over.
+    Files of the previous folder that the new one lacks are carried over, unless ``carry_over`` is
+    False (shards of a corpus: a stale shard of an earlier, longer run must not survive).
     """
     target = Path(path)
     if target.exists() and not target.is_dir():
@@ -412,7 +475,8 @@ def atomic_folder(path: Path | str) -> Iterator[Path]:
         yield temporary
         if target.is_dir():
             os.chmod(temporary, target.stat().st_mode & 0o7777)
-            _carry_over(target, temporary)
+            if carry_over:
+                _carry_over(target, temporary)
         else:
             os.chmod(temporary, 0o777 & ~_umask())
         if not target.exists():
@@ -476,12 +540,101 @@ def read_yaml(path: Path | str, error: type[AnnotateError] = InputError) -> Any:
         raise error(f"{where}: not valid YAML ({getattr(failure, 'problem', None) or failure})") from None
 
 
+GZIP_LEVEL = 6  # zlib's default: a third the size of the JSONL, several times faster than gzip's 9
+
+
+def _is_gzip_name(path: Path | str) -> bool:
+    return str(path).lower().endswith(".gz")
+
+
+def _gzip_text(raw: IO[bytes], name: str) -> IO[str]:
+    """UTF-8 text into gzip on ``raw``, reproducible: the header holds ``name`` and no time, so one
+    output is byte-identical from run to run (and never names our temporary file). Closing it
+    ends the gzip stream but leaves ``raw`` open."""
+    compressed = gzip.GzipFile(filename=name, mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0)
+    return io.TextIOWrapper(compressed, encoding="utf-8", newline="")
+
+
+@contextmanager
+def jsonl_writer(path: Path | str) -> Iterator[IO[str]]:
+    """A text handle for JSONL written atomically to ``path`` (see :func:`atomic_writer`);
+    gzip-compressed when the name ends in ``.gz``; ``-`` is standard output."""
+    if _is_stdio(path) or not _is_gzip_name(path):
+        with atomic_writer(path) as handle:
+            yield handle
+        return
+    with atomic_writer(path, "wb") as raw, _gzip_text(raw, Path(path).name[:-3]) as text:
+        yield text  # leaving ``text`` writes the gzip trailer before atomic_writer syncs and renames
+
+
+SHARD_SIZE = 10_000  # documents per shard of a folder output
+
+
+def is_folder_output(path: Path | str) -> bool:
+    """An output path names a folder of shards when it is an existing folder or ends with ``/``."""
+    text = str(path)
+    return not _is_stdio(text) and (text.endswith(("/", os.sep)) or Path(text).is_dir())
+
+
+class _Shards:
+    """Lines written into ``part-00000.jsonl.gz``, ``part-00001.jsonl.gz`` … of ``folder``,
+    ``size`` documents each, in order (so the folder, read back, gives the documents in order)."""
+
+    def __init__(self, folder: Path, size: int) -> None:
+        if size < 1:
+            raise InputError(f"shard size must be at least 1 (got {size})")
+        self.folder, self.size = folder, size
+        self.count, self.in_shard = 0, 0
+        self._raw: IO[bytes] | None = None
+        self._text: IO[str] | None = None
+
+    def write(self, line: str) -> None:
+        if self._text is None or self.in_shard == self.size:
+            self.close()
+            name = f"part-{self.count:05d}.jsonl"
+            self._raw = (self.folder / f"{name}.gz").open("wb")
+            self._text = _gzip_text(self._raw, name)
+            self.count, self.in_shard = self.count + 1, 0
+        self._text.write(line)
+        self.in_shard += 1
+
+    def close(self) -> None:
+        if self._text is not None and self._raw is not None:
+            self._text.close()
+            self._raw.close()
+        self._text = self._raw = None
+
+
+@contextmanager
+def document_lines_writer(path: Path | str, shard_size: int = SHARD_SIZE) -> Iterator[Callable[[str], Any]]:
+    """A function that writes one document's JSONL line (with its ``\\n``) to ``path``: one file (``.gz``
+    compressed, ``-`` standard output) or, for a folder (:func:`is_folder_output`), gzip shards of
+    ``shard_size`` documents. Either way atomic: on an exception nothing new is left behind."""
+    if not is_folder_output(path):
+        with jsonl_writer(path) as handle:
+            yield handle.write
+        return
+    shards: _Shards | None = None
+    with atomic_folder(path, carry_over=False) as folder:
+        try:
+            shards = _Shards(folder, shard_size)
+            yield shards.write
+        finally:
+            if shards is not None:
+                shards.close()
+
+
+def document_line(doc: Document) -> str:
+    """One document as written: its canonical JSON line, after re-checking its offsets."""
+    Document.model_validate(doc.model_dump())  # re-check offsets on every write
+    return doc.to_json_line() + "\n"
+
+
 def write_jsonl(documents: Iterable[Document], path: Path | str) -> int:
-    """Write canonical JSONL atomically; returns the number of documents written."""
+    """Write canonical JSONL atomically (gzip when the name ends in ``.gz``); returns the number of documents written."""
     count = 0
-    with atomic_writer(path) as handle:
+    with jsonl_writer(path) as handle:
         for doc in documents:
-            Document.model_validate(doc.model_dump())  # re-check offsets on every write
-            handle.write(doc.to_json_line() + "\n")
+            handle.write(document_line(doc))
             count += 1
     return count

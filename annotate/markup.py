@@ -44,6 +44,13 @@ def markdown_text(value: object) -> str:
     return _MARKDOWN_LINE_START.sub(lambda m: m.group(0) + "\\", text, count=1)
 
 
+def markdown_cell(value: object) -> str:
+    """``value`` as a Markdown table cell: like :func:`markdown_text`, but a cell is never at the start of a
+    line, so "-" or "1." stay as they are."""
+    text = html.escape(one_line(value), quote=False)
+    return _MARKDOWN_ACTIVE.sub(r"\\\1", text)
+
+
 def markdown_code(value: object) -> str:
     """``value`` as inline code, whatever backticks it holds (HTML in a code span is shown, not run)."""
     text = one_line(value)

@@ -1,12 +1,14 @@
 """Shared by the stanza tests: where the treebank is, and the session's trained models.
 
 The models are trained once per machine and cached (``annotate.stanza_models.train``), so
-only the first test session on a machine pays the training time (about 12 minutes).
+only the first test session on a machine pays the training time (``./dev test`` trains before
+pytest starts, printing its progress; a session run another way trains in the fixture, also printing it).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,9 +24,9 @@ def need_treebank() -> Path:
     return TREEBANK
 
 
-def trained_models() -> Path:
+def trained_models(progress: Callable[[str], None] | None = None) -> Path:
     """A trained model folder: from the cache, or trained now (once per machine); see conftest."""
     from annotate.stanza_models.train import train
 
-    folder, _cached = train(need_treebank())
+    folder, _cached = train(need_treebank(), progress=progress)
     return folder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,8 +58,27 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="session")
-def stanza_models() -> Path:
-    """stanza models for this machine: from the cache, or trained now (only the first session pays ~13 min)."""
+def stanza_models(pytestconfig: pytest.Config) -> Path:
+    """stanza models for this machine: from the cache, or trained now (only the first session pays for it).
+
+    Training prints its progress on the terminal (it is never silent), and is bounded by its step
+    counts rather than by pytest's clock: see ``pytest_collection_modifyitems``. CI trains before
+    pytest starts (``./dev test``), so there this takes the cached folder at once.
+    """
     from _stanza_support import trained_models
 
-    return trained_models()
+    capture = pytestconfig.pluginmanager.getplugin("capturemanager")
+
+    def say(line: str) -> None:
+        with capture.global_and_fixture_disabled():
+            print(f"[stanza] {line}", file=sys.stderr, flush=True)
+
+    return trained_models(progress=say)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The per-test timeout covers the test bodies of tests using the trained models, not their setup,
+    where the session may be training them (step-capped: how long depends only on the machine's load)."""
+    for item in items:
+        if "stanza_models" in getattr(item, "fixturenames", ()) and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(func_only=True))

@@ -237,10 +237,15 @@ def _case_server_status(rng: random.Random, tmp: Path) -> list[str]:
     return ["server", "status", "--data-dir", str(data)]
 
 
+def _case_users_add(rng: random.Random, tmp: Path) -> list[str]:
+    email = rng.choice(["r@example.org", "[red]x[/red]@x.org", "a\nb@x", "", "@", '"<script>"@x.org'])
+    return ["users", "add", email] + rng.choice([[], ["--password-env", "PATH"], ["--password-env", "NOT_SET_X"]])
+
+
 CASES: dict[str, Callable[[random.Random, Path], list[str]]] = {
     "pre": _case_pre, "evaluate": _case_evaluate, "agreement": _case_agreement, "adjudicate": _case_adjudicate,
     "push": _case_push, "export": _case_export, "guidelines": _case_guidelines, "server status": _case_server_status,
-    "report": _case_report,
+    "report": _case_report, "users add": _case_users_add,
 }
 
 

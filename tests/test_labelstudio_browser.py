@@ -66,8 +66,9 @@ def test_every_highlight_is_exactly_its_span_in_a_real_browser(ls_client, labels
             seen = page.evaluate(_REGIONS)
             page.screenshot(path=str(artifacts / "labelstudio-task.png"), full_page=True)
             page.click("[class*='htx-highlight-c_c1-']")  # select the first claim
-            page.wait_for_selector("text=Claim · الادعاء", timeout=30_000)
-            kind = {value: page.is_checked(f"input[type=radio][name={value}]") for value in ("direct", "indirect")}
+            page.wait_for_selector("text=نوع الادعاء · Kind", timeout=30_000)
+            # radio inputs are named after the bilingual name shown ("مباشر · direct"); the stored value is the code
+            kind = {value: page.is_checked(f"input[type=radio][name$='· {value}']") for value in ("direct", "indirect")}
             page.screenshot(path=str(artifacts / "labelstudio-claim-selected.png"), full_page=True)
         finally:
             browser.close()

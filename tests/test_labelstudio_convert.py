@@ -32,8 +32,9 @@ def test_interface_is_valid_and_every_label_is_defined_in_labels_yaml():
     LabelInterface(config).validate()
     defined = {label.name for label in load_guidelines().labels.span_labels}
     assert set(SPAN_LABELS) <= defined
-    for name in SPAN_LABELS:
-        assert f'<Label value="{name}"' in config
+    shown = {label.name: label.display for label in load_guidelines().labels.span_labels}
+    for name in SPAN_LABELS:  # shown in Arabic and English, stored as the code (issue 11.15)
+        assert f'<Label value="{shown[name].ar} · {shown[name].en}" alias="{name}"' in config
     for relation in ("attributed_to", "introduces", "coref"):
         assert f'<Relation value="{relation}"' in config
     assert "direction: rtl" in config and "white-space: pre-wrap" in config
@@ -216,3 +217,29 @@ def test_conll_tags_each_layer_in_its_own_column():
     assert tags["الجيش"] == ["B-CLAIM", "O", "O"] and tags["القرية"] == ["I-CLAIM", "O", "O"]
     assert tags["،"] == ["O", "O", "O"]
     assert set(SOURCE_TYPES) >= {t[2:] for cells in tags.values() for t in cells[2:] if t != "O"}
+
+
+def test_every_label_and_choice_is_shown_bilingual_and_stored_as_its_code():
+    """Issue 11.15: Arabic display names from labels.yaml, values unchanged in results and export."""
+    import xml.etree.ElementTree as ET
+
+    from annotate.labelstudio.push import _configured_affiliations
+
+    root = ET.fromstring(label_config({"martian"}))
+    guide = load_guidelines().labels
+    shown = {label.name: label.display for label in guide.span_labels}
+    for name, choice in guide.choices.items():
+        shown.update(choice.display)
+    stored = []
+    for element in root.iter():
+        if element.tag in ("Label", "Choice"):
+            code = element.get("alias") or element.get("value")
+            stored.append(code)
+            expected = f"{shown[code].ar} · {shown[code].en}" if code in shown else code
+            assert element.get("value") == expected, code
+    assert set(SPAN_LABELS) | {"direct", "indirect", "yes", "no", "sdf", "regime", "martian"} <= set(stored)
+    assert "martian" not in shown  # a value beyond labels.yaml is shown as it is
+    assert _configured_affiliations(label_config({"martian"}))[-1] == "martian"  # read back as stored
+    panel = next(v for v in root.iter("View") if v.get("className") == "annotate-panel")
+    assert {c.get("name") for c in panel.iter("Choices")} == {"kind", "check_worthy", "affiliation"}
+    assert "position: sticky" in panel.get("style")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import stat
 
 import pytest
@@ -58,6 +59,26 @@ def test_a_stopped_server_restarts_on_its_data(labelstudio_server, ls_client, ls
             resolve_connection(data_dir)
         finally:
             os.environ.update(env)
-    again = server.start(data_dir, port=port)
+    assert server.stored_port(data_dir) == port  # kept in the data folder's config.json
+    again = server.start(data_dir)  # no --port: the kept one, so links to tasks keep working
     assert again.url == labelstudio_server.url
     assert ls_client.projects.get(ls_project.id).title == ls_project.title  # same database, same key
+
+
+def test_a_restart_keeps_the_port_and_a_taken_port_is_a_clear_error(labelstudio_server, ls_client, ls_project):
+    """Issue 11.16: links break if the port changes; Label Studio itself would silently move on."""
+    data_dir, url = labelstudio_server.data_dir, labelstudio_server.url
+    port = int(url.rsplit(":", 1)[1])
+    assert server.stop(data_dir)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as squatter:  # another program takes the port
+        squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        squatter.bind(("127.0.0.1", port))
+        squatter.listen()
+        with pytest.raises(LabelStudioError, match=f"port {port} on 127.0.0.1 is taken by another program.*config.json"):
+            server.start(data_dir)
+        assert not (data_dir / server.STATE_FILE).exists()  # nothing was started
+    assert server.stored_port(data_dir) == port  # the error did not move the server
+    again = server.start(data_dir)
+    assert again.url == url
+    assert server.status(data_dir).url == url  # so {url}/projects/{id}/data still opens the project
+    assert ls_client.projects.get(ls_project.id).title == ls_project.title

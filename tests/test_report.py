@@ -429,7 +429,7 @@ _LAYOUT = """() => {
 
 
 @pytest.mark.browser
-def test_report_in_headless_chromium(corpus, tmp_path) -> None:
+def test_report_in_headless_chromium(corpus, tmp_path, artifacts) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.skip("chromium is not installed (apt-get install chromium fonts-noto-core)")
@@ -448,8 +448,9 @@ def test_report_in_headless_chromium(corpus, tmp_path) -> None:
             root = cdp.send("DOM.getDocument")["root"]["nodeId"]
             cell = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#lowest-scores-table td.claim"})["nodeId"]
             fonts = {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": cell})["fonts"]}
-            tab.screenshot(path=str(ROOT / "docs" / "img" / "report-test-corpus.png"))
-            tab.locator("#top-sources-table").screenshot(path=str(ROOT / "docs" / "img" / "report-test-corpus-sources.png"))
+            # kept in test-artifacts/ (the copies in docs/img were taken the same way and looked at)
+            tab.screenshot(path=str(artifacts / "report-test-corpus.png"))
+            tab.locator("#top-sources-table").screenshot(path=str(artifacts / "report-test-corpus-sources.png"))
         finally:
             browser.close()
     plots = {p["name"]: p for p in layout["plots"]}

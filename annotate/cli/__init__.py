@@ -16,6 +16,10 @@ from annotate.cli import config as _config  # noqa: F401
 from annotate.cli import push as _push  # noqa: F401
 from annotate.cli import export as _export  # noqa: F401
 from annotate.cli import report as _report  # noqa: F401
+from annotate.cli import learn as _learn  # noqa: F401
+from annotate.cli import serve as _serve  # noqa: F401
+from annotate.cli import connect as _connect  # noqa: F401
+from annotate.cli import users as _users  # noqa: F401
 
 
 def main() -> None:

@@ -46,7 +46,7 @@ def train_models(treebank: Path, out: Path, progress: Any = None) -> tuple[Path,
     from annotate.stanza_models.train import install, train
 
     cached, was_cached = train(treebank, progress=progress)
-    folder = install(cached, out)
+    folder = install(cached, out, progress=progress)
     return folder, was_cached, read_scores(folder) or {}
 
 
@@ -78,7 +78,11 @@ def train_cli(
     treebank: Path = typer.Argument(..., help="A UD treebank: one .conllu file or a folder of them (e.g. UD Arabic-PUD)."),
     out: Path = typer.Option(None, "-o", "--out", help="Folder to write the models to (default: the models folder the engine loads)."),
 ) -> None:
-    """Train small Arabic models offline with stanza's trainers (cached per machine)."""
+    """Train small Arabic models offline with stanza's trainers (fixed step counts; cached per machine).
+
+    Progress goes to stderr, a line per stage; models scoring under the quality floor on held-out
+    data are refused, not cached.
+    """
     target = out or default_models_dir()
     folder, was_cached, report = train_models(treebank, target, progress=lambda m: typer.echo(m, err=True))
     scores = report.get("scores", {})
@@ -103,7 +107,10 @@ def info_cli(
         typer.echo(f"  {name}: {size} MB")
     report = info["report"] or {}
     if report.get("minutes") is not None:
-        capped = [name for name, run in report.get("trainers", {}).items() if run.get("stopped_at_cap")]
-        typer.echo(f"trained in {report['minutes']} min; stopped at their time cap: {', '.join(capped) or 'none'}")
+        steps = ", ".join(f"{name} {run['steps']} {run['unit']}" for name, run in report.get("trainers", {}).items()
+                          if "steps" in run)
+        typer.echo(f"trained in {report['minutes']} min ({steps or 'step counts not recorded'})")
+    if report.get("floor"):
+        typer.echo(f"quality floor: UPOS {report['floor']['upos']:g}, LAS {report['floor']['las']:g}")
     if report.get("scores"):
         typer.echo("held-out test scores (F1): " + ", ".join(f"{k.removesuffix('_f1')} {v:.1f}" for k, v in report["scores"].items()))

@@ -38,7 +38,7 @@ def login_lines(status: ls_server.ServerStatus) -> list[str]:
 @friendly_errors
 def start_cli(
     data_dir: Path = typer.Option(None, "--data-dir", help=DATA_DIR_HELP),
-    port: int = typer.Option(None, "--port", help="Port on 127.0.0.1 (default: a free one)."),
+    port: int = typer.Option(None, "--port", help="Port on 127.0.0.1, kept for later starts (default: the port of the first start, else a free one)."),
     database: str = typer.Option(None, "--database", envvar="ANNOTATE_DATABASE", show_envvar=False, help=DATABASE_HELP),
 ) -> None:
     """Start the server (first start: about a minute) or report the one already running."""

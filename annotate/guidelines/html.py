@@ -57,7 +57,7 @@ th { background: var(--tint); font-weight: 600; }
 """
 
 
-def _inline(text: str, isolate_arabic: bool = False) -> str:
+def inline_html(text: str, isolate_arabic: bool = False) -> str:
     """Escaped text with the two inline marks the source files use: **bold** and `code`.
 
     In English text, Arabic words with their quotation marks are wrapped in ``<bdi>`` so the
@@ -70,11 +70,11 @@ def _inline(text: str, isolate_arabic: bool = False) -> str:
 
 
 def _en(text: str, tag: str = "div") -> str:
-    return f'<{tag} lang="en" dir="ltr">{_inline(text, isolate_arabic=True)}</{tag}>'
+    return f'<{tag} lang="en" dir="ltr">{inline_html(text, isolate_arabic=True)}</{tag}>'
 
 
 def _ar(text: str, tag: str = "div") -> str:
-    return f'<{tag} lang="ar" dir="rtl">{_inline(text)}</{tag}>'
+    return f'<{tag} lang="ar" dir="rtl">{inline_html(text)}</{tag}>'
 
 
 def _pair(pair: Bi) -> str:
@@ -137,7 +137,7 @@ def _example(example: Example, limitation: str = "") -> str:
                      '<div lang="ar" dir="rtl">لا ادعاء في هذا النص.</div></div>')
     parts.append(_pair(Bi(en=example.explanation_en, ar=example.explanation_ar)))
     if limitation:
-        parts.append(f'<p class="limit" lang="en" dir="ltr">⚠ Pre-annotator limitation: {_inline(limitation, True)}</p>')
+        parts.append(f'<p class="limit" lang="en" dir="ltr">⚠ Pre-annotator limitation: {inline_html(limitation, True)}</p>')
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -193,11 +193,11 @@ def _section(guide: Guidelines, number: int, section: Section) -> str:
         parts.extend(_example(e, guide.limitation(e.id)) for e in guide.examples_for(convention.id))
     for step in section.steps:
         parts.append(f'<div class="step" id="q{step.id}"><div class="pair">'
-                     f'<div lang="en" dir="ltr"><strong>Q{step.id}.</strong> {_inline(step.question.en, True)}<br>'
-                     f"<strong>Yes:</strong> {_inline(step.if_yes.en, True)}<br>"
-                     f"<strong>No:</strong> {_inline(step.if_no.en, True)}</div>"
-                     f'<div lang="ar" dir="rtl"><strong>س{step.id}.</strong> {_inline(step.question.ar)}<br>'
-                     f"<strong>نعم:</strong> {_inline(step.if_yes.ar)}<br><strong>لا:</strong> {_inline(step.if_no.ar)}</div>"
+                     f'<div lang="en" dir="ltr"><strong>Q{step.id}.</strong> {inline_html(step.question.en, True)}<br>'
+                     f"<strong>Yes:</strong> {inline_html(step.if_yes.en, True)}<br>"
+                     f"<strong>No:</strong> {inline_html(step.if_no.en, True)}</div>"
+                     f'<div lang="ar" dir="rtl"><strong>س{step.id}.</strong> {inline_html(step.question.ar)}<br>'
+                     f"<strong>نعم:</strong> {inline_html(step.if_yes.ar)}<br><strong>لا:</strong> {inline_html(step.if_no.ar)}</div>"
                      "</div></div>")
     if section.items:
         parts.append('<ol class="items">')

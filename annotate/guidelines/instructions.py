@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import html
 
+from annotate.guidelines.html import inline_html
 from annotate.guidelines.model import Bi, Guidelines
 
 
 def _row(pair: Bi, tag: str = "td") -> str:
-    return (f'<tr><{tag} lang="en" dir="ltr" style="vertical-align:top;padding:4px 8px">{html.escape(pair.en)}</{tag}>'
-            f'<{tag} lang="ar" dir="rtl" style="vertical-align:top;padding:4px 8px">{html.escape(pair.ar)}</{tag}></tr>')
+    """One English | Arabic row; the source files' inline marks (**bold**, `code`) become HTML,
+    as in guidelines.html, instead of showing as asterisks."""
+    return (f'<tr><{tag} lang="en" dir="ltr" style="vertical-align:top;padding:4px 8px">'
+            f'{inline_html(pair.en, isolate_arabic=True)}</{tag}>'
+            f'<{tag} lang="ar" dir="rtl" style="vertical-align:top;padding:4px 8px">{inline_html(pair.ar)}</{tag}></tr>')
 
 
 def label_hints(guide: Guidelines) -> dict[str, str]:
@@ -31,12 +35,15 @@ def instructions_html(guide: Guidelines, full_guidelines_url: str | None = None)
     rows: list[str] = [_row(guide.content.title, "th")]
     rows.extend(_row(p) for p in guide.content.intro[:1])
     rows.append(_row(Bi(en="Labels", ar="التسميات"), "th"))
-    for label in guide.labels.span_labels:
-        rows.append(_row(Bi(en=f"{label.name}: {label.en}", ar=f"{label.name}: {label.ar}")))
+    for label in guide.labels.span_labels:  # the Arabic column names each label as the interface shows it
+        shown = f"{label.display.ar} ({label.name})" if label.display else label.name
+        rows.append(_row(Bi(en=f"**{label.name}**: {label.en}", ar=f"**{shown}**: {label.ar}")))
     for name, choice in guide.labels.choices.items():
-        rows.append(_row(Bi(en=f"{name}: {choice.en}", ar=f"{name}: {choice.ar}")))
+        shown = f"{choice.title.ar} ({name})" if choice.title else name
+        rows.append(_row(Bi(en=f"**{name}**: {choice.en}", ar=f"**{shown}**: {choice.ar}")))
         for value, text in choice.definitions.items():
-            rows.append(_row(Bi(en=f"  {value}: {text.en}", ar=f"  {value}: {text.ar}")))
+            arabic = f"{choice.display[value].ar} ({value})" if value in choice.display else value
+            rows.append(_row(Bi(en=f"  {value}: {text.en}", ar=f"  {arabic}: {text.ar}")))
     for section in guide.content.sections:
         if not (section.conventions or section.steps or section.items):
             continue

@@ -60,6 +60,7 @@ class SpanLabel(_Strict):
         return css_colour(value)
     en: str
     ar: str
+    display: Bi | None = None  # the short name shown in Label Studio (Arabic and English); the stored value stays `name`
     details_en: str = ""
     details_ar: str = ""
     phrases: tuple[Phrase, ...] = ()
@@ -74,6 +75,16 @@ class Choice(_Strict):
     details_en: str = ""
     details_ar: str = ""
     definitions: dict[str, Bi] = Field(default_factory=dict)
+    title: Bi | None = None  # the question shown above the choice in Label Studio
+    display: dict[str, Bi] = Field(default_factory=dict)  # value -> short name shown in Label Studio
+
+    @model_validator(mode="after")
+    def _display_names_known_values(self) -> Choice:
+        known = set(self.values) | set(self.definitions)
+        unknown = sorted(set(self.display) - known)
+        if unknown:
+            raise ValueError(f"display names for values that are not defined: {', '.join(unknown)}")
+        return self
 
 
 class Relation(_Strict):

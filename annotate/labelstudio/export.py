@@ -43,7 +43,7 @@ from annotate.labelstudio.client import api_error
 from annotate.labelstudio.convert import BadAnnotation, read_results, results_to_document
 from annotate.labelstudio.push import DOCUMENT_ID, META, find_project
 from annotate.labelstudio.snapshots import remove_export_snapshots
-from annotate.markup import conll_value, markdown_code, markdown_text
+from annotate.markup import conll_value, markdown_cell, markdown_code, markdown_text
 from annotate.schema import SOURCE_TYPES, Document
 
 ANNOTATIONS_FILE, GOLD_FILE, README_FILE, CONLL_FILE = "annotations.jsonl", "gold.jsonl", "README.md", "gold.conll"
@@ -437,7 +437,7 @@ def conll(documents: Iterable[Document]) -> str:
 
 def _table(header: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    out += ["| " + " | ".join(markdown_text(cell) for cell in row) + " |" for row in rows]
+    out += ["| " + " | ".join(markdown_cell(cell) for cell in row) + " |" for row in rows]
     return out
 
 

@@ -90,7 +90,7 @@ def _configured_affiliations(config_xml: str | None) -> list[str]:
     except ElementTree.ParseError:
         return []
     return [
-        choice.get("value", "")
+        choice.get("alias") or choice.get("value", "")  # the stored value; `value` is what is shown
         for choices in root.iter("Choices") if choices.get("name") == AFFILIATION
         for choice in choices.iter("Choice")
     ]

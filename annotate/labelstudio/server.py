@@ -10,7 +10,9 @@ accepted there (which proves it is our server, not someone else's on a recycled 
 State lives in the data folder (``.labelstudio/`` by default, 0700, everything in it private to
 its owner: the database holds the admin key and every annotation):
 ``label_studio.sqlite3`` and media (Label Studio's own), ``credentials.json`` (admin email,
-password and API key), ``server.json`` (pid, port, url of the running server) and ``server.log``.
+password and API key), ``config.json`` (the server's port, chosen at the first start and kept, so
+links to tasks stay valid across restarts), ``server.json`` (pid, port, url of the running server)
+and ``server.log``.
 With ``start(database=...)`` Label Studio runs on PostgreSQL instead of SQLite (its production
 set-up): the setting is remembered in the 0600 ``database.json`` so later starts, ``status`` and
 ``stop`` need not be told again, and the password reaches the server through its environment,
@@ -53,6 +55,7 @@ BINARY_ENV = "ANNOTATE_LABELSTUDIO_BIN"
 ADMIN_EMAIL = "admin@example.com"
 CREDENTIALS_FILE = "credentials.json"
 STATE_FILE = "server.json"
+CONFIG_FILE = "config.json"  # {"port": N}: the port this data folder's server always uses
 LOG_FILE = "server.log"
 DATABASE_FILE = "database.json"  # 0600: the PostgreSQL settings of this data folder, password included
 SQLITE_FILE = "label_studio.sqlite3"
@@ -69,6 +72,17 @@ _QUIET_ENV = {
     "FRONTEND_SENTRY_DSN": "",
     "LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK": "true",
     "PYTHONUNBUFFERED": "1",
+    # Label Studio refuses ML backends on reserved addresses (SSRF protection). Our server is local and
+    # its ML backend (`annotate serve`) too, so loopback is let through; every other reserved range
+    # (link-local cloud metadata, private networks, ...) stays banned.
+    "USE_DEFAULT_BANNED_SUBNETS": "false",
+    "USER_ADDITIONAL_BANNED_SUBNETS": ",".join((
+        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
+        "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
+        "224.0.0.0/4", "233.252.0.0/24", "240.0.0.0/4", "255.255.255.255/32", "::/128", "::ffff:0:0/96",
+        "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001:0000::/32", "2001:20::/28", "2001:db8::/32", "2002::/16",
+        "fc00::/7", "fe80::/10", "ff00::/8",
+    )),
 }
 
 
@@ -276,6 +290,32 @@ def find_binary() -> Path:
         "label-studio is not installed: run `python -m venv .venv-labelstudio && "
         ".venv-labelstudio/bin/pip install label-studio==1.23.2` (or set ANNOTATE_LABELSTUDIO_BIN)"
     )
+
+
+def stored_port(data_dir: Path | None = None) -> int | None:
+    """The port kept in ``config.json`` (None before the first start, or if the file is unusable)."""
+    try:
+        port = json.loads(((data_dir or default_data_dir()) / CONFIG_FILE).read_bytes()).get("port")
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return None
+    return port if isinstance(port, int) and not isinstance(port, bool) and 0 < port < 65536 else None
+
+
+def _store_port(data_dir: Path, port: int) -> None:
+    if stored_port(data_dir) != port:
+        _write_private(data_dir / CONFIG_FILE, json.dumps({"port": port}) + "\n")
+
+
+def port_is_free(port: int) -> bool:
+    """True when nothing listens on ``port`` of 127.0.0.1 (a port left in TIME_WAIT by our own
+    stopped server counts as free, as it does for the server itself)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((HOST, port))
+        except OSError:
+            return False
+    return True
 
 
 def free_port() -> int:
@@ -501,7 +541,7 @@ def start(
                 f"Label Studio of {data_dir} (pid {running['pid']}) runs but does not answer on {running['url']}; "
                 "stop it with `annotate server stop` and start it again"
             )
-        port = port or free_port()
+        port = _port_to_use(data_dir, port)
         url = f"http://{HOST}:{port}"
         command = [
             str(find_binary()), "start", "--no-browser", "--internal-host", HOST, "-p", str(port),
@@ -518,6 +558,7 @@ def start(
         _write_private(data_dir / STATE_FILE, json.dumps({"pid": process.pid, "port": port, "url": url}) + "\n")
         if _wait_until_ours(url, creds, deadline, process):
             _remember_database(data_dir, chosen)  # only once it worked: a typo is not remembered
+            _store_port(data_dir, port)  # kept for every later start: links to tasks stay valid
             make_private(data_dir)  # what an older, looser server left behind
             return ServerStatus(running=True, data_dir=data_dir, url=url, pid=process.pid, email=creds.email,
                                 version=_version(url), database=chosen.display)
@@ -529,6 +570,21 @@ def start(
         (data_dir / STATE_FILE).unlink(missing_ok=True)
         raise LabelStudioError(
             f"Label Studio did not answer on {url}/health within {timeout:.0f} s: {_log_tail(data_dir, secrets_=hidden)}")
+
+
+def _port_to_use(data_dir: Path, asked: int | None) -> int:
+    """``asked`` (``--port``), else the port kept in config.json, else a free one. A port that
+    is taken is an error, never a silent move (Label Studio's own habit), which would break every
+    link to the server's tasks."""
+    kept = stored_port(data_dir)
+    port = asked or kept or free_port()
+    if not port_is_free(port):
+        where = "" if asked else f" (kept in {data_dir / CONFIG_FILE} so that links stay valid)"
+        raise LabelStudioError(
+            f"port {port} on {HOST} is taken by another program{where}; stop that program, "
+            "or start on another port for good with `annotate server start --port N` (links to the old port will break)"
+        )
+    return port
 
 
 def _terminate(pid: int, grace: float = 20.0) -> None:

@@ -1,7 +1,7 @@
 """Word lists as data: loaded once, validated, normalised for matching.
 
-Fact-checkers extend the YAML files beside this module (or point ``ANNOTATE_LEXICONS`` at a
-folder holding their own copies) without touching Python. A malformed file raises
+Fact-checkers extend the YAML files beside this module without touching Python, or layer a
+folder of additions over them (``annotate pre --lexicons DIR``, ``ANNOTATE_LEXICONS``). A malformed file raises
 :class:`LexiconError` naming the file and entry.
 """
 
@@ -79,9 +79,26 @@ class Lexicon:
     affiliation_keys: dict[str, str]
     affiliations: tuple[str, ...]
     forenames: frozenset[str] = frozenset()
-    background: frozenset[Phrase] = frozenset()
+    background: frozenset[Phrase] = frozenset()  # the outlet's own background: "يذكر أن"
     object_participles: frozenset[str] = frozenset()  # مؤكداً أهمية …
-    not_claim_objects: frozenset[str] = frozenset()  # شكره، أمله: no claim as an object  # the outlet's own background: "يذكر أن"
+    not_claim_objects: frozenset[str] = frozenset()  # شكره، أمله: no claim as an object
+    boundary_words: frozenset[str] = frozenset()  # داعياً، وطالب: end a claim, never cue one
+    state_names: frozenset[str] = frozenset()  # السودان، البحرين: a state as a source is an organization
+    # small word classes the stages consult (see the comments in cues.yaml and sources.yaml)
+    clause_connectives: frozenset[str] = frozenset()
+    content_connectives: frozenset[str] = frozenset()
+    not_complementizer_before: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
+    so_called: frozenset[str] = frozenset()
+    not_object_words: frozenset[str] = frozenset()
+    one_of: frozenset[str] = frozenset()
+    some_of: frozenset[str] = frozenset()
+    government_heads: frozenset[str] = frozenset()
+    woman_words: frozenset[str] = frozenset()
+    masculine_names_in_ta: frozenset[str] = frozenset()
+    feminine_names: frozenset[str] = frozenset()
+    plural_heads: frozenset[str] = frozenset()
+    feminine_plural_heads: frozenset[str] = frozenset()
     object_starters: frozenset[str] = frozenset()
 
 
@@ -129,8 +146,11 @@ def _named(entries: Any, where: str) -> dict[Phrase, str]:
 
 
 def load_lexicon(directory: Path | str | None = None) -> Lexicon:
-    """Read and validate every word list in ``directory`` (default: the bundled lists)."""
-    folder = Path(directory or os.environ.get("ANNOTATE_LEXICONS") or DEFAULT_DIR)
+    """Read and validate every word list in ``directory`` (default: the bundled lists, with the folders
+    of ``ANNOTATE_LEXICONS`` layered on top: see :func:`layered_lexicon`)."""
+    if directory is None and os.environ.get(LAYERS_ENV, "").strip():
+        return layered_lexicon(*os.environ[LAYERS_ENV].strip().split(os.pathsep))
+    folder = Path(directory or DEFAULT_DIR)
     cues = _load(folder / "cues.yaml")
     sources = _load(folder / "sources.yaml")
     organizations = _named(_load(folder / "organizations.yaml"), str(folder / "organizations.yaml"))
@@ -183,6 +203,22 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         background=_phrases(cues.get("background", []), where_c),
         object_participles=_words(cues.get("object_participles", []), where_c),
         not_claim_objects=_words(cues.get("not_claim_objects", []), where_c),
+        boundary_words=_words(cues.get("boundary_words", []), where_c),
+        state_names=_words(sources.get("state_names", []), where_s),
+        clause_connectives=_words(cues.get("clause_connectives", []), where_c),
+        content_connectives=_words(cues.get("content_connectives", []), where_c),
+        not_complementizer_before=_words(cues.get("not_complementizer_before", []), where_c),
+        copulas=_words(cues.get("copulas", []), where_c),
+        so_called=_words(cues.get("so_called", []), where_c),
+        not_object_words=_words(cues.get("not_object_words", []), where_c),
+        one_of=_words(sources.get("one_of", []), where_s),
+        some_of=_words(sources.get("some_of", []), where_s),
+        government_heads=_words(sources.get("government_heads", []), where_s),
+        woman_words=_words(sources.get("woman_words", []), where_s),
+        masculine_names_in_ta=_words(sources.get("masculine_names_in_ta", []), where_s),
+        feminine_names=_words(sources.get("feminine_names", []), where_s),
+        plural_heads=_words(sources.get("plural_heads", []), where_s),
+        feminine_plural_heads=_words(sources.get("feminine_plural_heads", []), where_s),
     )
 
 
@@ -190,3 +226,54 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
 def default_lexicon() -> Lexicon:
     """The lexicon used by the engines, loaded once per process."""
     return load_lexicon()
+
+
+# ---------------------------------------------------------------- layering
+
+LAYERS_ENV = "ANNOTATE_LEXICONS"  # folders (os.pathsep-separated) layered over the built-in lists
+
+
+def _merged(base: Any, layer: Any, where: str) -> Any:
+    """``layer`` added to ``base``: lists are extended (entries already there kept once), mappings merged."""
+    if base is None:
+        return layer
+    if layer is None:
+        return base
+    if isinstance(base, dict) and isinstance(layer, dict):
+        merged = dict(base)
+        for key, value in layer.items():
+            merged[key] = _merged(base.get(key), value, f"{where}, {key}")
+        return merged
+    if isinstance(base, list) and isinstance(layer, list):
+        return base + [entry for entry in layer if entry not in base]
+    raise LexiconError(f"{where}: a layer must add a {type(base).__name__}, not a {type(layer).__name__}")
+
+
+def layered_data(*layers: Path | str, base: Path | str = DEFAULT_DIR) -> dict[str, Any]:
+    """File name -> content of ``base``'s YAML files with each layer folder's files added on top, in order.
+
+    A layer holds any of the files, each with only what it adds (the format of ``annotate learn``'s output);
+    entries it repeats are kept once. Layers add, never remove: to drop a word, edit the base list.
+    """
+    data = {path.name: _load(path) for path in sorted(Path(base).glob("*.yaml"))}
+    for layer in map(Path, layers):
+        if not layer.is_dir():
+            raise LexiconError(f"{layer}: no such lexicon folder")
+        for path in sorted(layer.glob("*.yaml")):
+            if path.name in data:
+                data[path.name] = _merged(data[path.name], _load(path), str(path))
+    return data
+
+
+def layered_lexicon(*layers: Path | str) -> Lexicon:
+    """The built-in lists with ``layers`` (folders of additions) on top, validated like any lexicon."""
+    import tempfile
+
+    import yaml
+
+    if not layers:
+        return load_lexicon(DEFAULT_DIR)
+    with tempfile.TemporaryDirectory(prefix="annotate-lexicon-") as folder:
+        for name, content in layered_data(*layers).items():
+            Path(folder, name).write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return load_lexicon(folder)

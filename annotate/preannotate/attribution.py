@@ -16,7 +16,7 @@ from annotate.lexicons import VerbForm
 from annotate.preannotate import content as C
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Sentence, Token, closing_quote, sentences, tokens
-from annotate.preannotate.sources import has_forename, looks_like_source, np_extent, np_grammar
+from annotate.preannotate.sources import adjective_like, has_forename, looks_like_source, np_extent, np_grammar
 from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import bare, stems, without_conjunction
 
@@ -31,22 +31,15 @@ _PREPOSITIONAL_CHANNEL = frozenset(normalize_word(w) for w in ("في", "خلال
 _NESTING = {normalize_word(a): frozenset({normalize_word(b)}) for a, b in
             (("نقلاً", "عن"), ("ونقلاً", "عن"), ("على", "لسان"))}
 _BULLET = re.compile(r"\s*(?:[-–•*▪●◦]|\d{1,2}[.)-])\s+")
-_CLAUSE_CONNECTIVES = frozenset({"حيث", "فيما", "بينما", "كما", "وفيما", "وبينما", "وحيث", "عندما", "حين", "بعدما"})
 _CLOCK_OR_DATE = re.compile(r"\d\s*$|^\W*\d")
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
-_SO_CALLED = frozenset(normalize_word(w) for w in ("تسمى", "يسمى", "يعرف", "تعرف", "يطلق", "تطلق"))
 _AMMA = frozenset({"اما", "واما"})
 _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
 _KANA = frozenset({"كان", "كانت", "كانوا"})
 _OBJECT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("على", "إلى", "عن"))
-_NOT_OBJECT_WORDS = frozenset(normalize_word(w) for w in (
-    "في", "من", "خلال", "عبر", "لدى", "أثناء", "أمام", "ذلك", "هذا", "هذه", "بذلك", "به", "بها", "إياه", "إياها",
-    "إياهم", "بدوره", "بدورها", "بقوله", "بقولها", "حديثه", "حديثها", "كلمته", "كلمتها"))
-_COPULAS = frozenset(normalize_word(w) for w in (
-    "بات", "باتت", "أصبح", "أصبحت", "كان", "كانت", "يكون", "تكون", "ليس", "ليست", "غير", "صار", "صارت", "بدا", "بدت"))
 _ASIDE_OPENERS = frozenset(normalize_word(w) for w in ("من", "ومن"))  # "من جهته"، "ومن ناحيتها"
 _TO_THEM = frozenset(normalize_word(w) for w in ("له", "لها", "لهم", "لهن", "لنا"))
 _LEADING_CONTENT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها", "فانهم", "قد"})
@@ -111,7 +104,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
             return _Marker(j, tokens[j + width - 1].end, 0.92)
         word = tokens[j].text
         if j > i + 1 and (("،" in gap or "," in gap) and (m.is_participle(word) or (word[0] in "وف" and m.verb(word)))
-                          or (word in _CLAUSE_CONNECTIVES and j + 1 < len(tokens)
+                          or (word in m.lexicon.clause_connectives and j + 1 < len(tokens)
                               and (m.verb(tokens[j + 1].text) or m.passive.match(tokens, j + 1)))):
             return None  # "، وأضاف" / "، مضيفاً" / "حيث قال": another attribution starts before any content
     return None
@@ -320,7 +313,7 @@ class ParagraphReader:
         i = 0
         first_in_sentence = len(self.found)
         while i < len(tokens):
-            if tokens[i].start < consumed:
+            if tokens[i].start < consumed or not self.m.may_open_attribution(tokens[i].text):
                 i += 1
                 continue
             background = self._background(s, i)
@@ -478,7 +471,7 @@ class ParagraphReader:
         or None: only for participles that take an object, never for feelings (مؤكداً سعادته)."""
         m, tokens = self.m, s.tokens
         if without_conjunction(tokens[i].text) not in m.lexicon.object_participles or (
-                i > 0 and without_conjunction(tokens[i - 1].text) in _COPULAS):
+                i > 0 and without_conjunction(tokens[i - 1].text) in m.lexicon.copulas):
             return None  # "بات مؤكداً" is an adjective, not a cue
         k = _skip_channel(m, tokens, i + 1)  # "مستبعداً في الوقت نفسه فكرة …"
         if k < len(tokens) and any(c in _gap(self.nt, tokens, k) for c in ",،.:؛"):
@@ -488,7 +481,7 @@ class ParagraphReader:
         start_offset = 0
         if k < len(tokens) and tokens[k].text in _OBJECT_PREPOSITIONS:
             k += 1
-        elif k < len(tokens) and (tokens[k].text in _NOT_OBJECT_WORDS or len(tokens[k].text) <= 2):
+        elif k < len(tokens) and (tokens[k].text in m.lexicon.not_object_words or len(tokens[k].text) <= 2):
             return None  # "مؤكداً في كلمته …", "مبيناً من جهته …", "مؤكداً ذلك": not an object
         if k + 1 >= len(tokens) or bare(tokens[k].text) in m.lexicon.not_claim_objects \
                 or tokens[k].text in m.lexicon.not_claim_objects or m.is_complementizer(tokens[k].text, None):
@@ -517,6 +510,10 @@ class ParagraphReader:
         if tokens and (m.channel.match(tokens, 0, first_stems=False) or tokens[0].text in _ASIDE_OPENERS):
             hit = m.channel.match(tokens, 0, first_stems=False)
             v = hit[0] if hit else 2 if len(tokens) > 2 and tokens[1].text.startswith(("جه", "ناحي", "جان")) else 1
+            # "من جانب آخر، أطلق …": the aside runs to its comma
+            comma = next((j for j in range(v, min(len(tokens), v + 3)) if any(c in _gap(self.nt, tokens, j) for c in ",،")),
+                         None)
+            v = comma if comma is not None else v
         if v >= len(tokens) - 1:
             return None
         word = tokens[v].text
@@ -626,6 +623,8 @@ class ParagraphReader:
         """"المصدر أكد أن …", "وزير الاقتصاد والتجارة في حكومة تصريف الأعمال أكد …", "أما نقيب …، فقال":
         the words of the clause before the verb, when they open with a known source phrase."""
         nt, m, tokens = self.nt, self.m, s.tokens
+        if i > 0 and tokens[i].text[:1] == "و" and any(c in _gap(nt, tokens, i) for c in ",،"):
+            return None  # "أطلق الأمير …، صحيفة الديوان …، وأكد …": a coordinated verb keeps the earlier subject
         stop = i - 1 if i > 0 and tokens[i - 1].text in _QAD else i  # "وكان المرصد قد أفاد …"
         segments, stepped_back = 0, False
         while stop > 0 and any(c in _gap(nt, tokens, stop) for c in ",،") and segments < 2:
@@ -650,8 +649,15 @@ class ParagraphReader:
         # a segment set off by commas counts only when it is the name itself ("…، كاروان محمد، قال")
         for k in range(start, start + 1 if stepped_back else stop):
             if looks_like_source(m, nt, tokens, k, stop) and not self._as_a(tokens, k):
-                return (k, stop)
+                end = np_grammar(m, nt, tokens, k, stop)
+                # the noun phrase, not the clause it opens: "أما الزائر عبد الله الفركز فقد عبر عن إعجابه … وقال"
+                return (k, end if end is not None and end > k and self._clause_goes_on(tokens, end, stop) else stop)
         return None
+
+    def _clause_goes_on(self, tokens: Sequence[Token], end: int, stop: int) -> bool:
+        """True when the words between a preverbal noun phrase and its verb hold a verb of their own
+        ("فقد عبر …"), so the phrase alone is the subject."""
+        return any(t.text[:2] in ("فق", "قد") or t.text in ("فقد", "قد", "فانه", "فان") for t in tokens[end:stop])
 
     def _as_a(self, tokens: Sequence[Token], k: int) -> bool:
         """"كقائد أوركسترا": كـ ("as a") before a source word makes a role, not a subject."""
@@ -676,7 +682,7 @@ class ParagraphReader:
         while j < len(tokens) and tokens[j].text not in _PREPOSITIONAL_CHANNEL and (
                 hit := m.channel.match(tokens, j, first_stems=False)):
             j += hit[0]  # an adverb before the subject: "أعلنت اليوم وزارة …", "أعلن الأسبوع الماضي …"
-        if j + 1 < len(tokens) and tokens[j].text == "ما" and tokens[j + 1].text in _SO_CALLED:
+        if j + 1 < len(tokens) and tokens[j].text == "ما" and tokens[j + 1].text in m.lexicon.so_called:
             j += 2  # "أعلنت ما تسمى "المقاومة الإسلامية …""
         end = np_grammar(m, nt, tokens, j, len(tokens))
         subject = (j, end) if end is not None and end > j else None
@@ -705,7 +711,7 @@ class ParagraphReader:
             if any(c in _gap(self.nt, tokens, j + 1) for c in ",،:.;؛") and not (
                     j + 1 < len(tokens) and tokens[j + 1].text in wanted):
                 return None
-            if m.verb(word) or m.is_participle(word) or m.is_complementizer(word, None) or word in _CLAUSE_CONNECTIVES:
+            if m.verb(word) or m.is_participle(word) or m.is_complementizer(word, None) or word in m.lexicon.clause_connectives:
                 return None
         return None
 
@@ -764,8 +770,14 @@ class ParagraphReader:
             if k is None:
                 return None
             if k == accused_at and subject is not None:
-                subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
+                last = tokens[subject[1] - 1].text
+                if subject[1] - subject[0] >= 2 and last.startswith("ال") and not adjective_like(last):
+                    subject = (subject[0], subject[1] - 1)  # "اتهمت الحكومة الميليشيا بـ…": the last noun is the accused
+                else:
+                    subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
         word = tokens[k].text
+        if bare(word) in m.lexicon.not_claim_objects or word in m.lexicon.not_claim_objects:
+            return None  # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, not content (guidelines 5.7)
         if word not in verb.prepositions and not verb.accuses:
             reached = self._preposition_ahead(s, k, verb)
             if reached is not None:

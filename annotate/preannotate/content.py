@@ -17,7 +17,11 @@ from annotate.preannotate.words import without_conjunction
 
 _LEADING = set("،,:;؛-–—ـ.")
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
-_CONNECTIVES = frozenset({"فيما", "في", "بينما", "كما", "حيث", "وفيما", "وبينما"})
+# "… فيما أعلنت مصادر …" without a comma: a new attribution (not "كما", which also means "as").
+_CONTRAST_CONNECTIVES = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
+_COMPLEMENTIZER_BEFORE_QUOTE = re.compile(r'[بف]?[اإأ]ن(?:ه|ها|هم)?\s*(?=")')
+_COMPLEMENTIZER_BEFORE_WORD = re.compile(r"[بف]?[اإأ]ن(?:ه|ها|هم)?\s+")
+_QUOTE_THEN_COMPLEMENTIZER = re.compile(r'"[بف]?ان(?:ه|ها|هم)?\s+')
 _COORDINATED = re.compile(r"[،,]?\s*و(?:ان|بان|انه|انها|انهم)\b")
 
 
@@ -99,16 +103,20 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
         comma = max(gap.rfind("،"), gap.rfind(","))
         word = token.text
         if comma < 0:
-            if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(m, tokens, k):
+            if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(m, tokens, k) or (
+                    word[:1] == "و" and without_conjunction(word) in m.lexicon.boundary_words) or (
+                    word in _CONTRAST_CONNECTIVES and k + 1 < len(tokens) and m.verb(tokens[k + 1].text)):
                 return gap_start  # "… في غرف خاصة لافتاً إلى أن …" / "… عام 2011 وذكرت وكالة كيودو أن …"
             continue
+        if without_conjunction(word) in m.lexicon.boundary_words:
+            return gap_start + comma  # "…، داعياً إلى …" / "…، وطالب بـ…": praise, calls and wishes end the claim
         if (m.is_participle(word) or m.prepositions.match(tokens, k)
                 or (word[:1] in "وف" and without_conjunction(word) in m.lexicon.verbs)
                 or (word[:1] in "وف" and m.passive.match(tokens, k))):
             return gap_start + comma
         # "، فيما أفادت شبكة …" / "، في حين قال …": a connective, then a new attribution
         after = k + (2 if word == "في" and k + 1 < len(tokens) and tokens[k + 1].text == "حين" else 1)
-        if word in _CONNECTIVES and after < len(tokens) and (
+        if word in m.lexicon.content_connectives and after < len(tokens) and (
                 m.verb(tokens[after].text) or m.passive.match(tokens, after) or m.prepositions.match(tokens, after)):
             return gap_start + comma
     return end
@@ -126,8 +134,19 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[t
         start += 1
     if start >= s.paragraph[1]:
         return None, "indirect", False
+    leading = _COMPLEMENTIZER_BEFORE_QUOTE.match(text, start, s.paragraph[1]) or \
+        _COMPLEMENTIZER_BEFORE_WORD.match(text, start, s.paragraph[1])
+    if leading:
+        start = leading.end()  # "قال: إن «…»" / "وقال: إنه جاء …": the complementizer stays out of the content
+    quoted = _quote_before_complementizer(nt, start, s)
+    if quoted is not None:
+        return quoted, "direct", False
     if text[start] == '"':
         close = closing_quote(nt, start, s.paragraph[1])
+        inner = _COMPLEMENTIZER_BEFORE_WORD.match(text, start + 1, close if close is not None else s.paragraph[1])
+        if inner and close is not None and _after_quote_is_boundary(nt, m, s, close):
+            # ""إن المشروع بلغ …"": the complementizer stays out of the quotation's content (guidelines 5.1)
+            return trim(nt, inner.end(), close), "direct", False
         if close is None:
             return trim(nt, start + 1, s.paragraph[1]), "direct", True
         if _after_quote_is_boundary(nt, m, s, close):
@@ -138,6 +157,19 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[t
     end = _cut_at_next_attribution(nt, m, s, start, max(s.end, start))
     span = trim(nt, start, end)
     return span, "indirect", False
+
+
+def _quote_before_complementizer(nt: NormText, start: int, s: Sentence) -> tuple[int, int] | None:
+    """The span after the complementizer of ``"إن المشروع ختم …"``: a quotation opened right before إن
+    and closed at the content's end makes direct content without the complementizer (guidelines 5.1)."""
+    before = _QUOTE_THEN_COMPLEMENTIZER.search(nt.norm, max(s.paragraph[0], start - 12), start)
+    if before is None or before.end() != start:
+        return None
+    open_at = before.start()
+    close = closing_quote(nt, open_at, s.paragraph[1])
+    if close is None or close <= start:
+        return None
+    return trim(nt, start, close)
 
 
 def headline_content(nt: NormText, start: int, end: int) -> tuple[int, int] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotate.lexicons import Lexicon, VerbForm
 from annotate.preannotate.text import normalize_word
@@ -11,10 +11,6 @@ from annotate.preannotate.words import PhraseIndex, stems, without_conjunction
 # "مصادره" (his sources), "مراسلنا" (our correspondent), "مسؤولان" (two officials)
 _POSSESSIVE_OR_DUAL = ("ه", "ها", "هم", "نا", "ان")
 _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")
-# Words before أن that make it temporal or concessive, not the content of a report.
-_NOT_COMPLEMENTIZER_BEFORE = frozenset(normalize_word(w) for w in (
-    "بعد", "قبل", "منذ", "حتى", "رغم", "برغم", "دون", "بدل", "بدلا", "لو", "لولا", "عوضا", "بمجرد", "ريثما", "كما",
-    "إلا", "بيد", "غير", "مجرد"))
 
 
 @dataclass(frozen=True)
@@ -36,6 +32,7 @@ class Matchers:
     affiliation_words: PhraseIndex
     government_words: PhraseIndex
     complementizers: frozenset[str]
+    _openers: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # memo of the above
 
     def verb(self, word: str) -> VerbForm | None:
         """The reporting-verb reading of a word (with or without و/ف), if it has one."""
@@ -47,6 +44,19 @@ class Matchers:
                 found = verbs.get(bare_word[1:])  # "ليؤكد أن …", "لتشير إلى …": لـ + a present form
         return found
 
+    def may_open_attribution(self, word: str) -> bool:
+        """False for a word at which no cue can start (no background phrase, preposition, passive, verb,
+        participle or verbal noun): most words of a text, which the reader then skips at once."""
+        known = self._openers.get(word)
+        if known is None:
+            if len(self._openers) > 200_000:
+                self._openers.clear()  # bounded: a corpus brings millions of distinct words
+            known = bool(self.background.may_start(word) or self.prepositions.may_start(word)
+                         or self.passive.may_start(word) or self.verb(word) is not None
+                         or self.is_participle(word) or self.is_verbal_noun(word))
+            self._openers[word] = known
+        return known
+
     def is_participle(self, word: str) -> bool:
         return word in self.lexicon.participles or without_conjunction(word) in self.lexicon.participles
 
@@ -57,7 +67,7 @@ class Matchers:
         """أن/إن/بأن (+pronoun), unless the word before makes it temporal (بعد أن)."""
         if word not in self.complementizers:
             return False
-        return before is None or before not in _NOT_COMPLEMENTIZER_BEFORE
+        return before is None or before not in self.lexicon.not_complementizer_before
 
     def is_forename(self, word: str) -> bool:
         """A forename, by its matching form (the caller rules out على written with ى). No و is stripped:

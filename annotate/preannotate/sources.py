@@ -16,22 +16,16 @@ from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import bare, stems, without_conjunction
 
 MAX_NP_TOKENS = 10
-# Heads of a state body or office: a state adjective after them (السوري) names the state's side.
-_GOVERNMENT_HEADS = frozenset({"وزير", "وزيرة", "وزارة", "حكومة", "جيش", "رئيس", "رئاسة", "خارجية", "دفاع", "داخلية",
-                               "قوات", "سفير", "سفارة", "مندوب", "مجلس", "اعلام", "وكالة", "قيادة", "مخابرات", "امن",
-                               "مسؤول", "مصدر", "مصادر", "ضابط", "متحدث", "ناطق", "نائب", "محافظ", "هيئة", "اركان",
-                               "برلمان"})
+# Between a cue and its content marker the phrase is delimited, so an office chain may run long:
+# "المتحدث الرسمي لمديرية الدفاع المدني بمنطقة جازان بالإنابة الرائد محمد بن حسن آل صمغان".
+MAX_DELIMITED_NP_TOKENS = 16
 _PREPOSITIONAL_STARTS = frozenset(normalize_word(w) for w in ("في", "وفي", "خلال", "عبر", "أثناء", "بعد", "قبل", "عقب",
                                                               "إثر", "على", "لدى", "منذ", "وسط"))
 _BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "من", "على", "إلى", "عن", "مع", "داخل", "خارج",
                                                            "قرب", "عند", "لدى", "أمام", "بين"))
 _PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه",
-                                                               "منها", "إليه", "إليها"))
-_ONE_OF = frozenset({"احد", "احدى", "احدي", "بعض"})
-_SOME_OF = frozenset({"عدد", "مجموعة", "جملة", "كثير", "العديد", "عشرات", "مئات"})
-_WOMAN = frozenset({"ام", "السيدة", "الحاجة", "السيده", "الحاجه"})
-_MASCULINE_IN_TA = frozenset({"حمزة", "حمزه", "اسامة", "اسامه", "عبيدة", "عبيده", "طلحة", "معاوية", "قتيبة", "خليفة"})
-_FEMININE_NAMES = frozenset({"قسد", "حماس", "داعش", "سانا", "رويترز", "الاناضول"})
+                                                               "منها", "إليه", "إليها", "فيه", "فيها", "فيهم", "به",
+                                                               "بها", "إليهم", "لي", "لنا", "إنه", "إنها", "أنه"))
 
 
 @dataclass(frozen=True)
@@ -76,7 +70,10 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         # the region opens with an aside ("، بعد اجتماعه بوفد …، أن"): skip it to its closing comma
         i = next((j for j in range(i + 1, stop) if any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،")), stop)
     while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text) or tokens[i].tanween_fath
-                        or tokens[i].text in _PRONOUN_PREPOSITIONS):
+                        or tokens[i].text in _PRONOUN_PREPOSITIONS or _told_outlet(m, nt, tokens, i, stop)):
+        if _told_outlet(m, nt, tokens, i, stop):  # "قال لـ«عكاظ»: …": the outlet told, the speaker unstated
+            i = _prepositional_object_end(nt, tokens, i + 1, stop)
+            continue
         i += 1  # "وتابع قائلاً:" / "قال ضاحكاً:" / "ورد عليه …": words of manner or address, they name nobody
     while i < stop and _is_channel(m, tokens, i):
         hit = m.channel.match(tokens, i, first_stems=False)
@@ -91,9 +88,10 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         if i >= stop or not any(looks_like_source(m, nt, tokens, k, stop) for k in range(i, min(stop, i + 2))):
             return None
     j = i
-    while j < stop and j - i < MAX_NP_TOKENS:
+    while j < stop and j - i < MAX_DELIMITED_NP_TOKENS:
         if j > i and (_is_channel(m, tokens, j) or any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،:؛;.")
-                      or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)):
+                      or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
+                      or _told_outlet(m, nt, tokens, j, stop)):
             break
         j += 1
     if j > i and j < stop and any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،"):
@@ -103,14 +101,21 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     return (i, j) if j > i else None
 
 
-def _quantifier_length(tokens: Sequence[Token], start: int, stop: int) -> int:
+def _quantifier_length(m: Matchers, tokens: Sequence[Token], start: int, stop: int) -> int:
     """Words of "بعض" / "أحد" / "عدد من" / "كثير من" at ``start`` before a noun phrase, or 0."""
     word = without_conjunction(tokens[start].text)
-    if word in _ONE_OF and start + 1 < stop:
+    if word in m.lexicon.one_of and start + 1 < stop:
         return 1
-    if word in _SOME_OF and start + 2 < stop and tokens[start + 1].text == "من":
+    if word in m.lexicon.some_of and start + 2 < stop and tokens[start + 1].text == "من":
         return 2
     return 0
+
+
+def _told_outlet(m: Matchers, nt: NormText, tokens: Sequence[Token], j: int, stop: int) -> bool:
+    """"المقيم لـ«عكاظ»": لـ before a quoted name that is no organization names the outlet told, not the
+    speaker ("المكتب الإعلامي لـ"قسد"" keeps its organization)."""
+    return (tokens[j].text == "ل" and j + 1 < stop and '"' in _gap(nt, tokens[j], tokens[j + 1])
+            and not m.organizations.match(tokens, j + 1))
 
 
 def _is_bare(token: Token) -> bool:
@@ -159,7 +164,7 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
     if start >= stop:
         return None
     first = tokens[start].text
-    quantifier = _quantifier_length(tokens, start, stop)
+    quantifier = _quantifier_length(m, tokens, start, stop)
     if quantifier:
         # "بعض الخبراء الاقتصاديين", "عدد من الاختصاصيين": the phrase is headed by what follows
         end = np_grammar(m, nt, tokens, start + quantifier, stop)
@@ -196,7 +201,7 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
         if _is_channel(m, tokens, j) or _is_bare_preposition(tokens[j]):
             break
         side = m.affiliation_words.match(tokens, j)
-        if side and (side[0] > 1 or not _adjective_like(word)):
+        if side and (side[0] > 1 or not adjective_like(word)):
             side = None  # "مسؤول أمريكي" yes; "قسد قوات النظام" (a new noun phrase) no
         phrase = m.anonymity.match(tokens, j) or m.local.match(tokens, j) or side
         if phrase:
@@ -217,12 +222,12 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             j += _name_length(m, nt, tokens, j, stop)  # a title's holder: وزير الخارجية العراقي فؤاد حسين
             named = True
             break
-        adjective_like = _adjective_like(word)
+        nisba = adjective_like(word)
         if not definite and not named and j == start + known and word.startswith("ال"):
             definite = True  # a definite genitive: وزارة الخارجية, مصادر المعارضة
             j += 1
             continue
-        if (definite and word.startswith("ال")) or (not definite and adjective_like and not word.startswith("ال")):
+        if (definite and word.startswith("ال")) or (not definite and nisba and not word.startswith("ال")):
             j += 1
             continue
         break
@@ -240,14 +245,14 @@ def _definite_then_name(m: Matchers, tokens: Sequence[Token]) -> bool:
     if len(tokens) < 3 or not without_conjunction(tokens[0].text).startswith("ال"):
         return False
     first = 1
-    while first < len(tokens) - 2 and tokens[first].text.startswith("ال") and _adjective_like(tokens[first].text):
+    while first < len(tokens) - 2 and tokens[first].text.startswith("ال") and adjective_like(tokens[first].text):
         first += 1  # "الناشط الإعلامي أنيس منصور": the head's adjectives come before the name
     name = tokens[first : first + 2]
-    return all(not t.text.startswith("ال") or t is name[-1] for t in name) and not _adjective_like(name[0].text) \
+    return all(not t.text.startswith("ال") or t is name[-1] for t in name) and not adjective_like(name[0].text) \
         and name[0].text not in m.lexicon.np_prepositions
 
 
-def _adjective_like(word: str) -> bool:
+def adjective_like(word: str) -> bool:
     """Nisba adjectives (روسي، محلية، أمريكيون) end like this; nouns rarely do."""
     return bare(word).endswith(("ي", "يه", "ية", "يون", "يين", "يان"))
 
@@ -260,7 +265,7 @@ def _name_before_object(m: Matchers, tokens: Sequence[Token], j: int, stop: int)
     a word that opens objects (صحة، تسجيل …).
     """
     first = tokens[j].text
-    if first.startswith(("ال", "و", "ب", "ل")) or _adjective_like(first):
+    if first.startswith(("ال", "و", "ب", "ل")) or adjective_like(first):
         return None
     for k in range(j + 1, min(stop, j + 4)):
         plain = tokens[k - 1].text
@@ -331,6 +336,8 @@ def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: st
     affiliation; only then a state adjective on a state body ("وزير الخارجية السوري")."""
     best: tuple[int, int, str] | None = None  # (length, -position, affiliation)
     for position, length, value in m.affiliation_words.find(tokens):
+        if length == 1 and _name_not_adjective(tokens, position):
+            continue  # "الإعلامي تركي السيف": تركي is his name, not "Turkish"
         candidate = (length, -position, value)
         best = candidate if best is None or candidate > best else best
     if best is not None:
@@ -340,24 +347,42 @@ def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: st
         key = inner[0][2] if inner else None
     if key is not None:
         return m.lexicon.affiliation_keys.get(key)
-    if head in _GOVERNMENT_HEADS or any(bare(t.text) in _GOVERNMENT_HEADS for t in tokens[:2]):
+    government = m.lexicon.government_heads
+    if head in government or any(bare(t.text) in government for t in tokens[:2]):
         for position, length, value in m.government_words.find(tokens):
             if position > 0:
                 return value
     return None
 
 
-def _gender(head: str, type_: str, first: str) -> str:
-    word = bare(head)
-    if word in _FEMININE_NAMES or first in _FEMININE_NAMES:
+def _unnamed_group(word: str) -> bool:
+    """A nisba plural no lexicon knows: "فلكيون", "الاقتصاديون" (other plurals in ون are often surnames)."""
+    word = bare(without_conjunction(word))
+    return len(word) > 4 and word.endswith(("يون", "يين"))  # "بنجلون", "الرحمون" are surnames
+
+
+def _name_not_adjective(tokens: Sequence[Token], position: int) -> bool:
+    """An indefinite nisba word (تركي، مصري) that cannot be an adjective: after a definite word, whose
+    adjective would be definite too (الإعلامي التركي), or first in a mention before another word."""
+    word = without_conjunction(tokens[position].text)
+    if word.startswith("ال") or not adjective_like(word):
+        return False  # "بيسكوف" names a side by itself wherever it stands
+    if position == 0:
+        return len(tokens) > 1
+    return without_conjunction(tokens[position - 1].text).startswith("ال")
+
+
+def _gender(m: Matchers, head: str, type_: str, first: str) -> str:
+    word, lexicon = bare(head), m.lexicon
+    if word in lexicon.feminine_names or first in lexicon.feminine_names:
         return "f"
     if type_ == "named_person":
         # a person is one person: "الرحمون" ends like a plural but is a surname; "أم أحمد" is a woman
-        feminine = word.endswith(("ه", "ة")) and word not in _MASCULINE_IN_TA
-        return "f" if feminine or without_conjunction(first) in _WOMAN else "m"
-    if word.endswith(("ون", "ين")) or word in {"اهالي", "سكان", "شهود", "نشطاء", "مسؤولو", "مسؤولي", "ضباط", "قاده", "خبراء"}:
+        feminine = word.endswith(("ه", "ة")) and word not in lexicon.masculine_names_in_ta
+        return "f" if feminine or without_conjunction(first) in lexicon.woman_words else "m"
+    if word.endswith(("ون", "ين")) or word in lexicon.plural_heads:
         return "pl"
-    if word.endswith(("ه", "ة", "ات")) or word in {"مصادر", "قوات", "فصائل", "اوساط", "دوائر", "جهات", "عناصر", "وسائل"}:
+    if word.endswith(("ه", "ة", "ات")) or word in lexicon.feminine_plural_heads:
         return "f"
     return "m"
 
@@ -382,7 +407,7 @@ def _ends_in_name(m: Matchers, nt: NormText, tokens: Sequence[Token]) -> bool:
         word, before, after = tokens[k].text, tokens[k - 1].text, tokens[k + 1]
         gaps = nt.norm[tokens[k - 1].end : tokens[k].start] + nt.norm[tokens[k].end : after.start]
         if (before.startswith("ال") and not word.startswith(("ال", "و", "ب", "ل", "ك", "ف"))
-                and not _adjective_like(word) and not any(c in gaps for c in '"()،,')
+                and not adjective_like(word) and not any(c in gaps for c in '"()،,')
                 and word not in m.lexicon.np_prepositions and word not in _BARE_PREPOSITIONS
                 and not (m.organizations.match(tokens, k) or m.media.match(tokens, k)
                          or m.affiliation_words.match(tokens, k) or m.anonymity.match(tokens, k)
@@ -392,6 +417,10 @@ def _ends_in_name(m: Matchers, nt: NormText, tokens: Sequence[Token]) -> bool:
 
 
 def _later_type(m: Matchers, tokens: Sequence[Token], i: int) -> str | None:
+    """The type a word inside an unknown mention reveals: "روجر برايس رئيس شركة …" is a person (a title
+    after the name comes before the company it heads), "تقديرات المفوضية" an organization."""
+    if m.titles.match(tokens, i, first_stems=False) and not tokens[i].text.startswith("لل"):
+        return "named_person"
     if m.organizations.match(tokens, i) or m.organization_heads.match(tokens, i):
         return "organization"
     if m.media.match(tokens, i) or m.media_heads.match(tokens, i):
@@ -408,9 +437,9 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     """
     if not tokens:
         return SourceInfo("anonymous", None, None, "", "m", False)
-    if len(tokens) > 1 and without_conjunction(tokens[0].text) in _ONE_OF:
+    if len(tokens) > 1 and without_conjunction(tokens[0].text) in m.lexicon.one_of:
         return classify(m, tokens[1:], named_in_apposition, nt)  # "أحد أقارب الضحية" is typed by what it is one of
-    if len(tokens) > 2 and without_conjunction(tokens[0].text) in _SOME_OF and tokens[1].text == "من":
+    if len(tokens) > 2 and without_conjunction(tokens[0].text) in m.lexicon.some_of and tokens[1].text == "من":
         return classify(m, tokens[2:], named_in_apposition, nt)  # "عدد من الاختصاصيين": typed by the group
     first = tokens[0].text
     head = _head(m, first)
@@ -424,7 +453,7 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     if m.is_anonymous_head(first) and not definite_title:
         type_ = "local" if has_local else "anonymous"
         if (first.startswith(("ال", "وال")) and len(tokens) > 1 and not tokens[1].text.startswith("ال")
-                and not _adjective_like(tokens[1].text) and tokens[1].text not in m.lexicon.np_prepositions):
+                and not adjective_like(tokens[1].text) and tokens[1].text not in m.lexicon.np_prepositions):
             type_ = "named_person"  # "المهندس سالم بوزيد": a definite profession and a name
         if has_forename(m, tokens[1:]):
             type_ = "named_person"  # خبير الطقس محمد الشاكر
@@ -433,13 +462,15 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         # الناشط المدني سامر الحلبي، المواطن صالح العيسى
     elif outlet or m.media_heads.match(tokens, 0) or m.media_heads.starts_with(without_conjunction(first).removesuffix("نا")):
         type_ = "media"  # "مراسلنا" is the outlet's own correspondent
-    elif org or m.organization_heads.match(tokens, 0):
-        type_ = "organization"
+    elif org or m.organization_heads.match(tokens, 0) or m.lexicon.state_names & {
+            " ".join(t.text for t in tokens[:2]), tokens[0].text}:
+        type_ = "organization"  # a state speaks as a body: "البحرين: …", "جنوب السودان تعلن …"
     elif m.titles.match(tokens, 0) or has_forename(m, tokens):
         type_ = "named_person"
     else:
         later = next((t for i, t in enumerate(tokens[1:], 1) for t in [_later_type(m, tokens, i)] if t), None)
-        type_ = later or "named_person"  # "تقديرات المفوضية" → organization; else most often a name
+        type_ = later or ("anonymous" if _unnamed_group(first) else "named_person")
+        # "تقديرات المفوضية" → organization; "فلكيون" → an unnamed group; else most often a name
         confident = False
     if named_in_apposition and type_ in {"anonymous", "local", "organization"}:
         type_, confident = "named_person", True
@@ -455,4 +486,4 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
                 key = found[0][2]
                 break
     affiliation = _affiliation(m, tokens, key, bare(head))
-    return SourceInfo(type_, affiliation, key, bare(head), _gender(head, type_, first), confident)
+    return SourceInfo(type_, affiliation, key, bare(head), _gender(m, head, type_, first), confident)

@@ -30,6 +30,7 @@ CLOSING_QUOTES = frozenset('"»”')
 EDGE = frozenset(" \t\r\n.,:;!?،؛؟-–—()[]…") | QUOTES
 NOT_A_VERB = frozenset({"PUNCT", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "SYM"})
 CONJUNCTIONS = frozenset({"و", "ف"})
+FUNCTION_UPOS = frozenset({"ADP", "PART", "SCONJ", "CCONJ", "PUNCT", "DET"})
 COMPLEMENT_RELATIONS = ("ccomp", "xcomp", "advcl", "obj", "parataxis", "obl")
 STANZA_SCORE = 0.6
 
@@ -154,8 +155,12 @@ def complement_span(m: Matchers, sentence: Sentence, verb: Word, after: int, tex
             if marker is None and relation not in {"ccomp", "xcomp"}:
                 continue
             content = [w for w in subtree if w.start >= (marker or 0)]
+            if content and all(w.upos in FUNCTION_UPOS for w in content):
+                continue  # a lone preposition parsed as the complement (شدد على أن …): not a clause
             if content:
-                start, end = content[0].start, max(w.end for w in content)
+                # right after the complementizer's token: words the parser hung elsewhere (a clause's
+                # subject attached to the reporting verb) still belong to the claim
+                start, end = marker or content[0].start, max(w.end for w in content)
                 break
         if start is not None:
             break

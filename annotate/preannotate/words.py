@@ -69,6 +69,11 @@ class PhraseIndex:
         self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
         self._heads_of: dict[str, tuple[str, ...]] = {}  # word → its readings that start a phrase
 
+    def may_start(self, word: str) -> bool:
+        """True when some reading of ``word`` (clitics removed) begins a phrase: :meth:`match` at a word
+        for which this is False finds nothing."""
+        return bool(self._heads(word))
+
     def starts_with(self, word: str) -> bool:
         """True when some phrase begins with ``word`` (already stripped of prefixes)."""
         return self._fold(word) in self._first_words

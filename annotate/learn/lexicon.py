@@ -1,0 +1,225 @@
+"""Lexicon additions from reviews: what the engine missed or mistyped, as entries of the word lists.
+
+Compared per document (claims matched as ``annotate evaluate`` matches them, character Dice >= 0.5):
+
+- a gold claim the engine missed, introduced by a cue the lexicon does not know: a verb form, a
+  participle (مضيفا), a prepositional cue (بحسب) or a passive report (أفيد) when gold gives it no source;
+- the gold source of a missed or wrongly attributed claim, or one typed differently, whose head the
+  lexicon does not know: anonymous heads, local markers, person titles (a first word with the article)
+  or forenames (one without), organization and media names (a new key each, its affiliation linked in
+  affiliations.yaml), and names that reveal an affiliation the engine did not give;
+- cues of claims reviewers deleted, with how often the same cue was kept: listed for a person to
+  decide (``deleted_by_reviewers`` in cues.yaml, a key the loader ignores), never applied.
+
+Every entry carries in how many documents it was seen and up to three examples (document id, span text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotate.agreement.spans import match_spans
+from annotate.learn.pairs import Pair
+from annotate.lexicons import Lexicon
+from annotate.preannotate.text import normalize_word
+from annotate.schema import Claim, Document, SourceMention
+
+EXAMPLES = 3
+FILES = ("cues.yaml", "sources.yaml", "organizations.yaml", "media.yaml", "affiliations.yaml", "forenames.yaml")
+DELETED = "deleted_by_reviewers"  # a section of cues.yaml the loader ignores: for a person to act on
+
+
+@dataclass
+class Entry:
+    """One addition to one list: where it goes, what is written, how often it was seen and where."""
+
+    file: str
+    section: str | None  # key inside the file (``verbs``, ``person_titles``, ``regime.words`` …); None: a list file
+    key: str  # normalised form: what makes two sightings the same entry
+    value: Any  # what is written into the list
+    reason: str
+    count: int = 0
+    examples: list[tuple[str, str]] = field(default_factory=list)
+    kept: int = 0  # deletions only: how often the same cue's claim was kept
+    documents: set[str] = field(default_factory=set)
+
+    def seen(self, doc_id: str, text: str) -> None:
+        """Counted once per document: a name repeated in one article is one sighting."""
+        if doc_id not in self.documents:
+            self.documents.add(doc_id)
+            self.count += 1
+        if len(self.examples) < EXAMPLES and (doc_id, text) not in self.examples:
+            self.examples.append((doc_id, text))
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(w for w in normalize_word(text).replace('"', " ").split() if w)
+
+
+def _unprefixed(word: str) -> str:
+    """A word without an attached و or ف (the matchers allow them by themselves)."""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+def _unconjoined(word: str) -> str:
+    """A name's first word without an attached و before the article (والمتحدث); وزارة stays whole."""
+    return word[1:] if word.startswith(("وال", "وا")) and len(word) > 4 else word
+
+
+def _surface(text: str, strip=_unprefixed) -> str:
+    words = text.split()
+    return " ".join([strip(words[0]), *words[1:]]) if words else text
+
+
+def _clip(text: str, size: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= size else flat[: size - 1] + "…"
+
+
+class _Collector:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.entries: dict[tuple[str, str | None, str], Entry] = {}
+
+    def add(self, file: str, section: str | None, key: str, value: Any, reason: str, doc_id: str, text: str) -> Entry:
+        entry = self.entries.setdefault((file, section, key), Entry(file, section, key, value, reason))
+        entry.seen(doc_id, text)
+        return entry
+
+    # ------------------------------------------------------------ cues
+
+    def known_cue(self, words: tuple[str, ...]) -> bool:
+        lex = self.lexicon
+        first = _unprefixed(words[0])
+        if len(words) == 1:
+            return any(w in lex.verbs or w in lex.participles or w in lex.verbal_nouns for w in (words[0], first)) \
+                or any((w,) in lex.passive or (w,) in lex.prepositions or (w,) in lex.background for w in (words[0], first))
+        phrase = (first, *words[1:])
+        known_phrases = lex.prepositions | lex.passive | lex.background
+        return words in known_phrases or phrase in known_phrases or first in lex.verbs or first in lex.participles
+
+    def missed_cue(self, doc: Document, claim: Claim) -> None:
+        if claim.cue is None:
+            return
+        words = _phrase(claim.cue.text)
+        if not words or self.known_cue(words):
+            return
+        surface = _surface(claim.cue.text)
+        key = " ".join((_unprefixed(words[0]), *words[1:]))
+        example = f"{claim.cue.text} → {_clip(claim.text)}"
+        if len(words) > 1:
+            self.add("cues.yaml", "prepositions", key, surface, "cue of missed claims", doc.id, example)
+        elif claim.source is None:
+            self.add("cues.yaml", "passive", key, surface, "passive cue of missed claims (no source)", doc.id, example)
+        elif key.startswith("م") and key.endswith(("ا", "ه", "ين")):
+            self.add("cues.yaml", "participles", key, surface, "participle of missed claims", doc.id, example)
+        else:
+            self.add("cues.yaml", "verbs", key, {"forms": [surface], "object": False}, "verb form of missed claims",
+                     doc.id, example)
+
+    # ------------------------------------------------------------ sources
+
+    def _new_name_key(self, prefix: str, name: tuple[str, ...]) -> str:
+        return f"learned_{prefix}_" + hashlib.sha256(" ".join(name).encode()).hexdigest()[:8]
+
+    def source(self, doc: Document, gold: SourceMention, predicted: SourceMention | None, why: str) -> None:
+        lex = self.lexicon
+        words = _phrase(gold.text)
+        if not words:
+            return
+        if len(words) > 6:  # a description, not a name or a head
+            return
+        name = (_unconjoined(words[0]), *words[1:])
+        surface = _surface(gold.text, _unconjoined)
+        head = name[0]
+        example = gold.text
+        wrong_type = predicted is None or predicted.type != gold.type
+        if gold.type in ("organization", "media"):
+            table = lex.organizations if gold.type == "organization" else lex.media
+            if name not in table and words not in table:
+                key = self._new_name_key("org" if gold.type == "organization" else "media", name)
+                file = "organizations.yaml" if gold.type == "organization" else "media.yaml"
+                self.add(file, None, " ".join(name), {"key": key, "names": [surface]}, f"{gold.type} name ({why})",
+                         doc.id, example)
+                if gold.affiliation:
+                    self.add("affiliations.yaml", f"{gold.affiliation}.keys", key, key,
+                             f"affiliation of a learned {gold.type} name", doc.id, example)
+                return
+        elif wrong_type and gold.type == "anonymous" and head not in lex.anonymous_heads:
+            self.add("sources.yaml", "anonymous_heads", head, _unconjoined(gold.text.split()[0]),
+                     f"head of anonymous sources ({why})", doc.id, example)
+        elif wrong_type and gold.type == "local" and (head,) not in lex.local_markers and head not in lex.anonymous_heads:
+            self.add("sources.yaml", "local_markers", head, _unconjoined(gold.text.split()[0]),
+                     f"head of local sources ({why})", doc.id, example)
+        elif gold.type == "named_person" and len(name) > 1 and (head,) not in lex.person_titles \
+                and head not in lex.forenames and head.removeprefix("ال") not in lex.forenames:
+            if len(head) <= 3:
+                pass
+            elif head.startswith("ال"):
+                self.add("sources.yaml", "person_titles", head, _unconjoined(gold.text.split()[0]),
+                         f"title of named persons ({why})", doc.id, example)
+            else:
+                self.add("forenames.yaml", None, head, _unconjoined(gold.text.split()[0]),
+                         f"forename of named persons ({why})", doc.id, example)
+        if gold.affiliation and (predicted is None or predicted.affiliation != gold.affiliation) \
+                and gold.type in ("named_person", "organization", "media") and len(name) > 1 \
+                and lex.affiliation_words.get(name) != gold.affiliation:
+            self.add("affiliations.yaml", f"{gold.affiliation}.words", " ".join(name), surface,
+                     f"name revealing the affiliation ({why})", doc.id, example)
+
+
+def _overlap(a: SourceMention, b: SourceMention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def learn_additions(pairs: Iterable[Pair], lexicon: Lexicon, min_count: int = 2) -> list[Entry]:
+    """Entries seen at least ``min_count`` times (deletions: deleted that often and more often than kept)."""
+    found = _Collector(lexicon)
+    deletions: dict[str, Entry] = {}
+    kept: dict[str, int] = defaultdict(int)
+    for pair in pairs:
+        gold, pred = pair.gold, pair.predicted
+        matches = match_spans([(c.start, c.end) for c in gold.claims], [(c.start, c.end) for c in pred.claims])
+        matched_gold = {gi: pi for gi, pi in matches}
+        matched_pred = {pi for _, pi in matches}
+        gold_sources, pred_sources = gold.source_by_id(), pred.source_by_id()
+        for gi, claim in enumerate(gold.claims):
+            source = gold_sources[claim.source] if claim.source else None
+            if gi not in matched_gold:
+                found.missed_cue(gold, claim)
+                if source is not None:
+                    found.source(gold, source, None, "missed claim")
+                continue
+            predicted_claim = pred.claims[matched_gold[gi]]
+            p_source = pred_sources[predicted_claim.source] if predicted_claim.source else None
+            if source is None:
+                continue
+            same_entity = p_source is not None and any(
+                m.entity == source.entity and _overlap(m, p_source) for m in gold.sources)
+            if not same_entity:
+                found.source(gold, source, None, "wrong source")
+            elif p_source.type != source.type:
+                found.source(gold, source, p_source, f"typed {p_source.type}")
+            elif p_source.affiliation != source.affiliation:
+                found.source(gold, source, p_source, f"affiliation {p_source.affiliation or 'none'}")
+        for pi, claim in enumerate(pred.claims):
+            words = _phrase(claim.cue.text) if claim.cue is not None else ()
+            if not words:
+                continue
+            key = _unprefixed(words[0])
+            if pi in matched_pred:
+                kept[key] += 1
+                continue
+            entry = deletions.setdefault(key, Entry("cues.yaml", DELETED, key, None, "cue of claims reviewers deleted"))
+            entry.seen(pred.id, f"{claim.cue.text} → {_clip(claim.text)}")
+    entries = [e for e in found.entries.values() if e.count >= min_count]
+    for key, entry in deletions.items():
+        entry.kept = kept.get(key, 0)
+        entry.value = {"cue": _surface(entry.examples[0][1].split(" → ")[0]), "deleted": entry.count, "kept": entry.kept}
+        if entry.count >= min_count and entry.count > entry.kept:
+            entries.append(entry)
+    return sorted(entries, key=lambda e: (FILES.index(e.file), e.section or "", -e.count, e.key))

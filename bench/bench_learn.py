@@ -1,0 +1,97 @@
+"""Does learning from reviews help? Cross-validated by document on the real gold sets.
+
+    .venv/bin/python bench/bench_learn.py [--min-count 2] [--folds 3]
+
+A review export is simulated from (pre-annotation, gold) pairs: ``predictions.jsonl`` is what the
+built-in engine gives, ``gold.jsonl`` is the hand annotation (tests/data/real/gold-a.jsonl and
+gold-b.jsonl; gold-c is a blind test set and is never read here). Documents are split into folds;
+``annotate learn`` learns from all folds but one, the learned folder is layered over the built-in
+lists, and the held-out fold is scored with ``annotate.evaluate.evaluate``; the folds rotate. Then
+the same with the two parts: learn from part a, score part b, and the other way round. Printed:
+claim F1 (overlap) and attribution F1 before/after, and the expected calibration error of claim
+scores before (the scores reviewers saw) and after (the learned model's calibrated scores).
+Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import tempfile
+from pathlib import Path
+
+from annotate.evaluate import evaluate
+from annotate.io import read_jsonl
+from annotate.learn.calibration import expected_calibration_error
+from annotate.learn.model import load_model
+from annotate.learn.pairs import Pair, score_labels
+from annotate.learn.run import learn_pairs
+
+REAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "real"
+PARTS = ("a", "b")  # never "c": the blind test set
+
+
+def _bare(doc):
+    return doc.model_copy(update={"claims": [], "sources": []})
+
+
+def _scores(gold, predicted) -> tuple[float, float, float | None]:
+    result = evaluate(gold, predicted)
+    claims, _ = score_labels(Pair(p, g) for p, g in zip(predicted, gold))
+    return result["claims_overlap"]["f1"], result["attribution"]["f1"], expected_calibration_error(*claims)
+
+
+def run(train: list[Pair], test: list[Pair], min_count: int) -> dict[str, tuple]:
+    with tempfile.TemporaryDirectory(prefix="bench-learn-") as tmp:
+        result = learn_pairs(train, Path(tmp) / "learned", min_count)
+        model = load_model([Path(tmp) / "learned"])
+        learned = list(model.annotate([_bare(p.gold) for p in test]))
+    gold = [p.gold for p in test]
+    return {"before": _scores(gold, [p.predicted for p in test]), "after": _scores(gold, learned),
+            "entries": len(result.entries)}
+
+
+def _row(name: str, docs: int, found: dict) -> str:
+    (c0, a0, e0), (c1, a1, e1) = found["before"], found["after"]
+    return (f"| {name} | {docs} | {found['entries']} | {100 * c0:.1f} → {100 * c1:.1f} | {100 * a0:.1f} → {100 * a1:.1f} "
+            f"| {100 * (a1 - a0):+.1f} | {e0:.3f} → {e1:.3f} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--folds", type=int, default=3)
+    args = parser.parse_args()
+    gold = {part: read_jsonl(REAL / f"gold-{part}.jsonl") for part in PARTS}
+    base = load_model()
+    pairs = {part: [Pair(pred, g) for pred, g in zip(base.annotate([_bare(d) for d in docs]), docs)]
+             for part, docs in gold.items()}
+    everything = [p for part in PARTS for p in pairs[part]]
+    fold = lambda p: int(hashlib.sha256(p.gold.id.encode()).hexdigest(), 16) % args.folds
+    header = ("| held out | documents | additions | claim F1 (overlap) | attribution F1 | Δ attribution | claim ECE |\n"
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(f"min-count {args.min_count}; {len(everything)} documents of real gold (parts {', '.join(PARTS)})\n")
+    print(header)
+    totals = []
+    for k in range(args.folds):
+        test = [p for p in everything if fold(p) == k]
+        found = run([p for p in everything if fold(p) != k], test, args.min_count)
+        totals.append(found)
+        print(_row(f"fold {k + 1} of {args.folds}", len(test), found))
+    mean = lambda key, i: sum(t[key][i] for t in totals) / len(totals)
+    print(f"| mean | | | {100 * mean('before', 0):.1f} → {100 * mean('after', 0):.1f} | "
+          f"{100 * mean('before', 1):.1f} → {100 * mean('after', 1):.1f} | {100 * (mean('after', 1) - mean('before', 1)):+.1f} "
+          f"| {mean('before', 2):.3f} → {mean('after', 2):.3f} |")
+    print()
+    print(header)
+    halves = []
+    for learn_from, score_on in (("a", "b"), ("b", "a")):
+        found = run(pairs[learn_from], pairs[score_on], args.min_count)
+        halves.append(found)
+        print(_row(f"part {score_on} (learned from {learn_from})", len(pairs[score_on]), found))
+    gain = sum(h["after"][1] - h["before"][1] for h in halves) / 2
+    print(f"\nmean attribution F1 change over both halves: {100 * gain:+.2f} points")
+
+
+if __name__ == "__main__":
+    main()

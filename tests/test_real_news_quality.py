@@ -1,0 +1,49 @@
+"""The rules engine on real news (tests/data/real): floors that keep what was won, not the issue's bars.
+
+The issue's bars for real news are claim F1 >= 0.88, attribution F1 >= 0.82, type and affiliation
+accuracy >= 0.90; the engine does not reach them on every part yet (the README gives the figures).
+These floors sit a little under today's scores on each part, so a change that loses ground on real
+articles fails here even when the written sets still pass. Part c was scored blind once (its score
+is on record in tests/data/real/first-blind-scores) before any fix looked at it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotate.evaluate import evaluate
+from annotate.io import read_jsonl
+from annotate.preannotate import preannotate
+from annotate.schema import Document
+
+REAL = Path(__file__).parent / "data" / "real"
+
+# part: (claim F1 overlap, attribution F1, type accuracy, affiliation accuracy), each a floor
+FLOORS = {
+    "a": (0.86, 0.81, 0.92, 0.92),
+    "b": (0.81, 0.75, 0.90, 0.95),
+    "c": (0.81, 0.70, 0.83, 0.94),
+}
+
+
+@pytest.mark.parametrize("part", sorted(FLOORS))
+def test_real_news_scores_stay_above_their_floors(part: str) -> None:
+    gold = list(read_jsonl(REAL / f"gold-{part}.jsonl"))
+    assert len(gold) == 110
+    scores = evaluate(gold, preannotate(Document(id=d.id, text=d.text, meta=d.meta) for d in gold))
+    claim, attribution, type_, affiliation = FLOORS[part]
+    assert scores["claims_overlap"]["f1"] >= claim
+    assert scores["attribution"]["f1"] >= attribution
+    assert scores["type_accuracy"] >= type_
+    assert scores["affiliation_accuracy"] >= affiliation
+
+
+def test_the_real_gold_is_complete_and_carries_its_licence() -> None:
+    """Three parts of 110 real passages, every passage annotated, each with its article's URL."""
+    for part in "abc":
+        documents = list(read_jsonl(REAL / f"gold-{part}.jsonl"))
+        assert len(documents) == 110
+        assert all(str(d.meta.get("url", "")).startswith("http") for d in documents)
+    assert "CC BY-NC-SA 4.0" in (REAL / "LICENSE").read_text(encoding="utf-8")
