@@ -114,8 +114,8 @@ def _opens_long_quote(nt: NormText, s: Sentence, j: int) -> bool:
     """True when a quotation of five words or more opens right before word ``j`` (after a space) and
     ends its sentence (or never closes): speech, not a quoted name ("نادي "الهلال"")."""
     gap = _gap(nt, s.tokens, j)
-    if not gap.endswith('"') or not gap[:-1].strip(" ") == "" and gap[:-1].strip(" ") not in (":",):
-        return False
+    if not gap.endswith('"') or gap[:-1].strip(" ") not in ("", ":"):
+        return False  # only spaces (or a colon) between the subject and the opening mark
     if j > 0 and gap == '"':
         return False  # no space before the mark: it closes something, or is glued to a word
     open_at = s.tokens[j - 1].end + gap.rindex('"')
