@@ -404,21 +404,26 @@ def _stale_pid(name: str, target: Path) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """True while process ``pid`` runs (a zombie child of ours counts as ended, and is reaped)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:  # a zombie child still answers kill(0): reap it if it is ours
+        finished, _ = os.waitpid(pid, os.WNOHANG)
+        return finished == 0
+    except ChildProcessError:
+        return True
 
 
 def _remove_stale_folders(target: Path) -> None:
     """Temporary folders left beside ``target`` by a process that was killed (its pid is gone)."""
     for entry in target.parent.iterdir():
         pid = _stale_pid(entry.name, target)
-        if pid is not None and pid != os.getpid() and not _alive(pid) and entry.is_dir():
+        if pid is not None and pid != os.getpid() and not pid_alive(pid) and entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)
 
 

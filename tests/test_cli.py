@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from _cli_support import one_line_error as _one_line_error
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample" / "syria-tv-2024-08-09.txt"
@@ -66,12 +67,6 @@ def test_python_dash_m_and_the_console_script_agree() -> None:
 # ---------------------------------------------------------------- issue 11: what a probe and a new user found
 
 
-def _one_line_error(result: subprocess.CompletedProcess) -> str:
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    (line,) = result.stderr.strip().splitlines()
-    assert line.startswith("error: ")
-    return line
 
 
 @pytest.mark.parametrize("how", ["same file", "through its folder", "through a symbolic link", "through a hard link",

@@ -7,22 +7,11 @@ test finds them in the output, so a reader sees what is meant without counting o
 from __future__ import annotations
 
 import pytest
+from _engine_support import Expected
+from _engine_support import claims_as_strings as _claims
 
 from annotate.preannotate import preannotate
 from annotate.schema import Document
-
-Expected = tuple[str, str, str | None, str | None, str | None]  # claim, kind, source, type, affiliation
-
-
-def _claims(text: str) -> list[Expected]:
-    (doc,) = preannotate([Document(id="t", text=text)])
-    sources = doc.source_by_id()
-    rows = []
-    for claim in doc.claims:
-        source = sources.get(claim.source) if claim.source else None
-        rows.append((claim.text, claim.kind, source.text if source else None, source.type if source else None,
-                     source.affiliation if source else None))
-    return rows
 
 
 CASES: list[tuple[str, list[Expected]]] = [

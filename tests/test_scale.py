@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _cli_support import one_line_error as _one_line_error
 
 from annotate.cli.pre import pre
 from annotate.errors import InputError, LexiconError
@@ -182,12 +183,6 @@ def test_standard_input_jsonl_is_streamed_too(corpus: tuple[Path, bytes]) -> Non
 # ---------------------------------------------------------------- errors with workers: one line, nothing left
 
 
-def _one_line_error(result: subprocess.CompletedProcess) -> str:
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    (line,) = result.stderr.strip().splitlines()
-    assert line.startswith("error: ")
-    return line
 
 
 @pytest.mark.parametrize("output", ["out.jsonl", "out.jsonl.gz", "shards/"])

@@ -28,7 +28,6 @@ does not answer (frozen), because two servers on one SQLite database corrupt it.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import re
@@ -48,7 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotate.errors import LabelStudioError
-from annotate.io import interprocess_lock
+from annotate.io import interprocess_lock, pid_alive
 
 DATA_DIR_ENV = "ANNOTATE_LABELSTUDIO_DIR"
 BINARY_ENV = "ANNOTATE_LABELSTUDIO_BIN"
@@ -347,19 +346,6 @@ def _is_ours(url: str, api_key: str) -> bool:
     return status == 200
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a zombie child still answers kill(0): reap it if it is ours
-        finished, _ = os.waitpid(pid, os.WNOHANG)
-        return finished == 0
-    except ChildProcessError:
-        return True
-
 
 def _read_state(data_dir: Path) -> dict | None:
     """``server.json`` when it is well-formed (a positive pid, a port, our URL for it), else None:
@@ -448,7 +434,7 @@ def is_our_server_process(pid: int, port: int, data_dir: Path) -> bool:
 def _live_server_process(data_dir: Path) -> dict | None:
     """``server.json`` when the process it names is alive and is our server for ``data_dir``."""
     state = _read_state(data_dir)
-    if state and _pid_alive(state["pid"]) and is_our_server_process(state["pid"], state["port"], data_dir):
+    if state and pid_alive(state["pid"]) and is_our_server_process(state["pid"], state["port"], data_dir):
         return state
     return None
 
@@ -460,7 +446,7 @@ def status(data_dir: Path | None = None) -> ServerStatus:
     creds = read_credentials(data_dir) if credentials_path(data_dir).exists() else None
     email = creds.email if creds else None
     database = read_database(data_dir).display
-    if not state or not creds or not _pid_alive(state["pid"]) or not _is_ours(state["url"], creds.api_key):
+    if not state or not creds or not pid_alive(state["pid"]) or not _is_ours(state["url"], creds.api_key):
         return ServerStatus(running=False, data_dir=data_dir, email=email, database=database)
     return ServerStatus(
         running=True, data_dir=data_dir, url=state["url"], pid=int(state["pid"]), email=email,
@@ -595,7 +581,7 @@ def _terminate(pid: int, grace: float = 20.0) -> None:
         return
     deadline = time.monotonic() + grace
     while time.monotonic() < deadline:
-        if not _pid_alive(pid):
+        if not pid_alive(pid):
             return
         time.sleep(0.2)
     try:
