@@ -6,7 +6,8 @@ outlets, and each passage must be an exact substring of its article so that offs
 A passage is one window of whole sentences (or paragraphs) of 500-1,100 characters starting at a
 random sentence boundary of a random article; one in four starts at the article's beginning so
 headlines are represented. Run once: ``python tests/data/real/sample_passages.py`` writes
-``passages-{a,b,c}.jsonl`` (the three parts) next to it.
+``passages-{a,b,c}.jsonl`` (the three parts) and ``passages-d.jsonl`` (a fourth, later blind
+part) next to it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ SEED = 20261206
 # claims a passage (the issue asks for 450 claims). The second draw skips the first one's articles.
 ROUNDS = ((SEED, 60), (SEED + 1, 50))
 PARTS = ("a", "b", "c")
+# Part d, drawn a session later to be a fresh blind part: its own seed, none of the articles above.
+BLIND_PART, BLIND_ROUND = "d", (SEED + 2, 110)
 _BOUNDARY = re.compile(r"(?<=[.!؟?\n])\s+")
 
 
@@ -45,11 +48,13 @@ def _window(text: str, rng: random.Random) -> tuple[int, int] | None:
     return begin, end
 
 
-def _draw(by_outlet: dict[str, list[dict]], seed: int, per_part: int, used: set[str], first_number: int) -> list[dict]:
-    """``per_part * 3`` passages from articles not in ``used``, shuffled with the draw's own seed."""
+def _draw(
+    by_outlet: dict[str, list[dict]], seed: int, per_part: int, used: set[str], first_number: int, parts: int = len(PARTS)
+) -> list[dict]:
+    """``per_part * parts`` passages from articles not in ``used``, shuffled with the draw's own seed."""
     rng = random.Random(seed)
     outlets = sorted(by_outlet)
-    total = per_part * len(PARTS)
+    total = per_part * parts
     passages: list[dict] = []
     while len(passages) < total:
         outlet = outlets[len(passages) % len(outlets)]
@@ -75,7 +80,7 @@ def main() -> int:
         for line in handle:
             article = json.loads(line)
             by_outlet.setdefault(article["meta"]["outlet"], []).append(article)
-    parts: dict[str, list[dict]] = {part: [] for part in PARTS}
+    parts: dict[str, list[dict]] = {part: [] for part in (*PARTS, BLIND_PART)}
     used: set[str] = set()
     first_number = 1
     for seed, per_part in ROUNDS:
@@ -83,6 +88,9 @@ def main() -> int:
         first_number += len(passages)
         for index, part in enumerate(PARTS):
             parts[part] += sorted(passages[index * per_part:(index + 1) * per_part], key=lambda p: p["id"])
+    seed, count = BLIND_ROUND
+    blind = _draw(by_outlet, seed, count, used, first_number, parts=1)
+    parts[BLIND_PART] = sorted(blind, key=lambda p: p["id"])
     for part, chunk in parts.items():
         with open(HERE / f"passages-{part}.jsonl", "w", encoding="utf-8") as out:
             for passage in chunk:
