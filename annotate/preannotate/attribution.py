@@ -35,6 +35,7 @@ _CLOCK_OR_DATE = re.compile(r"\d\s*$|^\W*\d")
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
+_CIRCUMSTANTIAL = frozenset({"وهو", "وهي", "وهم", "وهما", "وهن"})
 _AMMA = frozenset({"اما", "واما"})
 _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
@@ -96,7 +97,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         comma = max(gap.rfind(","), gap.rfind("،"))
         if comma >= 0 and j > i + 1 and gap.rfind('"') > comma:
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.75)
-        if j > i and _opens_long_quote(nt, s, j):
+        if j > i and _opens_long_quote(nt, s, j, after_subject=j > i + 1):
             # "وقال المدير الرياضي لهيرتا "نشعر بصدمة …"": a quotation after the subject, no comma
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7)
         width = _complementizer_at(m, tokens, j)
@@ -110,9 +111,14 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
     return None
 
 
-def _opens_long_quote(nt: NormText, s: Sentence, j: int) -> bool:
+def _opens_long_quote(nt: NormText, s: Sentence, j: int, after_subject: bool = False) -> bool:
     """True when a quotation of five words or more opens right before word ``j`` (after a space) and
-    ends its sentence (or never closes): speech, not a quoted name ("نادي "الهلال"")."""
+    ends its sentence (or never closes): speech, not a quoted name ("نادي "الهلال"").
+
+    ``after_subject`` (a subject stands between the cue and the mark): a quotation of eight words or
+    more is speech even when the sentence goes on after it ("وأضاف الباحث "…"، مطالبا …"); names of
+    bodies in quotation marks are shorter.
+    """
     gap = _gap(nt, s.tokens, j)
     if not gap.endswith('"') or gap[:-1].strip(" ") not in ("", ":"):
         return False  # only spaces (or a colon) between the subject and the opening mark
@@ -120,11 +126,12 @@ def _opens_long_quote(nt: NormText, s: Sentence, j: int) -> bool:
         return False  # no space before the mark: it closes something, or is glued to a word
     open_at = s.tokens[j - 1].end + gap.rindex('"')
     close = closing_quote(nt, open_at, s.paragraph[1])
+    end = close if close is not None else s.paragraph[1]
+    words = len(tokens(nt, open_at, min(end, open_at + 400)))  # bounded: the quote may never close
     after = nt.norm[close + 1 : min(close + 4, s.paragraph[1])] if close is not None else ""
     if close is not None and after.strip()[:1] not in ("", ".", "!", "؟", "?"):
-        return False  # "أعلنت "المقاومة الإسلامية في العراق"، وهي …": a name goes on into the sentence
-    end = close if close is not None else s.paragraph[1]
-    return len(tokens(nt, open_at, min(end, open_at + 400))) >= 5  # bounded: the quote may never close
+        return after_subject and words >= 8  # "أعلنت "المقاومة الإسلامية في العراق"، وهي …": a name goes on
+    return words >= 5
 
 
 def _quote_content_after(nt: NormText, s: Sentence, j: int) -> int | None:
@@ -567,6 +574,8 @@ class ParagraphReader:
             if noun is not None:
                 cue = (tokens[noun].start, tokens[noun].end)
             extent = np_extent(nt, m, tokens, inner_start, noun if noun is not None else region_end)
+        elif cue_end < region_end and tokens[cue_end].text in _CIRCUMSTANTIAL:
+            extent = None  # "وقالت وهي تحمل باقة من الزهور "…"": a state of the speaker, not a subject
         else:
             extent = np_extent(nt, m, tokens, cue_end, region_end)
             if extent is None and i > 0 and verb is not None and not (passive or vocalized_passive):

@@ -64,6 +64,8 @@ def _after_quote_is_boundary(nt: NormText, m: Matchers, s: Sentence, close: int)
     stripped = rest.lstrip(" ")
     if _COORDINATED.match(stripped):
         return False  # "… "عارٍ عن الصحة"، وأن المطار …": the content goes on
+    if nt.norm[close - 1] in ".!؟?":
+        return True  # "… سمعة الفيفا." لكن …": the quotation ended its own sentence
     if not stripped or stripped[0] in PUNCTUATION or stripped[0] == "\n":
         return True
     word = stripped.split(maxsplit=1)[0]
