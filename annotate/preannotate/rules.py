@@ -70,13 +70,13 @@ class _Intervals:
 
 
 def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, resolver: EntityResolver,
-             headline: bool = False) -> Mention:
+             headline: bool = False, verb_gender: str = "") -> Mention:
     same = resolver.at_span(span[0], span[1])
     if same is not None:
         return same  # one span is one mention, however many claims it speaks for
     words = tokens(nt, span[0], span[1])
     apposition = "،" in nt.norm[span[0] : span[1]] or "," in nt.norm[span[0] : span[1]]
-    info = classify(m, words, named_in_apposition=apposition, nt=nt)
+    info = classify(m, words, named_in_apposition=apposition, nt=nt, verb_gender=verb_gender)
     anaphor = None
     if len(words) == 1 or (len(words) == 2 and words[1].text in _SAME):
         anaphor = next((m.lexicon.anaphors[s] for s in stems(words[0].text) if s in m.lexicon.anaphors), None)
@@ -111,7 +111,8 @@ def build_document(document: Document, nt: NormText, found: list[Attribution], m
             _mention(nt, m, attribution.outer, attribution.sentence, resolver)
         source: Mention | None = None
         if attribution.source is not None:
-            source = _mention(nt, m, attribution.source, attribution.sentence, resolver, attribution.headline)
+            source = _mention(nt, m, attribution.source, attribution.sentence, resolver, attribution.headline,
+                              attribution.gender)
         elif attribution.mode == "previous" and attribution.sentence in last_sentence_source:
             source = last_sentence_source[attribution.sentence]
         elif attribution.mode in {"unstated", "previous"}:

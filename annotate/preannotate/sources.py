@@ -91,8 +91,8 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     while j < stop and j - i < MAX_DELIMITED_NP_TOKENS:
         if j > i and (_is_channel(m, tokens, j) or any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،:؛;.")
                       or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
-                      or _told_outlet(m, nt, tokens, j, stop)):
-            break
+                      or tokens[j].tanween_fath or _told_outlet(m, nt, tokens, j, stop)):
+            break  # an accusative ("كشفت التحقيقات أدواراً …") starts the object, not more subject
         j += 1
     if j > i and j < stop and any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،"):
         j = _apposition_end(nt, m, tokens, j, stop, titled=bool(m.titles.match(tokens, i)))
@@ -428,8 +428,15 @@ def _later_type(m: Matchers, tokens: Sequence[Token], i: int) -> str | None:
     return None
 
 
+def _body_plural(tokens: Sequence[Token]) -> bool:
+    """A definite plural in ات heads the mention ("الجوازات", "النقابات"): a body or its offices, not a
+    woman named by her family name ("وقالت العسيري")."""
+    word = without_conjunction(tokens[0].text)
+    return word.startswith("ال") and word.endswith("ات") and len(word) > 5
+
+
 def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = False,
-             nt: NormText | None = None) -> SourceInfo:
+             nt: NormText | None = None, verb_gender: str = "") -> SourceInfo:
     """Type, affiliation, entity key and gender of a mention from its words.
 
     ``named_in_apposition``: the mention ends in a name set off by commas ("عضو المجلس، منصور
@@ -471,6 +478,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         later = next((t for i, t in enumerate(tokens[1:], 1) for t in [_later_type(m, tokens, i)] if t), None)
         type_ = later or ("anonymous" if _unnamed_group(first) else "named_person")
         # "تقديرات المفوضية" → organization; "فلكيون" → an unnamed group; else most often a name
+        if type_ == "named_person" and verb_gender == "f" and _body_plural(tokens):
+            type_ = "organization"  # "وأوضحت الجوازات …": a body no lexicon knows, with a feminine verb
         confident = False
     if named_in_apposition and type_ in {"anonymous", "local", "organization"}:
         type_, confident = "named_person", True
