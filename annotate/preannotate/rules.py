@@ -15,12 +15,11 @@ from annotate.preannotate.attribution import Attribution, ParagraphReader
 from annotate.preannotate.coreference import EntityResolver, Mention
 from annotate.preannotate.matchers import Matchers, matchers_for
 from annotate.preannotate.segment import paragraphs, tokens
-from annotate.preannotate.sources import classify
+from annotate.preannotate.sources import SAME, classify
 from annotate.preannotate.text import NormText
 from annotate.preannotate.words import stems
 from annotate.schema import Claim, Document, SourceMention, Span
 
-_SAME = frozenset({"نفسه", "نفسها", "ذاته", "ذاتها"})
 
 
 class RulesEngine:
@@ -78,7 +77,7 @@ def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, re
     apposition = "،" in nt.norm[span[0] : span[1]] or "," in nt.norm[span[0] : span[1]]
     info = classify(m, words, named_in_apposition=apposition, nt=nt, verb_gender=verb_gender)
     anaphor = None
-    if len(words) == 1 or (len(words) == 2 and words[1].text in _SAME):
+    if len(words) == 1 or (len(words) == 2 and words[1].text in SAME):
         anaphor = next((m.lexicon.anaphors[s] for s in stems(words[0].text) if s in m.lexicon.anaphors), None)
         if anaphor is None and len(words) == 1 and any(s.startswith("ال") for s in stems(words[0].text)) \
                 and info.type in {"organization", "media", "named_person"} and info.confident:

@@ -28,6 +28,9 @@ _PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "عل�
                                                                "بها", "إليهم", "لي", "لنا", "إنه", "إنها", "أنه"))
 
 
+SAME = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم"})  # "the same" after a noun
+
+
 @dataclass(frozen=True)
 class SourceInfo:
     """What the words of a mention say about the source."""
@@ -89,6 +92,9 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
             return None
     j = i
     while j < stop and j - i < MAX_DELIMITED_NP_TOKENS:
+        if j > i and tokens[j].text in SAME:
+            j += 1  # "المصادر ذاتها": not the channel phrase "ذات يوم"
+            break
         if j > i and (_is_channel(m, tokens, j) or any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،:؛;.")
                       or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
                       or tokens[j].tanween_fath or _told_outlet(m, nt, tokens, j, stop)):
@@ -198,6 +204,9 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             j = _prepositional_object_end(nt, tokens, j, stop)
             named = True
             continue
+        if word in SAME:
+            j += 1  # "المصادر ذاتها", "الوزير نفسه": the phrase refers back and ends here
+            break
         if _is_channel(m, tokens, j) or _is_bare_preposition(tokens[j]):
             break
         side = m.affiliation_words.match(tokens, j)
@@ -442,6 +451,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     ``named_in_apposition``: the mention ends in a name set off by commas ("عضو المجلس، منصور
     الفيتوري"), which makes it a named person whatever its head.
     """
+    if len(tokens) > 1 and tokens[-1].text in SAME:
+        tokens = tokens[:-1]  # "المصدر نفسه" is typed as "المصدر"
     if not tokens:
         return SourceInfo("anonymous", None, None, "", "m", False)
     if len(tokens) > 1 and without_conjunction(tokens[0].text) in m.lexicon.one_of:
