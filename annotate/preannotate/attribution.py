@@ -36,6 +36,8 @@ _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "�
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
 _CIRCUMSTANTIAL = frozenset({"وهو", "وهي", "وهم", "وهما", "وهن"})
+_TOPIC_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عن", "حول", "بشأن"))
+_SUBJECT_PRONOUNS = frozenset(normalize_word(w) for w in ("إنه", "إنها", "أنه", "أنها", "هو", "هي", "هم"))
 _AMMA = frozenset({"اما", "واما"})
 _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
@@ -654,6 +656,9 @@ class ParagraphReader:
             start += 1
         if start >= stop or any(m.verb(t.text) or m.is_participle(t.text) for t in tokens[start:stop]):
             return None
+        if without_conjunction(tokens[start].text) in _TOPIC_PREPOSITIONS or (
+                stop - start == 1 and without_conjunction(tokens[start].text) in _SUBJECT_PRONOUNS):
+            return None  # "وعن أولويات الحكومة قال": a topic; "إنه يشير إلى": a pronoun, the speaker unstated
         # the first word from which a known source phrase runs up to the verb ("إلا أن مصادر طبية … قالت");
         # a segment set off by commas counts only when it is the name itself ("…، كاروان محمد، قال")
         for k in range(start, start + 1 if stepped_back else stop):

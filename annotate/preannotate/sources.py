@@ -87,6 +87,8 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     if i < stop and _is_bare(tokens[i]):
         while i < stop and _is_bare(tokens[i]):
             i = _prepositional_object_end(nt, tokens, i + 1, stop) if i + 1 < stop else stop
+        if i < stop and _told_outlet(m, nt, tokens, i, stop):
+            return None  # "في حوار خاص لـ«عكاظ» أن": whom he told; the speaker is unstated
         # after a place or time ("تردد في مدينة حلب أن") only a known source is a subject
         if i >= stop or not any(looks_like_source(m, nt, tokens, k, stop) for k in range(i, min(stop, i + 2))):
             return None
