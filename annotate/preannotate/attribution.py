@@ -16,7 +16,8 @@ from annotate.lexicons import VerbForm
 from annotate.preannotate import content as C
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Sentence, Token, closing_quote, sentences, tokens
-from annotate.preannotate.sources import adjective_like, has_forename, looks_like_source, np_extent, np_grammar
+from annotate.preannotate.sources import (adjective_like, has_forename, looks_like_source, np_extent, np_grammar,
+                                         state_length)
 from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import bare, stems, without_conjunction
 
@@ -663,6 +664,9 @@ class ParagraphReader:
         # a segment set off by commas counts only when it is the name itself ("…، كاروان محمد، قال")
         for k in range(start, start + 1 if stepped_back else stop):
             if looks_like_source(m, nt, tokens, k, stop) and not self._as_a(tokens, k):
+                state = state_length(m, tokens, k, stop)
+                if state and k + state != stop:
+                    return None  # "مصر تؤكد" yes; "الصين للشهر الثاني … مما يشير" no
                 end = np_grammar(m, nt, tokens, k, stop)
                 # the noun phrase, not the clause it opens: "أما الزائر عبد الله الفركز فقد عبر عن إعجابه … وقال"
                 return (k, end if end is not None and end > k and self._clause_goes_on(tokens, end, stop) else stop)

@@ -303,6 +303,13 @@ def _name_length(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int,
     return length
 
 
+def state_length(m: Matchers, tokens: Sequence[Token], start: int, stop: int) -> int:
+    """Words of a state's name at ``start`` ("مصر", "كوريا الشمالية"), or 0: a state speaks as a body."""
+    if start + 1 < stop and f"{without_conjunction(tokens[start].text)} {tokens[start + 1].text}" in m.lexicon.state_names:
+        return 2
+    return 1 if start < stop and without_conjunction(tokens[start].text) in m.lexicon.state_names else 0
+
+
 def looks_like_source(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, stop: int) -> bool:
     """True when the words at ``start`` name a source the lexicons know (head, name, outlet, forename).
 
@@ -313,7 +320,7 @@ def looks_like_source(m: Matchers, nt: NormText, tokens: Sequence[Token], start:
     if '"' in nt.norm[tokens[start - 1].end : tokens[start].start] if start > 0 else False:
         return True  # a quoted name: بحسب "المرصد"
     window = tokens[start : min(stop, start + 4)]
-    return (np_grammar(m, nt, tokens, start, stop) is not None or has_forename(m, tokens[start : start + 2])
+    return (bool(state_length(m, tokens, start, stop)) or np_grammar(m, nt, tokens, start, stop) is not None or has_forename(m, tokens[start : start + 2])
             or bool(m.affiliation_words.match(tokens, start) or m.organizations.find(window) or m.media.find(window)))
 
 
