@@ -493,8 +493,7 @@ class ParagraphReader:
             k += 1
         elif k < len(tokens) and (tokens[k].text in m.lexicon.not_object_words or len(tokens[k].text) <= 2):
             return None  # "مؤكداً في كلمته …", "مبيناً من جهته …", "مؤكداً ذلك": not an object
-        if k + 1 >= len(tokens) or bare(tokens[k].text) in m.lexicon.not_claim_objects \
-                or tokens[k].text in m.lexicon.not_claim_objects or m.is_complementizer(tokens[k].text, None):
+        if k + 1 >= len(tokens) or m.is_feeling(tokens[k].text) or m.is_complementizer(tokens[k].text, None):
             return None
         return tokens[k].start + start_offset
 
@@ -669,7 +668,10 @@ class ParagraphReader:
                     return None  # "مصر تؤكد" yes; "الصين للشهر الثاني … مما يشير" no
                 end = np_grammar(m, nt, tokens, k, stop)
                 # the noun phrase, not the clause it opens: "أما الزائر عبد الله الفركز فقد عبر عن إعجابه … وقال"
-                return (k, end if end is not None and end > k and self._clause_goes_on(tokens, end, stop) else stop)
+                # after another verb ("وأعرب عدد من الزوار عن سعادتهم … وأشاروا") the phrase is that verb's subject
+                ends_early = k > start and m.may_open_attribution(tokens[start].text) is False
+                return (k, end if end is not None and end > k and (self._clause_goes_on(tokens, end, stop) or ends_early)
+                        else stop)
         return None
 
     def _clause_goes_on(self, tokens: Sequence[Token], end: int, stop: int) -> bool:
@@ -794,7 +796,7 @@ class ParagraphReader:
                 else:
                     subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
         word = tokens[k].text
-        if bare(word) in m.lexicon.not_claim_objects or word in m.lexicon.not_claim_objects:
+        if m.is_feeling(word):
             return None  # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, not content (guidelines 5.7)
         if word not in verb.prepositions and not verb.accuses:
             reached = self._preposition_ahead(s, k, verb)

@@ -78,7 +78,7 @@ def _participle_with_clause(m: Matchers, tokens: list, k: int) -> bool:
     if not m.is_participle(tokens[k].text):
         return False
     if without_conjunction(tokens[k].text) in m.lexicon.object_participles and k + 2 < len(tokens) \
-            and tokens[k + 1].text not in m.lexicon.not_claim_objects and len(tokens[k + 1].text) > 3 \
+            and not m.is_feeling(tokens[k + 1].text) and len(tokens[k + 1].text) > 3 \
             and not tokens[k + 1].text.startswith("ال"):
         return True  # "… العاملات مؤكداً إصابتهن …": a participle and its noun object
     for j in (k + 1, k + 2):

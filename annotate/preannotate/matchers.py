@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from annotate.lexicons import Lexicon, VerbForm
 from annotate.preannotate.text import normalize_word
-from annotate.preannotate.words import PhraseIndex, stems, without_conjunction
+from annotate.preannotate.words import PhraseIndex, bare, stems, without_conjunction
 
 # "مصادره" (his sources), "مراسلنا" (our correspondent), "مسؤولان" (two officials)
 _POSSESSIVE_OR_DUAL = ("ه", "ها", "هم", "نا", "ان")
@@ -62,6 +62,20 @@ class Matchers:
 
     def is_verbal_noun(self, word: str) -> bool:
         return word in self.lexicon.verbal_nouns or without_conjunction(word) in self.lexicon.verbal_nouns
+
+    def is_feeling(self, word: str) -> bool:
+        """A noun object that states no content (guidelines 5.7): "سعادته", "إعجابهم", "شكرها"."""
+        objects = self.lexicon.not_claim_objects
+        if word in objects or bare(word) in objects:
+            return True
+        for suffix in ("هما", "هم", "هن", "ها", "نا", "ه"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                stem = word[: -len(suffix)]
+                stem = stem[:-1] + "ة" if stem.endswith("ت") else stem  # "رغبتهم" → "رغبة"
+                if stem in objects or bare(stem) in objects:
+                    return True
+                break
+        return False
 
     def is_complementizer(self, word: str, before: str | None) -> bool:
         """أن/إن/بأن (+pronoun), unless the word before makes it temporal (بعد أن)."""
