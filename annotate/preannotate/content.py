@@ -19,6 +19,7 @@ _LEADING = set("،,:;؛-–—ـ.")
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
 # "… فيما أعلنت مصادر …" without a comma: a new attribution (not "كما", which also means "as").
 _CONTRAST_CONNECTIVES = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
+_BUT = frozenset({"لكن", "ولكن"})
 _COMPLEMENTIZER_BEFORE_QUOTE = re.compile(r'[بف]?[اإأ]ن(?:ه|ها|هم)?\s*(?=")')
 _COMPLEMENTIZER_BEFORE_WORD = re.compile(r"[بف]?[اإأ]ن(?:ه|ها|هم)?\s+")
 _QUOTE_THEN_COMPLEMENTIZER = re.compile(r'"[بف]?ان(?:ه|ها|هم)?\s+')
@@ -112,6 +113,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
             continue
         if without_conjunction(word) in m.lexicon.boundary_words:
             return gap_start + comma  # "…، داعياً إلى …" / "…، وطالب بـ…": praise, calls and wishes end the claim
+        if word in _BUT and k + 1 < len(tokens) and tokens[k + 1].text.startswith("ال"):
+            return gap_start + comma  # "…، لكن المستثمرين ركزوا …": a new subject, the writer's contrast
         if (m.is_participle(word) or m.prepositions.match(tokens, k)
                 or (word[:1] in "وف" and without_conjunction(word) in m.lexicon.verbs)
                 or (word[:1] in "وف" and m.passive.match(tokens, k))):
