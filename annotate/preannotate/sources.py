@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Token
 from annotate.preannotate.text import NormText, normalize_word
-from annotate.preannotate.words import bare, stems, without_conjunction
+from annotate.preannotate.words import bare, derived_verbal_noun, stems, without_conjunction
 
 MAX_NP_TOKENS = 10
 # Between a cue and its content marker the phrase is delimited, so an office chain may run long:
@@ -295,7 +295,7 @@ def _name_length(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int,
         word = tokens[start + length].text
         gap = nt.norm[tokens[start + length - 1].end : tokens[start + length].start]
         if any(c in gap for c in ",،:؛;.\"") or word in _BARE_PREPOSITIONS or word in m.lexicon.object_starters \
-                or _is_channel(m, tokens, start + length):
+                or derived_verbal_noun(word) or _is_channel(m, tokens, start + length):
             break
         length += 1
         if word.startswith("ال"):
@@ -340,8 +340,8 @@ def _prepositional_object_end(nt: NormText, tokens: Sequence[Token], k: int, sto
 
 
 def is_forename(m: Matchers, token: Token) -> bool:
-    """A known forename (محمد، فاطمة، سيرغي …), and not the preposition على."""
-    return not token.alif_maqsura and m.is_forename(token.text)
+    """A known forename (محمد، فاطمة، يحيى …), and not the preposition على (read as علي once normalised)."""
+    return not (token.alif_maqsura and token.text == "علي") and m.is_forename(token.text)
 
 
 def has_forename(m: Matchers, tokens: Sequence[Token]) -> bool:

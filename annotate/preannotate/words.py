@@ -32,6 +32,14 @@ def stems(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def derived_verbal_noun(word: str) -> bool:
+    """A verbal noun of a derived verb by its shape (normalised): افتعال / انفعال (اكتمال، انطلاق) or
+    استفعال (استمرار). These open noun objects ("أكد … اكتمال التجهيزات") and are never names."""
+    if len(word) == 6 and word[0] == "ا" and word[-2] == "ا" and word[1] != "ل":
+        return True
+    return len(word) == 7 and word.startswith("است") and word[-2] == "ا"
+
+
 @lru_cache(maxsize=65536)
 def bare(word: str) -> str:
     """The word without the article (for comparing phrase words after the first)."""
