@@ -153,7 +153,9 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[t
             # ""إن المشروع بلغ …"": the complementizer stays out of the quotation's content (guidelines 5.1)
             return trim(nt, inner.end(), close), "direct", False
         if close is None:
-            return trim(nt, start + 1, s.paragraph[1]), "direct", True
+            # never closed: the complementizer stays out, and a new attribution ("مضيفة بأن") ends it
+            begin = inner.end() if inner else start + 1
+            return trim(nt, begin, _cut_at_next_attribution(nt, m, s, begin, s.paragraph[1])), "direct", True
         if _after_quote_is_boundary(nt, m, s, close):
             return trim(nt, start + 1, close), "direct", False
         end = _sentence_end_after(nt, close, s.paragraph[1])
