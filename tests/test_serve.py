@@ -214,4 +214,4 @@ def test_training_from_the_project_serves_a_new_lexicon_under_a_new_version(ls_c
         assert claims == ["الجلسة ستعقد غدا"]
         (stored,) = (tmp_path / "state" / before).glob("learned-*/cues.yaml")  # kept for the next start
         learned = stored.read_text(encoding="utf-8")
-        assert "- {forms: [همس], object: false}" in learned and "whisper-0" in learned
+        assert "- {forms: [همس, همست, همسوا], object: false}" in learned and "whisper-0" in learned
