@@ -92,7 +92,7 @@ def test_learned_lexicons_survive_a_restart_and_concurrent_trainings_keep_both(t
         assert sorted(stored_versions) == sorted(job["model_version"] for job in jobs.values())
         assert len(set(stored_versions)) == 2
         newest_verb = next(verb for verb, job in jobs.items() if job["model_version"] == stored_versions[-1])
-        assert f"forms: [{newest_verb}]" in (folders[-1] / "cues.yaml").read_text(encoding="utf-8")
+        assert f"forms: [{newest_verb}, {newest_verb}ت, {newest_verb}وا]" in (folders[-1] / "cues.yaml").read_text(encoding="utf-8")
 
         assert _mode(tmp_path / "state") == _mode(store) == 0o700
         assert all(_mode(f) == 0o700 for f in folders)
