@@ -19,14 +19,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @contextmanager
 def backend_process(work_dir: Path, connection=None, *args: str) -> Iterator[str]:
-    """Start ``annotate serve`` and yield its URL once /health answers; stop it afterwards."""
+    """Start ``annotate serve`` (state folder ``work_dir/state``, its log ``work_dir/serve.log``) and
+    yield its URL once /health answers; stop it afterwards."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     if connection is not None:  # the backend's training reads the project through the one client factory
         env.update(LABEL_STUDIO_URL=connection.url, LABEL_STUDIO_API_KEY=connection.api_key)
-    log = (work_dir / "serve.log").open("w")
+    log = (work_dir / "serve.log").open("a")
     process = subprocess.Popen(
-        [sys.executable, "-m", "annotate", "serve", "--port", str(port), "--work-dir", str(work_dir), *args],
+        [sys.executable, "-m", "annotate", "serve", "--port", str(port), "--state-dir", str(work_dir / "state"), *args],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"

@@ -13,6 +13,7 @@ from annotate.cli import app
 from annotate.errors import LexiconError
 from annotate.io import write_jsonl
 from annotate.learn.calibration import expected_calibration_error, fit_curve
+from annotate.learn.lexicon import verb_paradigm
 from annotate.learn.model import load_model
 from annotate.learn.run import learn
 from annotate.lexicons import layered_lexicon, load_lexicon
@@ -53,19 +54,23 @@ def test_a_layer_adds_and_a_broken_layer_is_named(tmp_path: Path) -> None:
         layered_lexicon(tmp_path)
 
 
-def test_learn_writes_the_missed_cue_with_counts_and_examples_and_pre_then_finds_it(export, tmp_path, monkeypatch):
+def test_learn_writes_the_missed_verb_with_its_forms_counts_and_examples_and_pre_then_finds_it(export, tmp_path,
+                                                                                              monkeypatch):
     out = tmp_path / "learned"
     result = learn([export], out, min_count=2)
     cues = (out / "cues.yaml").read_text(encoding="utf-8")
-    assert "verb form of missed claims: seen in 2 documents" in cues
-    assert "#   w0: همس → الاتفاق أصبح قريبا جدا" in cues
-    assert yaml.safe_load(cues)["verbs"] == [{"forms": ["همس"], "object": False}]  # همست was seen once: left out
-    assert {e.key for e in result.entries if e.section == "verbs"} == {"همس"}
+    assert "verb of missed claims: seen in 3 documents" in cues  # همس, وهمس and همست: one verb
+    assert "#   w0: همس → الاتفاق أصبح قريبا جدا" in cues and "#   w2: همست → القرار نهائي" in cues
+    assert yaml.safe_load(cues)["verbs"] == [{"forms": ["همس", "همست", "همسوا"], "object": False}]
+    assert {e.key for e in result.entries if e.section == "verbs"} == {"past همس"}
     for name in ("report.md", "reliability.svg", "calibration.json", "learned.json"):
         assert (out / name).is_file()
-    text = [_gold(9, "همس النائب سامي الأحمد بأن الجلسة ستعقد غدا.").model_copy(update={"claims": [], "sources": []})]
+    bare = lambda text: [_gold(9, text).model_copy(update={"claims": [], "sources": []})]
+    text = bare("همس النائب سامي الأحمد بأن الجلسة ستعقد غدا.")
     assert [c.text for doc in load_model().annotate(text) for c in doc.claims] == []
     assert [c.text for doc in load_model([out]).annotate(text) for c in doc.claims] == ["الجلسة ستعقد غدا"]
+    plural = bare("همسوا النواب سامي وخالد بأن الجلسة ستعقد غدا.")  # a form no reviewer met
+    assert [c.text for doc in load_model([out]).annotate(plural) for c in doc.claims] == ["الجلسة ستعقد غدا"]
     monkeypatch.setenv("ANNOTATE_LEXICONS", str(out))
     assert [c.text for doc in load_model().annotate(text) for c in doc.claims] == ["الجلسة ستعقد غدا"]
 
@@ -73,7 +78,39 @@ def test_learn_writes_the_missed_cue_with_counts_and_examples_and_pre_then_finds
 def test_min_count_one_keeps_what_was_seen_once(export, tmp_path):
     learn([export], tmp_path / "learned", min_count=1)
     verbs = yaml.safe_load((tmp_path / "learned" / "cues.yaml").read_text(encoding="utf-8"))["verbs"]
-    assert {"forms": ["همست"], "object": False} in verbs
+    assert verbs == [{"forms": ["همس", "همست", "همسوا"], "object": False}]
+
+
+@pytest.mark.parametrize(("form", "lemma", "forms"), [
+    ("همس", "past همس", ("همس", "همست", "همسوا")),
+    ("همست", "past همس", ("همس", "همست", "همسوا")),
+    ("وهمسوا", "past همس", ("همس", "همست", "همسوا")),
+    ("وصفت", "past وصف", ("وصف", "وصفت", "وصفوا")),  # و of the root, not a conjunction
+    ("ووصفوه", "past وصف", ("وصف", "وصفت", "وصفوا")),  # conjunction, and an object pronoun
+    ("يطالب", "present طالب", ("يطالب", "تطالب", "يطالبون")),
+    ("فينعتون", "present نعت", ("ينعت", "تنعت", "ينعتون")),
+])
+def test_a_cue_is_learned_as_its_verb(form, lemma, forms):
+    assert verb_paradigm(form) == (lemma, forms)
+
+
+def test_a_cue_reviewers_always_delete_is_withdrawn_and_a_layer_withdraws_it(tmp_path):
+    texts = ["تظهر الصور أن الطريق مغلق تماما.", "وتظهر الأرقام أن المبيعات تراجعت."]
+    gold = [document_from_spec({"id": f"t{i}", "text": t, "sources": [], "claims": []}) for i, t in enumerate(texts)]
+    shown = list(load_model().annotate(gold))
+    assert [len(doc.claims) for doc in shown] == [1, 1]  # the built-in lists take تظهر as a cue
+    export = tmp_path / "export"
+    export.mkdir()
+    write_jsonl(shown, export / "predictions.jsonl")
+    write_jsonl(gold, export / "gold.jsonl")
+    learn([export], tmp_path / "learned", min_count=2)
+    cues = yaml.safe_load((tmp_path / "learned" / "cues.yaml").read_text(encoding="utf-8"))
+    assert cues["withdrawn"] == ["تظهر"]
+    assert cues["deleted_by_reviewers"] == [{"cue": "تظهر", "deleted": 2, "kept": 0}]
+    new = [document_from_spec({"id": "n", "text": "تظهر البيانات أن الأسعار ارتفعت.", "sources": [], "claims": []})]
+    assert [len(d.claims) for d in load_model().annotate(new)] == [1]
+    assert [len(d.claims) for d in load_model([tmp_path / "learned"]).annotate(new)] == [0]
+    assert "تظهر" not in layered_lexicon(tmp_path / "learned").verbs and "تظهر" in load_lexicon().verbs
 
 
 @pytest.mark.parametrize(("scores", "accepted", "ece"), [

@@ -18,13 +18,15 @@ def serve_cli(
     port: int = typer.Option(9090, "--port", help="Port to listen on."),
     lexicons: list[Path] = typer.Option(None, "--lexicons", help="Lexicon folders layered over the built-in lists."),
     engine: str = typer.Option("rules", "--engine", help="rules, stanza or hybrid."),
-    work_dir: Path = typer.Option(Path(".annotate-serve"), "--work-dir", help="Where trainings write their lexicon folders."),
+    state_dir: Path = typer.Option(None, "--state-dir",
+                                   help="Where learned lexicons are kept across restarts (default: "
+                                        "$XDG_DATA_HOME/annotate/serve, else ~/.local/share/annotate/serve)."),
     min_count: int = typer.Option(2, "--min-count", min=1, help="Training: leave out entries seen fewer times."),
     train_every: int = typer.Option(0, "--train-every", min=0,
                                     help="Train after this many new annotations (webhooks); 0: only when asked."),
     predict_timeout: float = typer.Option(20.0, "--predict-timeout", help="Seconds a prediction may take before HTTP 503."),
 ) -> None:
     """Serve pre-annotations to Label Studio (connect a project with `annotate connect`)."""
-    backend = make_backend(lexicons or (), engine, work_dir, min_count, train_every)
+    backend = make_backend(lexicons or (), engine, state_dir, min_count, train_every)
     print(f"annotate ML backend on http://{host}:{port} (model version {backend.model.version})", file=sys.stderr, flush=True)
     serve(backend, host, port, predict_timeout)

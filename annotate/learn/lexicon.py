@@ -2,14 +2,19 @@
 
 Compared per document (claims matched as ``annotate evaluate`` matches them, character Dice >= 0.5):
 
-- a gold claim the engine missed, introduced by a cue the lexicon does not know: a verb form, a
-  participle (مضيفا), a prepositional cue (بحسب) or a passive report (أفيد) when gold gives it no source;
+- a gold claim the engine missed, introduced by a cue the lexicon does not know: a verb, a
+  participle (مضيفا), a prepositional cue (بحسب) or a passive report (أفيد) when gold gives it no source.
+  Verbs and participles are counted and written as their lemma with its agreement forms (وصفت and
+  ووصفوه are one verb: وصف، وصفت، وصفوا), so sightings in different forms recur and a form no
+  reviewer met is known too; a verb takes a noun object when two documents show one;
 - the gold source of a missed or wrongly attributed claim, or one typed differently, whose head the
   lexicon does not know: anonymous heads, local markers, person titles (a first word with the article)
   or forenames (one without), organization and media names (a new key each, its affiliation linked in
   affiliations.yaml), and names that reveal an affiliation the engine did not give;
-- cues of claims reviewers deleted, with how often the same cue was kept: listed for a person to
-  decide (``deleted_by_reviewers`` in cues.yaml, a key the loader ignores), never applied.
+- cues of claims reviewers deleted, with how often the same cue (its lemma) was kept: listed for a
+  person to decide (``deleted_by_reviewers`` in cues.yaml, a key the loader ignores); a cue deleted in
+  ``min_count`` documents and never kept is also ``withdrawn`` (the loader takes its forms out of the
+  cue lists below the layer).
 
 Every entry carries in how many documents it was seen and up to three examples (document id, span text).
 """
@@ -31,6 +36,7 @@ from annotate.schema import Claim, Document, SourceMention
 EXAMPLES = 3
 FILES = ("cues.yaml", "sources.yaml", "organizations.yaml", "media.yaml", "affiliations.yaml", "forenames.yaml")
 DELETED = "deleted_by_reviewers"  # a section of cues.yaml the loader ignores: for a person to act on
+WITHDRAWN = "withdrawn"  # cue forms a layer takes out of the lists below it (see annotate.lexicons)
 
 
 @dataclass
@@ -75,6 +81,54 @@ def _surface(text: str, strip=_unprefixed) -> str:
     return " ".join([strip(words[0]), *words[1:]]) if words else text
 
 
+# Attached object pronouns (وصفته، أعلنتها، وصفوه): stripped to find the verb, longest first.
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+def _without_object(word: str) -> str:
+    for suffix in _OBJECT_PRONOUNS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            bare = word[: -len(suffix)]
+            return bare + "ا" if bare.endswith("و") else bare  # وصفوه → وصفوا
+    return word
+
+
+def verb_paradigm(word: str) -> tuple[str, tuple[str, ...]]:
+    """(lemma key, the forms that agree with it) of a normalised reporting-verb form.
+
+    What a cue is learned as: not the one form a reviewer met but the verb, so a feminine or plural
+    form in another article is known too. Past tense (وصف، وصفت، وصفوا: he, she, they) or present
+    (يصف، تصف، يصفون); an attached object pronoun is dropped (وصفته → وصفت) and so is an attached
+    و or ف, once the agreement ending is off and four letters or more remain (ووصف, but وصفت is وصف+ت).
+    Forms are only the regular agreement endings of the tense seen, never a guessed other tense.
+    """
+    bare = _without_object(word)
+    if bare[:1] in "وف" and bare[1:2] == "ي" and len(bare) >= 5:
+        bare = bare[1:]
+    if bare.startswith("ي") and len(bare) >= 4:  # present, he/they
+        stem = bare[1:-2] if bare.endswith("ون") and len(bare) >= 5 else bare[1:]
+        plural = stem[:-1] if stem.endswith("ي") else stem  # يقضي → يقضون
+        return "present " + stem, ("ي" + stem, "ت" + stem, "ي" + plural + "ون")
+    stem = bare
+    if bare.endswith("وا") and len(bare) >= 4:
+        stem = bare[:-2]
+    elif bare.endswith("ت") and len(bare) >= 4:
+        stem = bare[:-1]
+    if stem[:1] in "وف" and len(stem) >= 4:
+        stem = stem[1:]
+    return "past " + stem, (stem, stem + "ت", stem + "وا")
+
+
+def participle_paradigm(word: str) -> tuple[str, tuple[str, ...]]:
+    """(lemma key, forms) of a participle cue: مردفا، مردفة، مردفين (he, she, they)."""
+    bare = _without_object(word)
+    for ending in ("ين", "ة", "ه", "ا"):
+        if bare.endswith(ending) and len(bare) - len(ending) >= 3:
+            stem = bare[: -len(ending)]
+            return "participle " + stem, (stem + "ا", stem + "ة", stem + "ين")
+    return "participle " + bare, (bare,)
+
+
 def _clip(text: str, size: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= size else flat[: size - 1] + "…"
@@ -84,6 +138,7 @@ class _Collector:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.entries: dict[tuple[str, str | None, str], Entry] = {}
+        self.objects: dict[str, set[str]] = defaultdict(set)  # verb lemma -> documents where it took a noun object
 
     def add(self, file: str, section: str | None, key: str, value: Any, reason: str, doc_id: str, text: str) -> Entry:
         entry = self.entries.setdefault((file, section, key), Entry(file, section, key, value, reason))
@@ -115,11 +170,21 @@ class _Collector:
             self.add("cues.yaml", "prepositions", key, surface, "cue of missed claims", doc.id, example)
         elif claim.source is None:
             self.add("cues.yaml", "passive", key, surface, "passive cue of missed claims (no source)", doc.id, example)
-        elif key.startswith("م") and key.endswith(("ا", "ه", "ين")):
-            self.add("cues.yaml", "participles", key, surface, "participle of missed claims", doc.id, example)
+        elif key.startswith("م") and key.endswith(("ا", "ه", "ين", "ة")):
+            lemma, forms = participle_paradigm(key)
+            entry = self.add("cues.yaml", "participles", lemma, [], "participle of missed claims", doc.id, example)
+            entry.value = sorted(set(entry.value) | set(forms))
         else:
-            self.add("cues.yaml", "verbs", key, {"forms": [surface], "object": False}, "verb form of missed claims",
-                     doc.id, example)
+            lemma, forms = verb_paradigm(words[0])
+            with_object = _without_object(words[0]) != words[0]
+            seen = (*forms, words[0]) if with_object else forms  # the form met, object pronoun and all
+            entry = self.add("cues.yaml", "verbs", lemma, {"forms": [], "object": False},
+                             "verb of missed claims", doc.id, example)
+            entry.value["forms"] += [f for f in seen if f not in entry.value["forms"]]
+            if _takes_object(doc, claim, self.lexicon):
+                self.objects[lemma].add(doc.id)
+                # content as a noun object (وصف المباراة بالقوية) in two documents or more: one could be a slip
+                entry.value["object"] = len(self.objects[lemma]) >= 2
 
     # ------------------------------------------------------------ sources
 
@@ -172,6 +237,18 @@ class _Collector:
                      f"name revealing the affiliation ({why})", doc.id, example)
 
 
+def _takes_object(doc: Document, claim: Claim, lexicon: Lexicon) -> bool:
+    """The claim follows its cue (and source) with no complementizer, colon or quote between: a noun object."""
+    source = doc.source_by_id()[claim.source] if claim.source else None
+    after = max(claim.cue.end, source.end if source is not None and source.end <= claim.start else 0)
+    gap = doc.text[after:claim.start]
+    if any(mark in gap for mark in ':"«“'):
+        return False
+    words = [normalize_word(w) for w in gap.split()]
+    return not any(w in lexicon.complementizers or w.removeprefix("و") in lexicon.complementizers for w in words) \
+        and not normalize_word(claim.text.split()[0] if claim.text.split() else "") in lexicon.complementizers
+
+
 def _overlap(a: SourceMention, b: SourceMention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -210,7 +287,7 @@ def learn_additions(pairs: Iterable[Pair], lexicon: Lexicon, min_count: int = 2)
             words = _phrase(claim.cue.text) if claim.cue is not None else ()
             if not words:
                 continue
-            key = _unprefixed(words[0])
+            key, _ = _cue_lemma(words, lexicon)
             if pi in matched_pred:
                 kept[key] += 1
                 continue
@@ -219,7 +296,31 @@ def learn_additions(pairs: Iterable[Pair], lexicon: Lexicon, min_count: int = 2)
     entries = [e for e in found.entries.values() if e.count >= min_count]
     for key, entry in deletions.items():
         entry.kept = kept.get(key, 0)
-        entry.value = {"cue": _surface(entry.examples[0][1].split(" → ")[0]), "deleted": entry.count, "kept": entry.kept}
+        cue = _surface(entry.examples[0][1].split(" → ")[0])
+        entry.value = {"cue": cue, "deleted": entry.count, "kept": entry.kept}
         if entry.count >= min_count and entry.count > entry.kept:
             entries.append(entry)
+        if entry.count >= min_count and entry.kept == 0:
+            forms = _cue_lemma(_phrase(cue), lexicon)[1]
+            withdrawn = Entry("cues.yaml", WITHDRAWN, key, sorted(forms), "cue whose every claim reviewers deleted",
+                              entry.count, entry.examples, documents=entry.documents)
+            entries.append(withdrawn)
     return sorted(entries, key=lambda e: (FILES.index(e.file), e.section or "", -e.count, e.key))
+
+
+def _cue_lemma(words: tuple[str, ...], lexicon: Lexicon) -> tuple[str, tuple[str, ...]]:
+    """(lemma key, the known cue forms of that lemma) of a predicted claim's cue: deletions and kept
+    claims are counted per verb (أبدى and أبدت together), and a cue is withdrawn with all its forms."""
+    known = lexicon.verbs.keys() | lexicon.participles | lexicon.object_participles | lexicon.verbal_nouns
+    whole = words[0] in known or (words[0],) in lexicon.prepositions or (words[0],) in lexicon.passive
+    word = words[0] if whole else _unprefixed(words[0])  # وفقا is a cue of its own, not و + فقا
+    if len(words) > 1:
+        phrase = " ".join((word, *words[1:]))
+        return phrase, (phrase,)
+    if word in lexicon.participles or word in lexicon.object_participles:
+        lemma, forms = participle_paradigm(word)
+    elif word in lexicon.verbs:
+        lemma, forms = verb_paradigm(words[0])
+    else:
+        return word, (word,)
+    return lemma, tuple(dict.fromkeys([word, *(f for f in forms if f in known)]))

@@ -58,12 +58,13 @@ def report_markdown(documents: int, entries: Sequence[Entry], calibration: Calib
 
 def plot_svg(held) -> str:
     """Reliability plot of held-out claims: acceptance rate against mean score per bin, raw and calibrated."""
-    import matplotlib
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    figure, axes = plt.subplots(figsize=(4.5, 4.5))
+    # a Figure of its own, not pyplot's global state: the backend may train in two threads at once
+    figure = Figure(figsize=(4.5, 4.5))
+    FigureCanvasSVG(figure)
+    axes = figure.subplots()
     axes.plot([0, 1], [0, 1], linestyle=":", color="grey", label="perfect")
     for name, style in (("raw", "o-"), ("calibrated", "s-")):
         rows = held.bins.get(name) or []
@@ -77,5 +78,4 @@ def plot_svg(held) -> str:
     axes.set_title("Reliability of claim scores")
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
-    plt.close(figure)
     return buffer.getvalue()

@@ -16,7 +16,8 @@ def _flow(value: Any) -> str:
 
 
 def _comment(entry: Entry) -> list[str]:
-    seen = f"{entry.reason}: seen in {entry.count} documents" + (f", kept {entry.kept}×" if entry.section == "deleted_by_reviewers" else "")
+    seen = f"{entry.reason}: seen in {entry.count} documents" + (
+        f", kept {entry.kept}×" if entry.section in ("deleted_by_reviewers", "withdrawn") else "")
     lines = [f"# {seen}"]
     lines += [f"#   {doc_id}: {' '.join(text.split())}" for doc_id, text in entry.examples]
     return lines
@@ -26,7 +27,8 @@ def _items(entries: list[Entry], indent: str) -> list[str]:
     lines: list[str] = []
     for entry in entries:
         lines += [indent + line for line in _comment(entry)]
-        lines.append(f"{indent}- {_flow(entry.value)}")
+        values = entry.value if isinstance(entry.value, list) else [entry.value]  # a word with its other forms
+        lines += [f"{indent}- {_flow(value)}" for value in values]
     return lines
 
 

@@ -172,12 +172,17 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         for known in spec.get("keys", []) or []:
             affiliation_keys[str(known)] = key
     anaphors_raw = sources.get("anaphors") or {}
+    # `withdrawn`: cue forms taken out of the lists (a layer's way to remove, e.g. what `annotate learn`
+    # found reviewers always delete); the only key of a layer that removes rather than adds
+    withdrawn = _words(cues.get("withdrawn", []), where_c)
     passive_raw = cues.get("passive", [])
+    if isinstance(passive_raw, list):
+        passive_raw = [p for p in passive_raw if " ".join(_phrase(p, where_c)) not in withdrawn]
     return Lexicon(
-        verbs=_verb_forms(cues.get("verbs"), where_c),
-        participles=_words(cues.get("participles", []), where_c),
-        verbal_nouns=_words(cues.get("verbal_nouns", []), where_c),
-        prepositions=_phrases(cues.get("prepositions", []), where_c),
+        verbs={form: verb for form, verb in _verb_forms(cues.get("verbs"), where_c).items() if form not in withdrawn},
+        participles=_words(cues.get("participles", []), where_c) - withdrawn,
+        verbal_nouns=_words(cues.get("verbal_nouns", []), where_c) - withdrawn,
+        prepositions=frozenset(p for p in _phrases(cues.get("prepositions", []), where_c) if " ".join(p) not in withdrawn),
         preposition_verbs=_words(cues.get("preposition_verbs", []), where_c),
         passive=_phrases(passive_raw, where_c),
         passive_vocalized=frozenset(p for p in passive_raw if any("\u064b" <= ch <= "\u0652" for ch in p)),
@@ -201,7 +206,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         object_starters=frozenset(w for e in _words(cues.get("object_starters", []), where_c) for w in (e, e.removeprefix("ال"))),
         forenames=_words(_load(folder / "forenames.yaml"), str(folder / "forenames.yaml")),
         background=_phrases(cues.get("background", []), where_c),
-        object_participles=_words(cues.get("object_participles", []), where_c),
+        object_participles=_words(cues.get("object_participles", []), where_c) - withdrawn,
         not_claim_objects=_words(cues.get("not_claim_objects", []), where_c),
         boundary_words=_words(cues.get("boundary_words", []), where_c),
         state_names=_words(sources.get("state_names", []), where_s),
@@ -253,7 +258,8 @@ def layered_data(*layers: Path | str, base: Path | str = DEFAULT_DIR) -> dict[st
     """File name -> content of ``base``'s YAML files with each layer folder's files added on top, in order.
 
     A layer holds any of the files, each with only what it adds (the format of ``annotate learn``'s output);
-    entries it repeats are kept once. Layers add, never remove: to drop a word, edit the base list.
+    entries it repeats are kept once. Layers add; the one exception is ``withdrawn`` in cues.yaml, cue forms
+    that :func:`load_lexicon` takes out of the cue lists (what `annotate learn` found reviewers always delete).
     """
     data = {path.name: _load(path) for path in sorted(Path(base).glob("*.yaml"))}
     for layer in map(Path, layers):

@@ -115,7 +115,7 @@ def create_app(backend: Backend, predict_timeout: float = 20.0) -> FastAPI:
 
     @app.get("/versions")
     def versions() -> dict[str, Any]:
-        return {"versions": [backend.base_version] + [j.model_version for j in backend.jobs if j.model_version]}
+        return {"versions": backend.versions()}
 
     @app.post("/job_status")
     async def job_status(request: Request) -> Any:

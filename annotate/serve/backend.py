@@ -5,6 +5,9 @@ connect`` therefore pins a project that already has pushed predictions to their 
 the backend's ``extra_params``, which Label Studio sends with every ``/setup``), so the backend's
 predictions sit beside the pushed ones. After a training the backend serves the new lexicon under
 its new version, to every project.
+
+Every learned lexicon is stored in the state folder (:mod:`annotate.serve.state`); on start the
+backend serves the newest one stored for its base model, under the same version as before.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from annotate.learn.model import Model, load_model
+from annotate.serve.state import LearnedStore
 
 log = logging.getLogger("annotate.serve")
 
@@ -36,11 +40,13 @@ class Backend:
 
     layers: tuple[Path, ...]
     engine: str
-    work_dir: Path
+    state_dir: Path
     min_count: int = 2
     train_every: int = 0  # annotations (from webhooks) between automatic trainings; 0 = only when asked
     model: Model = field(init=False)
     base_version: str = field(init=False)
+    store: LearnedStore = field(init=False)
+    installed: int = field(init=False, default=0)  # number of the stored lexicon served (0: the base lists)
     pinned: dict[str, str] = field(default_factory=dict)  # project uid ("id.timestamp") -> version shown there
     jobs: list[TrainJob] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -49,6 +55,21 @@ class Backend:
     def __post_init__(self) -> None:
         self.model = load_model(self.layers, self.engine)
         self.base_version = self.model.version
+        self.store = LearnedStore(self.state_dir, self.base_version)
+        self.store.remove_stale()
+        newest = self.store.newest()
+        if newest is not None:
+            self.installed, folder = newest
+            self.model = load_model((*self.layers, folder), self.engine)
+            log.info("serving %s: the lexicon learned before the restart (%s)", self.model.version, folder)
+
+    def learned_version(self, folder: Path) -> str:
+        """The version the base lists + the learned ``folder`` are served under."""
+        return load_model((*self.layers, folder), self.engine).version
+
+    def versions(self) -> list[str]:
+        """The base version and every stored learned one, oldest first."""
+        return [self.base_version] + [self.learned_version(folder) for _, folder in self.store.learned()]
 
     def version_for(self, project: str | None) -> str:
         """The pinned version while the first model is served; the served model's own version after training."""
@@ -79,10 +100,17 @@ class Backend:
             self.jobs.append(job)
             return job
 
-    def install(self, learned: Path, job: TrainJob) -> None:
-        """Serve the built-in lists + the serve's own folders + ``learned`` from now on."""
-        model = load_model((*self.layers, learned), self.engine)
+    def install(self, write, job: TrainJob) -> None:
+        """Store what ``write(folder)`` learns and serve the built-in lists + --lexicons + it from now on.
+
+        The newest stored lexicon is served: when two trainings finish together, the one stored
+        last wins, in this process as after a restart.
+        """
+        number, folder, stored = self.store.store(write, self.learned_version)
+        model = load_model((*self.layers, folder), self.engine)
         with self._lock:
-            self.model = model
+            if number >= self.installed:
+                self.installed, self.model = number, model
         job.status, job.model_version = "done", model.version
-        log.info("training job %d: now serving %s (lexicon additions in %s)", job.id, model.version, learned)
+        what = "stored as" if stored else "the same as the stored"
+        log.info("training job %d: %s %s, serving %s", job.id, what, folder, self.model.version)

@@ -8,12 +8,16 @@ from pathlib import Path
 
 from annotate.serve.app import create_app
 from annotate.serve.backend import Backend
+from annotate.serve.state import default_state_dir
 
 
-def make_backend(lexicons: Sequence[Path | str] = (), engine: str = "rules", work_dir: Path | str = ".annotate-serve",
+def make_backend(lexicons: Sequence[Path | str] = (), engine: str = "rules", state_dir: Path | str | None = None,
                  min_count: int = 2, train_every: int = 0) -> Backend:
-    """A backend with its model loaded (a broken lexicon fails here, before the server starts)."""
-    return Backend(layers=tuple(Path(p) for p in lexicons), engine=engine, work_dir=Path(work_dir).resolve(),
+    """A backend with its model loaded: the newest lexicon stored in ``state_dir`` (default
+    :func:`~annotate.serve.state.default_state_dir`) for these lists, else the lists themselves.
+    A broken lexicon fails here, before the server starts."""
+    state = Path(state_dir) if state_dir is not None else default_state_dir()
+    return Backend(layers=tuple(Path(p) for p in lexicons), engine=engine, state_dir=state.resolve(),
                    min_count=min_count, train_every=train_every)
 
 

@@ -32,10 +32,12 @@ def _train(backend: Backend, job: TrainJob, tasks: list[dict[str, Any]], project
     from annotate.learn.model import load_model
 
     pairs = repredict(load_model(backend.layers, backend.engine), gold)
-    folder = backend.work_dir / f"learned-{job.id}"
-    result = learn_pairs(pairs, folder, backend.min_count, backend.layers, backend.engine)
-    job.message = f"{result.documents} documents, {len(result.entries)} lexicon additions"
-    backend.install(folder, job)
+
+    def write(folder):
+        result = learn_pairs(pairs, folder, backend.min_count, backend.layers, backend.engine)
+        job.message = f"{result.documents} documents, {len(result.entries)} lexicon additions"
+
+    backend.install(write, job)
 
 
 def _run(backend: Backend, job: TrainJob, fetch, project: str) -> None:
