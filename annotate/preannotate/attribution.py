@@ -705,6 +705,11 @@ class ParagraphReader:
         if j + 1 < len(tokens) and tokens[j].text == "ما" and tokens[j + 1].text in m.lexicon.so_called:
             j += 2  # "أعلنت ما تسمى "المقاومة الإسلامية …""
         end = np_grammar(m, nt, tokens, j, len(tokens))
+        wanted = verb.prepositions & _CONTENT_PREPOSITIONS
+        if end is not None and wanted:
+            # "حذرت مديرية الدفاع المدني بمنطقة المدينة المنورة من المخاطر": the verb's own preposition
+            # ends its subject, though "من" may also continue a noun phrase
+            end = next((t for t in range(j + 1, end) if tokens[t].text in wanted), end)
         subject = (j, end) if end is not None and end > j else None
         if subject and verb.accuses:
             # "اتهمت وزارة الخارجية التركية "حزب العمال …" بـ…": a quoted name after the subject is the accused

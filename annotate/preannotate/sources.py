@@ -28,6 +28,7 @@ _PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "عل�
                                                                "بها", "إليهم", "لي", "لنا", "إنه", "إنها", "أنه"))
 
 
+_PLACE_HEADS = frozenset(normalize_word(w) for w in ("منطقة", "مدينة", "محافظة", "مركز"))
 SAME = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم"})  # "the same" after a noun
 
 
@@ -224,6 +225,9 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
         if word.startswith("لل") and len(word) > 4:
             j = _prepositional_object_end(nt, tokens, j, stop)  # شركة "نجم" للحلول الرقمية
             continue
+        if _body_or_place_after_bi(m, word):
+            j = _prepositional_object_end(nt, tokens, j, stop)  # "كلية الهندسة بجامعة الملك …", "… بالإمارات"
+            continue
         name_end = _name_before_object(m, tokens, j, stop) if person_head else None
         if name_end is not None:
             j = name_end  # "… الإيرانية أمير سعيدي وجود …": plain words up to the object are a name
@@ -243,6 +247,16 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             continue
         break
     return j
+
+
+def _body_or_place_after_bi(m: Matchers, word: str) -> bool:
+    """"بجامعة", "بالإمارات", "بمنطقة": بـ + a body or a place, which locates the head before it."""
+    if not word.startswith("ب") or len(word) < 5:
+        return False
+    rest = word[1:]
+    place = [Token(0, 0, rest)]
+    return bool(rest in m.lexicon.state_names or bare(rest) in _PLACE_HEADS
+                or m.organization_heads.match(place, 0, first_stems=False))
 
 
 def _is_bare_preposition(token: Token) -> bool:
