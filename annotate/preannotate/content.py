@@ -146,6 +146,9 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[t
     quoted = _quote_before_complementizer(nt, start, s)
     if quoted is not None:
         return quoted, "direct", False
+    bracketed = _bracketed_speech(nt, m, s, start)
+    if bracketed is not None:
+        return bracketed, "direct", False
     if text[start] == '"':
         close = closing_quote(nt, start, s.paragraph[1])
         inner = _COMPLEMENTIZER_BEFORE_WORD.match(text, start + 1, close if close is not None else s.paragraph[1])
@@ -164,6 +167,17 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[t
     end = _cut_at_next_attribution(nt, m, s, start, max(s.end, start))
     span = trim(nt, start, end)
     return span, "indirect", False
+
+
+def _bracketed_speech(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[int, int] | None:
+    """"قال الشيخ: (حكومتنا … وسلم)." : round brackets that enclose the whole content act as quotation
+    marks (some outlets print speech so); brackets closing mid-sentence are an aside, not speech."""
+    if nt.norm[start] != "(":
+        return None
+    close = nt.norm.find(")", start + 1, s.paragraph[1])
+    if close < 0 or "(" in nt.norm[start + 1 : close] or not _after_quote_is_boundary(nt, m, s, close):
+        return None
+    return trim(nt, start + 1, close)
 
 
 def _quote_before_complementizer(nt: NormText, start: int, s: Sentence) -> tuple[int, int] | None:
