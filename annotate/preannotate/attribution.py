@@ -88,6 +88,7 @@ class _Marker:
     subject_end: int  # token index where the subject region ends
     content_start: int  # normalised offset where the content starts
     score: float
+    quotation: bool = False  # speech in quotation marks right after the subject: the quotation is all of it
 
 
 def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> _Marker | None:
@@ -102,7 +103,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.75)
         if j > i and _opens_long_quote(nt, s, j, after_subject=j > i + 1):
             # "وقال المدير الرياضي لهيرتا "نشعر بصدمة …"": a quotation after the subject, no comma
-            return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7)
+            return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7, quotation=True)
         width = _complementizer_at(m, tokens, j)
         if width:
             return _Marker(j, tokens[j + width - 1].end, 0.92)
@@ -582,7 +583,7 @@ class ParagraphReader:
             extent = np_extent(nt, m, tokens, cue_end, region_end)
             if extent is None and i > 0 and verb is not None and not (passive or vocalized_passive):
                 extent = self._preverbal_subject(s, i)
-        span, kind, unclosed = C.content_after(nt, m, s, marker.content_start)
+        span, kind, unclosed = C.content_after(nt, m, s, marker.content_start, quotation=marker.quotation)
         if span is None:
             return None
         if extent is not None:

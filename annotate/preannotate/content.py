@@ -132,8 +132,13 @@ def _sentence_end_after(nt: NormText, position: int, paragraph_end: int) -> int:
     return match.start() if match else paragraph_end
 
 
-def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[tuple[int, int] | None, str, bool]:
-    """``(span, kind, unclosed)`` of the content that begins at ``start``."""
+def content_after(nt: NormText, m: Matchers, s: Sentence, start: int,
+                  quotation: bool = False) -> tuple[tuple[int, int] | None, str, bool]:
+    """``(span, kind, unclosed)`` of the content that begins at ``start``.
+
+    ``quotation``: the speaker's words are the quotation opening at ``start``, whatever follows its
+    closing mark ("وأضاف المتحدث "سنبحث …" الخاصة بالطلب").
+    """
     text = nt.norm
     while start < s.paragraph[1] and text[start] in " :،,-–—":
         start += 1
@@ -152,14 +157,14 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[t
     if text[start] == '"':
         close = closing_quote(nt, start, s.paragraph[1])
         inner = _COMPLEMENTIZER_BEFORE_WORD.match(text, start + 1, close if close is not None else s.paragraph[1])
-        if inner and close is not None and _after_quote_is_boundary(nt, m, s, close):
+        if inner and close is not None and (quotation or _after_quote_is_boundary(nt, m, s, close)):
             # ""إن المشروع بلغ …"": the complementizer stays out of the quotation's content (guidelines 5.1)
             return trim(nt, inner.end(), close), "direct", False
         if close is None:
             # never closed: the complementizer stays out, and a new attribution ("مضيفة بأن") ends it
             begin = inner.end() if inner else start + 1
             return trim(nt, begin, _cut_at_next_attribution(nt, m, s, begin, s.paragraph[1])), "direct", True
-        if _after_quote_is_boundary(nt, m, s, close):
+        if quotation or _after_quote_is_boundary(nt, m, s, close):
             return trim(nt, start + 1, close), "direct", False
         end = _sentence_end_after(nt, close, s.paragraph[1])
         end = _cut_at_next_attribution(nt, m, s, close, end)
