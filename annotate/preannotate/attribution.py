@@ -33,6 +33,7 @@ _NESTING = {normalize_word(a): frozenset({normalize_word(b)}) for a, b in
             (("نقلاً", "عن"), ("ونقلاً", "عن"), ("على", "لسان"))}
 _BULLET = re.compile(r"\s*(?:[-–•*▪●◦]|\d{1,2}[.)-])\s+")
 _CLOCK_OR_DATE = re.compile(r"\d\s*$|^\W*\d")
+_NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
@@ -391,7 +392,10 @@ class ParagraphReader:
             lam_source = first.startswith("ل") and looks_like_source(m, nt, [Token(0, 0, first[1:])], 0, 1)
             if not lam_source:
                 return None
-        if len(before) >= 3:
+        # "…، وطبقاً للمصادر ذاتها سيقود …": a new clause opens with the attribution, its content follows
+        opens_clause = tokens[i].text[:1] == "و" and i > 0 and any(c in _gap(nt, tokens, i) for c in ",،") \
+            and self._content_follows_source(s, cue_end)
+        if len(before) >= 3 and not opens_clause:
             extent = np_extent(nt, m, tokens, cue_end, len(tokens)) or (
                 (cue_end, len(tokens)) if closing_name else None)
             if extent is None:
@@ -424,6 +428,22 @@ class ParagraphReader:
             return None
         return self._add(Attribution(span, kind, cue, source, "explicit", "", 0.8 - 0.1 * unclosed,
                                      self.sentence_index))
+
+    def _content_follows_source(self, s: Sentence, cue_end: int) -> bool:
+        """After "، وطبقاً لـ": a source noun phrase and then, with no comma between, four words or more
+        of the sentence ("وطبقا للمصادر ذاتها سيقود سابيلا …"); "، وفقاً للهيئة." closes what came before."""
+        tokens = s.tokens
+        end = np_grammar(self.m, self.nt, tokens, cue_end, len(tokens))
+        if end is None or len(tokens) - end < 4:
+            return False
+        word = tokens[end].text
+        if word in _LEADING_CONTENT_PARTICLES:
+            return True  # "وطبقا لمصادر المنظمة، فإنها …"
+        if any(c in _gap(self.nt, tokens, end) for c in ",،:؛;.-–("):
+            return False
+        # "وبحسب المصدر فإن …", "وطبقا للمصادر ذاتها سيقود …": a particle, or a verb in the future or negated
+        return (self.m.is_complementizer(word, None) or word in _NEGATIONS
+                or (len(word) > 4 and word[:2] in ("سي", "ست", "سن")))
 
     def _closing_name(self, tokens: Sequence[Token], cue_end: int) -> bool:
         """"…، بحسب دوغان." : one to three words no lexicon knows, closing the sentence after a
