@@ -601,7 +601,7 @@ class ParagraphReader:
             extent = None  # "وقالت وهي تحمل باقة من الزهور "…"": a state of the speaker, not a subject
         else:
             extent = np_extent(nt, m, tokens, cue_end, region_end)
-            if extent is None and i > 0 and verb is not None and not (passive or vocalized_passive):
+            if extent is None and i > 0 and verb is not None and not vocalized_passive:
                 extent = self._preverbal_subject(s, i)
         span, kind, unclosed = C.content_after(nt, m, s, marker.content_start, quotation=marker.quotation)
         if span is None:
