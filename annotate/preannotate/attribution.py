@@ -109,7 +109,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         if width:
             return _Marker(j, tokens[j + width - 1].end, 0.92)
         word = tokens[j].text
-        if j > i + 1 and (("،" in gap or "," in gap) and (m.is_participle(word) or (word[0] in "وف" and m.verb(word)))
+        if j > i + 1 and (("،" in gap or "," in gap) and (m.is_participle(word) or m.verb(word))
                           or (word in m.lexicon.clause_connectives and j + 1 < len(tokens)
                               and (m.verb(tokens[j + 1].text) or m.passive.match(tokens, j + 1)))):
             return None  # "، وأضاف" / "، مضيفاً" / "حيث قال": another attribution starts before any content
