@@ -33,6 +33,7 @@ _NESTING = {normalize_word(a): frozenset({normalize_word(b)}) for a, b in
             (("نقلاً", "عن"), ("ونقلاً", "عن"), ("على", "لسان"))}
 _BULLET = re.compile(r"\s*(?:[-–•*▪●◦]|\d{1,2}[.)-])\s+")
 _CLOCK_OR_DATE = re.compile(r"\d\s*$|^\W*\d")
+_CONDITIONAL = frozenset(normalize_word(w) for w in ("شاء", "وجد", "وجدت", "أمكن", "لزم", "اقتضى"))
 _NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
@@ -74,6 +75,8 @@ def _gap(nt: NormText, tokens: Sequence[Token], j: int) -> str:
 def _complementizer_at(m: Matchers, tokens: Sequence[Token], j: int) -> int:
     """Number of words of a complementizer at ``j`` (إن / بأن / إلى أن …), or 0."""
     before = tokens[j - 1].text if j > 0 else None
+    if j + 1 < len(tokens) and tokens[j].text == "ان" and tokens[j + 1].text in _CONDITIONAL:
+        return 0  # "إن شاء الله", "إن وجدت": إن is "if" here
     if m.is_complementizer(tokens[j].text, before):
         return 1
     if (tokens[j].text in m.lexicon.complementizer_prepositions and j + 1 < len(tokens)
@@ -559,8 +562,8 @@ class ParagraphReader:
         verb = m.verb(word)
         if verb is None and passive is None:
             return None
-        if without_conjunction(word) == "بين" and not (i == 0 or "\u0651" in self._original(tokens[i])):
-            return None  # بين is "between" unless written بيّن or opening the sentence
+        if without_conjunction(word) == "بين" and not ((i == 0 and word != "بين") or "\u0651" in self._original(tokens[i])):
+            return None  # بين is "between" unless written بيّن or opening the sentence as "وبين"
         vocalized_passive = self._vocalized_passive(tokens[i])
         cue_end = i + (passive[0] if passive and verb is None else 1)
         marker = _find_marker(nt, m, s, cue_end - 1, MAX_SUBJECT_REGION)
