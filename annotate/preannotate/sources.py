@@ -28,6 +28,9 @@ _PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "عل�
                                                                "بها", "إليهم", "لي", "لنا", "إنه", "إنها", "أنه"))
 
 
+_PRESS_ADJECTIVES = frozenset(normalize_word(w) for w in ("صحفية", "صحفي", "صحافية", "صحافي", "إعلامية", "إعلامي"))
+_REPORT_HEADS = frozenset(normalize_word(w) for w in ("تقرير", "تقارير", "وسائل"))
+_NAME_PARTICLES = frozenset(normalize_word(w) for w in ("أبو", "بن", "ابن", "آل", "عبد", "ولد"))
 _PLACE_HEADS = frozenset(normalize_word(w) for w in ("منطقة", "مدينة", "محافظة", "مركز"))
 SAME = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم"})  # "the same" after a noun
 
@@ -438,8 +441,10 @@ def _ends_in_name(m: Matchers, nt: NormText, tokens: Sequence[Token]) -> bool:
     for k in range(2, len(tokens) - 1):
         word, before, after = tokens[k].text, tokens[k - 1].text, tokens[k + 1]
         gaps = nt.norm[tokens[k - 1].end : tokens[k].start] + nt.norm[tokens[k].end : after.start]
+        # "… المصري متولي أبو سريع": a name ending like an adjective, known by the name particle after it
+        name_like = not adjective_like(word) or after.text in _NAME_PARTICLES
         if (before.startswith("ال") and not word.startswith(("ال", "و", "ب", "ل", "ك", "ف"))
-                and not adjective_like(word) and not any(c in gaps for c in '"()،,')
+                and name_like and not any(c in gaps for c in '"()،,')
                 and word not in m.lexicon.np_prepositions and word not in _BARE_PREPOSITIONS
                 and not (m.organizations.match(tokens, k) or m.media.match(tokens, k)
                          or m.affiliation_words.match(tokens, k) or m.anonymity.match(tokens, k)
@@ -522,6 +527,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         type_ = "anonymous"  # "نائب آخر طلب عدم الكشف عن اسمه"
     if type_ == "anonymous" and nt is not None and _ends_in_name(m, nt, tokens):
         type_ = "named_person"  # "عضو اللجنة المالية في مجلس النواب العراقي كاظم الفريجي"
+    if len(tokens) > 1 and bare(tokens[1].text) in _PRESS_ADJECTIVES and bare(first) in _REPORT_HEADS:
+        type_ = "media"  # "تقارير صحفية", "وسائل إعلامية": the press speaks ("المكتب الإعلامي" is its body's)
     if key is None and type_ in {"organization", "media"}:
         for index in (m.organizations, m.media):
             found = index.find(tokens)
