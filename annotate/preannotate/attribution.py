@@ -432,6 +432,16 @@ class ParagraphReader:
         return self._add(Attribution(span, kind, cue, source, "explicit", "", 0.8 - 0.1 * unclosed,
                                      self.sentence_index))
 
+    def _amma_speech(self, s: Sentence, i: int, cue_end: int) -> bool:
+        """"أما X فقال …" with nothing between the verb and the words: a speaking verb with ف after a
+        topic set up by أما, its content right after it."""
+        tokens = s.tokens
+        verb = self.m.verb(tokens[i].text)
+        if tokens[i].text[:1] != "ف" or verb is None or verb.takes_object or verb.prepositions \
+                or cue_end + 3 > len(tokens) or any(c in _gap(self.nt, tokens, cue_end) for c in ",،."):
+            return False
+        return any(tokens[j].text in _AMMA for j in range(max(0, i - 12), i))
+
     def _content_follows_source(self, s: Sentence, cue_end: int) -> bool:
         """After "، وطبقاً لـ": a source noun phrase and then, with no comma between, four words or more
         of the sentence ("وطبقا للمصادر ذاتها سيقود سابيلا …"); "، وفقاً للهيئة." closes what came before."""
@@ -567,6 +577,8 @@ class ParagraphReader:
         vocalized_passive = self._vocalized_passive(tokens[i])
         cue_end = i + (passive[0] if passive and verb is None else 1)
         marker = _find_marker(nt, m, s, cue_end - 1, MAX_SUBJECT_REGION)
+        if marker is None and self._amma_speech(s, i, cue_end):
+            marker = _Marker(cue_end, tokens[cue_end - 1].end, 0.7)  # "أما الطفلة رنا فقالت سمعت …"
         nested_outer = None
         if marker is None:
             added = self._noun_object(s, i, cue_end, verb, passive is not None or vocalized_passive)
