@@ -686,7 +686,7 @@ class ParagraphReader:
             stop, segments = back, segments + 1
         else:
             start = stop
-            while start > 0 and stop - start < 12 and not any(c in _gap(nt, tokens, start) for c in ",،:."):
+            while start > 0 and stop - start < 16 and not any(c in _gap(nt, tokens, start) for c in ",،:."):
                 start -= 1
         while start < stop and (without_conjunction(tokens[start].text) in _KANA or tokens[start].text in _AMMA):
             start += 1
