@@ -64,6 +64,7 @@ class Attribution:
     score: float
     sentence: int  # index of the sentence in the document, for "nearest earlier mention"
     outer: tuple[int, int] | None = None  # the outer source of a nested attribution
+    reported_inside: bool = False  # the outer speaker reported this one's words; the outer keeps speaking
     headline: bool = False
 
 
@@ -628,9 +629,56 @@ class ParagraphReader:
             source = None
             is_passive = passive is not None or vocalized_passive or (verb is None)
             mode, score = ("none", 0.8) if is_passive else ("unstated", marker.score - 0.07)
+        if kind == "indirect" and nested_outer is None:
+            inner = self._attribution_inside(s, span)
+            if inner is not None and not self._speaks_for(s, extent, inner):
+                # "قالت الصحيفة إن صندوق النقد يعتقد أن …": the innermost speaker is the source, the outer
+                # one a mention of its own (guidelines, nested attribution)
+                inner.outer, inner.reported_inside = source, True
+                return self._add(inner)
         attribution = Attribution(span, kind, cue, source, mode, verb.gender if verb else "", score - 0.1 * unclosed,
                                   self.sentence_index, outer=nested_outer)
         return self._add(attribution)
+
+    def _speaks_for(self, s: Sentence, extent: tuple[int, int] | None, inner: Attribution) -> bool:
+        """True when the outer speaker heads the inner source ("قالت رئيسة المحكمة إن المحكمة ترى أن"):
+        one voice, not a report of another's words."""
+        if extent is None or inner.source is None:
+            return False
+        outer_words = {bare(without_conjunction(t.text)) for t in s.tokens[extent[0]:extent[1]]}
+        inner_words = [bare(without_conjunction(w)) for w in self.nt.norm[inner.source[0]:inner.source[1]].split()]
+        return bool(inner_words) and inner_words[0] in outer_words
+
+    def _attribution_inside(self, s: Sentence, span: tuple[int, int]) -> Attribution | None:
+        """An attribution opening indirect content: a known source and a reporting verb followed by its
+        complementizer ("صندوق النقد الدولي يعتقد أن …", "أظهرت دراسة أن …"), or None."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        first = next((k for k, t in enumerate(tokens) if t.start >= span[0]), None)
+        if first is None:
+            return None
+        for v in range(first, min(len(tokens) - 2, first + 7)):
+            verb = m.verb(tokens[v].text)
+            if verb is None or tokens[v].end > span[1]:
+                continue
+            marker = _find_marker(nt, m, s, v, 6)
+            if marker is None or marker.quotation or marker.score < 0.92:
+                return None  # only a complementizer makes the inner speech sure
+            if v == first:  # verb first: "أظهرت دراسة حديثة أن …"
+                extent = np_extent(nt, m, tokens, v + 1, marker.subject_end)
+            elif marker.subject_end == v + 1 and v - first <= 5 and looks_like_source(m, nt, tokens, first, v):
+                extent = np_extent(nt, m, tokens, first, v)
+                extent = extent if extent == (first, v) else None  # the words before the verb, all of them
+            else:
+                extent = None
+            if extent is None or not looks_like_source(m, nt, tokens, extent[0], extent[1]):
+                return None
+            inner, kind, unclosed = C.content_after(nt, m, s, marker.content_start)
+            if inner is None or inner[1] > span[1] + 1:
+                return None
+            source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
+            return Attribution(inner, kind, (tokens[v].start, tokens[v].end), source, "explicit", verb.gender,
+                               marker.score - 0.1 - 0.1 * unclosed, self.sentence_index)
+        return None
 
     def _ends_in_name(self, tokens: Sequence[Token], subject: tuple[int, int]) -> bool:
         """A subject ending in a proper name (حماس، الكرملين، a person) cannot take a definite genitive,

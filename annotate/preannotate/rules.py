@@ -106,8 +106,7 @@ def build_document(document: Document, nt: NormText, found: list[Attribution], m
         start, end = attribution.content
         if taken.overlaps(start, end):
             continue
-        if attribution.outer is not None:
-            _mention(nt, m, attribution.outer, attribution.sentence, resolver)
+        outer = _mention(nt, m, attribution.outer, attribution.sentence, resolver) if attribution.outer else None
         source: Mention | None = None
         if attribution.source is not None:
             source = _mention(nt, m, attribution.source, attribution.sentence, resolver, attribution.headline,
@@ -120,9 +119,10 @@ def build_document(document: Document, nt: NormText, found: list[Attribution], m
                 attribution.score -= 0.2
         taken.add(start, end)
         claims.append((attribution, source))
-        if source is not None:
-            last_source = source
-            last_sentence_source[attribution.sentence] = source
+        speaker = (outer or last_source) if attribution.reported_inside else source
+        if speaker is not None:
+            last_source = speaker  # after "قال إن الدراسة أظهرت أن …", "وأضاف" is still the one who said it
+            last_sentence_source[attribution.sentence] = speaker
     return _to_document(document, nt, resolver, claims)
 
 
