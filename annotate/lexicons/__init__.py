@@ -48,6 +48,7 @@ class VerbForm:
     nested: bool
     accuses: bool = False  # "اتهم X Y بـ…": the first object is the accused, the content follows بـ
     topic: bool = False  # "تحدث عن …": a claim only when the noun is an event noun (object_starters)
+    object_words: frozenset[str] = frozenset()  # "حمّل X مسؤولية …": the content must open with one of these
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def _verb_forms(entries: Any, where: str) -> dict[str, VerbForm]:
                 nested=bool(entry.get("nested", False)),
                 accuses=bool(entry.get("accuses", False)),
                 topic=bool(entry.get("topic", False)),
+                object_words=frozenset(normalize_word(w) for w in entry.get("object_words", []) or []),
             ))
     return verbs
 

@@ -575,9 +575,14 @@ class ParagraphReader:
             return None
         if without_conjunction(word) == "بين" and not ((i == 0 and word != "بين") or "\u0651" in self._original(tokens[i])):
             return None  # بين is "between" unless written بيّن or opening the sentence as "وبين"
+        if word == "حمل" and i > 0 and tokens[i - 1].text not in _QAD and "\u0651" not in self._original(tokens[i]) \
+                and not any(c in _gap(nt, tokens, i) for c in ",،.:"):
+            return None  # "كفاءة حمل المسؤولية": the noun "carrying", unless written حمّل or opening a clause
         vocalized_passive = self._vocalized_passive(tokens[i])
         cue_end = i + (passive[0] if passive and verb is None else 1)
         marker = _find_marker(nt, m, s, cue_end - 1, MAX_SUBJECT_REGION)
+        if verb is not None and verb.object_words:
+            marker = None  # "حمّل" reports only with its object word ("… مسؤولية …"), never with أن
         if marker is None and self._amma_speech(s, i, cue_end):
             marker = _Marker(cue_end, tokens[cue_end - 1].end, 0.7)  # "أما الطفلة رنا فقالت سمعت …"
         nested_outer = None
@@ -873,6 +878,12 @@ class ParagraphReader:
             k = after_aside if after_aside != k else _skip_channel(m, tokens, k)
         if k >= len(tokens) - 1:
             return None
+        if verb.object_words:
+            # "حمّلت الهيئة الاتحاد مسؤولية التأجيل": the content opens at the word the verb needs, near by
+            k = next((j for j in range(k, min(len(tokens), k + 5)) if bare(tokens[j].text) in verb.object_words
+                      or tokens[j].text in verb.object_words), None)
+            if k is None:
+                return None
         if verb.accuses:
             accused_at = k
             k = self._after_accused(s, k)
@@ -901,7 +912,8 @@ class ParagraphReader:
                 s in m.lexicon.anonymous_heads for s in stems(word)) and not m.prepositions.match(tokens, k):
             start = tokens[k].start + 1
         elif verb.takes_object and (subject is not None or bare(word) in m.lexicon.object_starters) and (
-                not word.startswith(_NOT_OBJECT_START) or bare(word) in m.lexicon.object_starters or (
+                not word.startswith(_NOT_OBJECT_START) or bare(word) in m.lexicon.object_starters
+                or verb.object_words or (
                 word.startswith("ال") and subject is not None and self._ends_in_name(tokens, subject))):
             gap = nt.norm[tokens[k - 1].end : tokens[k].start]
             # a quotation opening right before the object is its content; a name's closing quote is not
