@@ -483,10 +483,14 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         tokens = tokens[:-1]  # "المصدر نفسه" is typed as "المصدر"
     if not tokens:
         return SourceInfo("anonymous", None, None, "", "m", False)
-    if len(tokens) > 1 and without_conjunction(tokens[0].text) in m.lexicon.one_of:
-        return classify(m, tokens[1:], named_in_apposition, nt)  # "أحد أقارب الضحية" is typed by what it is one of
-    if len(tokens) > 2 and without_conjunction(tokens[0].text) in m.lexicon.some_of and tokens[1].text == "من":
-        return classify(m, tokens[2:], named_in_apposition, nt)  # "عدد من الاختصاصيين": typed by the group
+    part_of = 1 if len(tokens) > 1 and without_conjunction(tokens[0].text) in m.lexicon.one_of else \
+        2 if len(tokens) > 2 and without_conjunction(tokens[0].text) in m.lexicon.some_of and tokens[1].text == "من" else 0
+    if part_of:
+        # "أحد أقارب الضحية", "عدد من الاختصاصيين": typed by the group; a group no lexicon knows is unnamed
+        info = classify(m, tokens[part_of:], named_in_apposition, nt)
+        if info.type == "named_person" and not info.confident:
+            info = SourceInfo("anonymous", info.affiliation, info.key, info.head, "pl", False)
+        return info
     first = tokens[0].text
     head = _head(m, first)
     org = m.organizations.match(tokens, 0)
