@@ -3,8 +3,8 @@
 The issue's bars for real news are claim F1 >= 0.88, attribution F1 >= 0.82, type and affiliation
 accuracy >= 0.90; the engine does not reach them on every part yet (the README gives the figures).
 These floors sit a little under today's scores on each part, so a change that loses ground on real
-articles fails here even when the written sets still pass. Part c was scored blind once (its score
-is on record in tests/data/real/first-blind-scores) before any fix looked at it.
+articles fails here even when the written sets still pass. Parts c and d were each scored blind once
+(on record in tests/data/real/first-blind-scores) before any fix looked at them.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ REAL = Path(__file__).parent / "data" / "real"
 FLOORS = {
     "a": (0.875, 0.855, 0.945, 0.95),
     "b": (0.84, 0.785, 0.925, 0.97),
-    "c": (0.845, 0.75, 0.885, 0.96),
+    "c": (0.845, 0.76, 0.90, 0.96),
+    "d": (0.80, 0.69, 0.82, 0.97),
 }
 
 
