@@ -20,6 +20,7 @@ _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
 # "… فيما أعلنت مصادر …" without a comma: a new attribution (not "كما", which also means "as").
 _CONTRAST_CONNECTIVES = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
 _BUT = frozenset({"لكن", "ولكن"})
+_BRACKETS = {"(": ")", "{": "}"}
 _COMPLEMENTIZER_BEFORE_QUOTE = re.compile(r'[بف]?[اإأ]ن(?:ه|ها|هم)?\s*(?=")')
 _COMPLEMENTIZER_BEFORE_WORD = re.compile(r"[بف]?[اإأ]ن(?:ه|ها|هم)?\s+")
 _QUOTE_THEN_COMPLEMENTIZER = re.compile(r'"[بف]?ان(?:ه|ها|هم)?\s+')
@@ -176,12 +177,13 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int,
 
 
 def _bracketed_speech(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[int, int] | None:
-    """"قال الشيخ: (حكومتنا … وسلم)." : round brackets that enclose the whole content act as quotation
-    marks (some outlets print speech so); brackets closing mid-sentence are an aside, not speech."""
-    if nt.norm[start] != "(":
+    """"قال الشيخ: (حكومتنا … وسلم)." : round brackets (or the braces of a Quran verse) that enclose the
+    whole content act as quotation marks; brackets closing mid-sentence are an aside, not speech."""
+    opening = nt.norm[start]
+    if opening not in _BRACKETS:
         return None
-    close = nt.norm.find(")", start + 1, s.paragraph[1])
-    if close < 0 or "(" in nt.norm[start + 1 : close] or not _after_quote_is_boundary(nt, m, s, close):
+    close = nt.norm.find(_BRACKETS[opening], start + 1, s.paragraph[1])
+    if close < 0 or opening in nt.norm[start + 1 : close] or not _after_quote_is_boundary(nt, m, s, close):
         return None
     return trim(nt, start + 1, close)
 
