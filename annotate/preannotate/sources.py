@@ -390,6 +390,17 @@ def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: st
     return None
 
 
+def _holder_named(m: Matchers, tokens: Sequence[Token]) -> bool:
+    """"اللواء الغامدي", "العميد أحمد": a word that is both a body and a rank, then its holder's name (a
+    forename, or a family name in ي that names no side: not "اللواء السوري")."""
+    if len(tokens) < 2:
+        return False
+    second = without_conjunction(tokens[1].text)
+    family = second.startswith("ال") and second.endswith("ي") and not (
+        m.affiliation_words.match(tokens, 1) or m.government_words.match(tokens, 1))
+    return family or has_forename(m, tokens[1:3])
+
+
 def _unnamed_group(word: str) -> bool:
     """A nisba plural no lexicon knows: "فلكيون", "الاقتصاديون" (other plurals in ون are often surnames)."""
     word = bare(without_conjunction(word))
@@ -512,8 +523,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         # الناشط المدني سامر الحلبي، المواطن صالح العيسى
     elif outlet or m.media_heads.match(tokens, 0) or m.media_heads.starts_with(without_conjunction(first).removesuffix("نا")):
         type_ = "media"  # "مراسلنا" is the outlet's own correspondent
-    elif org or m.organization_heads.match(tokens, 0) or m.lexicon.state_names & {
-            " ".join(t.text for t in tokens[:2]), tokens[0].text}:
+    elif (org or m.organization_heads.match(tokens, 0) or m.lexicon.state_names & {
+            " ".join(t.text for t in tokens[:2]), tokens[0].text}) and not (definite_title and _holder_named(m, tokens)):
         type_ = "organization"  # a state speaks as a body: "البحرين: …", "جنوب السودان تعلن …"
     elif m.titles.match(tokens, 0) or has_forename(m, tokens):
         type_ = "named_person"
