@@ -758,7 +758,7 @@ class ParagraphReader:
                 end = np_grammar(m, nt, tokens, k, stop)
                 # the noun phrase, not the clause it opens: "أما الزائر عبد الله الفركز فقد عبر عن إعجابه … وقال"
                 # after another verb ("وأعرب عدد من الزوار عن سعادتهم … وأشاروا") the phrase is that verb's subject
-                ends_early = k > start and m.may_open_attribution(tokens[start].text) is False
+                ends_early = k > start and not m.may_open_attribution(tokens[start].text)
                 return (k, end if end is not None and end > k and (self._clause_goes_on(tokens, end, stop) or ends_early)
                         else stop)
         return None
