@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from annotate.preannotate.text import WORD, NormText
 
@@ -21,12 +22,14 @@ SENTENCE_END = re.compile(r"(?<!\.)[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)|(?<=[\u06
 PUNCTUATION = set(".,،:;؛!?؟…-–—ـ()[]{}'\"«»“”")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word in the normalised text: ``text`` without diacritics, ``start``/``end`` normalised.
 
     ``alif_maqsura`` records that the original word ended in ى, which matching folds into ي:
     it tells the preposition على from the name علي.
+
+    A named tuple, not a frozen dataclass: as immutable, and built three times faster (a text of
+    3,000 words makes 3,000 of them; a frozen dataclass sets each field through object.__setattr__).
     """
 
     start: int
@@ -83,14 +86,22 @@ def sentences(nt: NormText, paragraph: tuple[int, int]) -> list[Sentence]:
 
 
 def _scan(nt: NormText, start: int, end: int) -> list[Token]:
-    original, index = nt.original, nt.index
+    """The words of ``nt.norm[start:end]``, each with what its original spelling says of its ending."""
+    original, index, norm = nt.original, nt.index, nt.norm
+    # most texts carry no tanween at all: then no word needs the look at the character after it
+    tanween = "\u064b" in original
     found = []
-    for m in WORD.finditer(nt.norm, start, end):
-        last = index[m.end() - 1]
-        after = original[last + 1 : last + 2]
-        found.append(Token(m.start(), m.end(), m.group(), original[last] == "ى",
-                           after == "\u064b" or original[last] == "\u064b"))
+    for m in WORD.finditer(norm, start, end):
+        word_start, word_end = m.span()
+        last = index[word_end - 1]
+        found.append(_new_token(Token, (word_start, word_end, norm[word_start:word_end], original[last] == "ى",
+                     tanween and (original[last + 1 : last + 2] == "\u064b" or original[last] == "\u064b"))))
     return found
+
+
+# Token(...) without the named tuple's Python-level __new__ (the fields are given in order, all five):
+# a third of _scan's time, which runs once per word of every text.
+_new_token = tuple.__new__
 
 
 class _DocumentWords:
