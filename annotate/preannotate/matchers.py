@@ -33,6 +33,8 @@ class Matchers:
     government_words: PhraseIndex
     complementizers: frozenset[str]
     _openers: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # memo of the above
+    # memo of is_anonymous_head, asked of the first word of every candidate noun phrase
+    _anonymous: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def verb(self, word: str) -> VerbForm | None:
         """The reporting-verb reading of a word (with or without و/ف), if it has one."""
@@ -76,8 +78,14 @@ class Matchers:
 
     def is_anonymous_head(self, word: str) -> bool:
         """مصدر، مسؤولون، مصادره ("his sources"): an unnamed-source noun, possessive allowed."""
-        heads = self.lexicon.anonymous_heads
-        return any(s in heads or any(s.removesuffix(x) in heads for x in _POSSESSIVE_OR_DUAL) for s in stems(word))
+        known = self._anonymous.get(word)
+        if known is None:
+            if len(self._anonymous) > 200_000:
+                self._anonymous.clear()  # bounded, like _openers
+            heads = self.lexicon.anonymous_heads
+            known = any(s in heads or any(s.removesuffix(x) in heads for x in _POSSESSIVE_OR_DUAL) for s in stems(word))
+            self._anonymous[word] = known
+        return known
 
 
 _COMPILED: dict[int, Matchers] = {}

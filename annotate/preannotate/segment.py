@@ -18,7 +18,9 @@ from annotate.preannotate.text import WORD, NormText
 # A full stop ends a sentence unless it is part of an ellipsis or a number (2024.08.09, 3.4).
 # Scraped news often glues sentences ("نفسه.وذكر"): a full stop between a word of three letters or
 # more and a letter ends a sentence too; "د.يوسف" (an abbreviated title) does not.
-SENTENCE_END = re.compile(r"(?<!\.)[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)|(?<=[\u0621-\u064a]{3})\.(?=[\u0621-\u064a])")
+# The leading look-ahead changes nothing that matches; it lets the regular expression engine skip to the
+# next . ! ? ؟ instead of trying both alternatives at every character (twice as fast on news text).
+SENTENCE_END = re.compile(r"(?=[.!?؟])(?:(?<!\.)[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)|(?<=[\u0621-\u064a]{3})\.(?=[\u0621-\u064a]))")
 PUNCTUATION = set(".,،:;؛!?؟…-–—ـ()[]{}'\"«»“”")
 
 
@@ -126,6 +128,12 @@ def tokens(nt: NormText, start: int, end: int) -> list[Token]:
     if words is None:
         words = nt.derived["words"] = _DocumentWords(nt)
     return words.between(nt, start, end)
+
+
+def holds(gap: str, marks: str) -> bool:
+    """True when ``gap`` (the text between two words) holds one of ``marks`` (punctuation, never a space).
+    Most gaps are a single space, answered by one C-level test instead of a generator over the marks."""
+    return not gap.isspace() and any(c in gap for c in marks)
 
 
 def _is_opening(nt: NormText, i: int) -> bool:

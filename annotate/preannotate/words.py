@@ -66,7 +66,7 @@ class PhraseIndex:
         for phrase in self._table:
             lengths.setdefault(phrase[0], set()).add(len(phrase))
         # the phrase lengths that start with each word, longest first: only those are tried
-        self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
+        self._lengths = {head: tuple(sorted(found, reverse=True)) for head, found in lengths.items()}
         self._heads_of: dict[str, tuple[str, ...]] = {}  # word → its readings that start a phrase
 
     def may_start(self, word: str) -> bool:
@@ -82,20 +82,41 @@ class PhraseIndex:
         """``(length, value)`` of the longest phrase starting at ``tokens[i]``, or None."""
         if i >= len(tokens):
             return None
-        fold = self._fold
+        word = tokens[i].text
         if first_stems:
-            heads = self._heads(tokens[i].text)
+            # the memo read here, not through _heads: most calls end at this look-up (the word starts no
+            # phrase), and match runs for nearly every word of a text against several indexes
+            heads = self._heads_of.get(word)
+            if heads is None:
+                heads = self._heads(word)
         else:
-            head = fold(tokens[i].text)
+            head = self._fold(word)
             heads = (head,) if head in self._first_words else ()
         if not heads:
             return None  # the common case: this word starts no phrase
+        return self._longest(tokens, i, heads)
+
+    def _longest(self, tokens: Sequence[Token], i: int, heads: tuple[str, ...]) -> tuple[int, str] | None:
+        """The longest phrase at ``tokens[i]`` read as any of ``heads``, longest first, then in the order of
+        ``heads``."""
         available = len(tokens) - i
-        lengths = sorted({n for h in heads for n in self._lengths[h] if n <= available}, reverse=True)
+        if len(heads) == 1:
+            lengths: Sequence[int] = self._lengths[heads[0]]  # already longest first
+        else:
+            lengths = sorted({n for h in heads for n in self._lengths[h]}, reverse=True)
+        fold, table = self._fold, self._table
+        rest: tuple[str, ...] | None = None  # the folded words after the head, read once
         for length in lengths:
-            rest = tuple(fold(t.text) for t in tokens[i + 1 : i + length])
+            if length > available:
+                continue
+            if length == 1:
+                key_rest: tuple[str, ...] = ()
+            else:
+                if rest is None:
+                    rest = tuple(fold(t.text) for t in tokens[i + 1 : i + length])
+                key_rest = rest[: length - 1]
             for head in heads:
-                value = self._table.get((head, *rest))
+                value = table.get((head, *key_rest))
                 if value is not None:
                     return length, value
         return None
