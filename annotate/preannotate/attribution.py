@@ -96,7 +96,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         comma = max(gap.rfind(","), gap.rfind("،"))
         if comma >= 0 and j > i + 1 and gap.rfind('"') > comma:
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.75)
-        if j > i and _opens_long_quote(nt, s, j):
+        if j > i and gap.endswith('"') and _opens_long_quote(nt, s, j):
             # "وقال المدير الرياضي لهيرتا "نشعر بصدمة …"": a quotation after the subject, no comma
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7)
         width = _complementizer_at(m, tokens, j)

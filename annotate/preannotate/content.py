@@ -104,9 +104,11 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
     for k, token in enumerate(tokens):
         gap_start = tokens[k - 1].end if k else start
         gap = nt.norm[gap_start : token.start]
-        comma = max(gap.rfind("،"), gap.rfind(","))
+        comma = -1 if gap.isspace() else max(gap.rfind("،"), gap.rfind(","))  # most gaps: one space
         word = token.text
         if comma < 0:
+            if word[:1] != "و" and word not in _CONTRAST_CONNECTIVES and not m.is_participle(word):
+                continue  # most words: none of the tests below can hold (each needs one of these three)
             if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(m, tokens, k) or (
                     word[:1] == "و" and without_conjunction(word) in m.lexicon.boundary_words) or (
                     word in _CONTRAST_CONNECTIVES and k + 1 < len(tokens) and m.verb(tokens[k + 1].text)):

@@ -71,8 +71,9 @@ class PhraseIndex:
 
     def may_start(self, word: str) -> bool:
         """True when some reading of ``word`` (clitics removed) begins a phrase: :meth:`match` at a word
-        for which this is False finds nothing."""
-        return bool(self._heads(word))
+        for which this is False finds nothing. Not memoised: its one caller (Matchers.may_open_attribution)
+        keeps the answer, and a memo here would hold every distinct word of a corpus a second time."""
+        return bool(self._heads_of.get(word) or self._readings(word))
 
     def starts_with(self, word: str) -> bool:
         """True when some phrase begins with ``word`` (already stripped of prefixes)."""
@@ -127,9 +128,17 @@ class PhraseIndex:
         if heads is None:
             if len(self._heads_of) > 200_000:
                 self._heads_of.clear()  # bounded: a corpus brings millions of distinct words
-            heads = tuple(dict.fromkeys(h for h in (self._fold(s) for s in stems(word)) if h in self._first_words))
-            self._heads_of[word] = heads
+            heads = self._heads_of[word] = self._readings(word)
         return heads
+
+    def _readings(self, word: str) -> tuple[str, ...]:
+        """The readings of ``word`` that start some phrase, in the order of :func:`stems`, each once."""
+        found: list[str] = []
+        for stem in stems(word):
+            head = self._fold(stem)
+            if head in self._first_words and head not in found:
+                found.append(head)
+        return tuple(found)
 
     def find(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         """Every match ``(position, length, value)`` in a token run, left to right."""
