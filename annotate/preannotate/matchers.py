@@ -32,6 +32,8 @@ class Matchers:
     affiliation_words: PhraseIndex
     government_words: PhraseIndex
     complementizers: frozenset[str]
+    participles: frozenset[str]  # the lexicon's, and each with و and ف (see _with_conjunction)
+    verbal_nouns: frozenset[str]
     _openers: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # memo of the above
     # memo of is_anonymous_head, asked of the first word of every candidate noun phrase
     _anonymous: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
@@ -60,10 +62,12 @@ class Matchers:
         return known
 
     def is_participle(self, word: str) -> bool:
-        return word in self.lexicon.participles or without_conjunction(word) in self.lexicon.participles
+        """A participle of the lexicon, with or without و/ف (asked of nearly every word of a claim's content)."""
+        return word in self.participles
 
     def is_verbal_noun(self, word: str) -> bool:
-        return word in self.lexicon.verbal_nouns or without_conjunction(word) in self.lexicon.verbal_nouns
+        """A verbal noun of the lexicon, with or without و/ف."""
+        return word in self.verbal_nouns
 
     def is_complementizer(self, word: str, before: str | None) -> bool:
         """أن/إن/بأن (+pronoun), unless the word before makes it temporal (بعد أن)."""
@@ -89,6 +93,12 @@ class Matchers:
 
 
 _COMPILED: dict[int, Matchers] = {}
+
+
+def _with_conjunction(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and each with و or ف before it: ``w in _with_conjunction(words)`` is
+    ``w in words or without_conjunction(w) in words``, in one look-up."""
+    return words | {c + w for w in words for c in "وف" if len(c + w) > 2}
 
 
 def matchers_for(lexicon: Lexicon) -> Matchers:
@@ -119,6 +129,8 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
         affiliation_words=PhraseIndex(lexicon.affiliation_words),
         government_words=PhraseIndex(lexicon.government_words),
         complementizers=frozenset(complementizers),
+        participles=_with_conjunction(lexicon.participles),
+        verbal_nouns=_with_conjunction(lexicon.verbal_nouns),
     )
     _COMPILED[id(lexicon)] = compiled
     return compiled
