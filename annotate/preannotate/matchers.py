@@ -34,7 +34,7 @@ class Matchers:
     complementizers: frozenset[str]
     participles: frozenset[str]  # the lexicon's, and each with و and ف (see _with_conjunction)
     verbal_nouns: frozenset[str]
-    _openers: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # memo of the above
+    _openers: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # memo of may_open_attribution
     # memo of is_anonymous_head, asked of the first word of every candidate noun phrase
     _anonymous: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
