@@ -30,7 +30,7 @@ import yaml
 from pydantic import ValidationError
 
 from annotate.errors import AnnotateError, InputError, OutputError
-from annotate.schema import Document
+from annotate.schema import Document, json_line
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -631,8 +631,9 @@ def document_lines_writer(path: Path | str, shard_size: int = SHARD_SIZE) -> Ite
 
 def document_line(doc: Document) -> str:
     """One document as written: its canonical JSON line, after re-checking its offsets."""
-    Document.model_validate(doc.model_dump())  # re-check offsets on every write
-    return doc.to_json_line() + "\n"
+    data = doc.model_dump(mode="json")  # dumped once, for the check and the line
+    Document.model_validate(data)  # re-check offsets on every write
+    return json_line(data) + "\n"
 
 
 def write_jsonl(documents: Iterable[Document], path: Path | str) -> int:

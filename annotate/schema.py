@@ -107,7 +107,12 @@ class Document(BaseModel):
 
     def to_json_line(self) -> str:
         """One line of canonical JSONL, Arabic kept readable (not ``\\u`` escaped)."""
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+        return json_line(self.model_dump(mode="json"))
+
+
+def json_line(data: dict[str, Any]) -> str:
+    """A document's ``model_dump(mode="json")`` as its canonical JSONL line (see :meth:`Document.to_json_line`)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def document_json_schema() -> dict[str, Any]:

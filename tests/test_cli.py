@@ -34,6 +34,28 @@ def test_pre_writes_canonical_jsonl_for_the_sample(tmp_path: Path) -> None:
         assert doc["text"][claim["start"] : claim["end"]] == claim["text"]
 
 
+def test_pre_and_its_workers_import_neither_the_label_studio_sdk_nor_pandas(tmp_path: Path) -> None:
+    """``annotate pre`` needs neither (about 120 MB of imports in each process, issue 12). Run through a
+    script like the installed ``annotate`` one, which each spawned worker runs again; ``-X importtime``
+    lists on standard error every module imported by the command and by its workers (they inherit it)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"  # 65 documents: two chunks, so --jobs 2 starts its workers
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": text}, ensure_ascii=False) + "\n" for i in range(65)),
+                      encoding="utf-8")
+    script = tmp_path / "annotate_command.py"
+    script.write_text("from annotate.cli import main\n\nif __name__ == '__main__':\n    main()\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-X", "importtime", str(script), "pre", str(corpus), "-o",
+                             str(tmp_path / "out.jsonl"), "--jobs", "2"], check=False, capture_output=True, text=True,
+                            cwd=tmp_path, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "annotate.preannotate.rules" in imported  # a worker built the engine (the main process does not)
+    assert "label_studio_sdk" not in imported
+    assert "pandas" not in imported
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 65
+
+
 def test_bad_input_gives_one_line_and_a_nonzero_exit_without_output(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "text": "نص"}\n{"id": 3, "text": "x"}\n', encoding="utf-8")

@@ -34,7 +34,8 @@ DEV_GOLD = ROOT / "tests" / "data" / "dev_gold.jsonl"
 LAUNCHER = """
 import sys, time
 from pathlib import Path
-from annotate.cli import main  # imported before the barrier, so both start pushing together
+from annotate.cli import load_commands, main
+load_commands(("push",))  # the command (and the Label Studio SDK) imported before the barrier, so both start pushing together
 go = Path(sys.argv[1])
 while not go.exists():
     time.sleep(0.005)

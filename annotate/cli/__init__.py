@@ -1,29 +1,45 @@
-"""Command line: each command is a thin typer wrapper (in its own module) over a plain function."""
+"""Command line: each command is a thin typer wrapper (in its own module) over a plain function.
+
+Command modules are imported when their command runs, not all at start: ``annotate pre`` needs
+neither the Label Studio SDK nor pandas (about 120 MB of imports that other commands use), and
+neither do the worker processes of ``annotate pre --jobs N``, which import this package again
+(``spawn`` re-runs the ``annotate`` script in each worker). ``annotate --help`` and
+``from annotate.cli import app`` load every command.
+"""
 
 from __future__ import annotations
 
 import sys
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from annotate.cli._app import app, quiet_broken_pipe
-from annotate.cli import pre as _pre  # noqa: F401  (registers commands)
-from annotate.cli import evaluate as _evaluate  # noqa: F401
-from annotate.cli import guidelines as _guidelines  # noqa: F401
-from annotate.cli import agreement as _agreement  # noqa: F401
-from annotate.cli import adjudicate as _adjudicate  # noqa: F401
-from annotate.cli import models as _models  # noqa: F401
-from annotate.cli import server as _server  # noqa: F401
-from annotate.cli import config as _config  # noqa: F401
-from annotate.cli import push as _push  # noqa: F401
-from annotate.cli import export as _export  # noqa: F401
-from annotate.cli import report as _report  # noqa: F401
-from annotate.cli import learn as _learn  # noqa: F401
-from annotate.cli import serve as _serve  # noqa: F401
-from annotate.cli import connect as _connect  # noqa: F401
-from annotate.cli import users as _users  # noqa: F401
+if TYPE_CHECKING:
+    import typer
+
+# The commands, each in annotate/cli/<name>.py, in the order ``annotate --help`` lists them.
+COMMANDS = ("pre", "evaluate", "guidelines", "agreement", "adjudicate", "models", "server", "config", "push",
+            "export", "report", "learn", "serve", "connect", "users")
+
+
+def load_commands(names: tuple[str, ...] = COMMANDS) -> typer.Typer:
+    """The application with the commands ``names`` registered (importing a command's module registers it)."""
+    from annotate.cli._app import app
+
+    for name in names:
+        import_module(f"annotate.cli.{name}")
+    return app
+
+
+def _needed(args: list[str]) -> tuple[str, ...]:
+    """The command modules a command line needs: its command's alone, or all (help, a typo, no command)."""
+    return (args[0],) if args and args[0] in COMMANDS else COMMANDS
 
 
 def main() -> None:
     """Entry point of the ``annotate`` command."""
+    from annotate.cli._app import quiet_broken_pipe
+
+    app = load_commands(_needed(sys.argv[1:]))
     try:
         app()
     except SystemExit as done:
@@ -35,3 +51,10 @@ def main() -> None:
     except BrokenPipeError:
         code = quiet_broken_pipe().exit_code
     sys.exit(code)
+
+
+def __getattr__(name: str) -> Any:
+    """``from annotate.cli import app``: the application with every command (tests, notebooks)."""
+    if name == "app":
+        return load_commands()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -20,6 +20,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+@app.callback()
+def _always_a_group() -> None:
+    # A callback keeps ``annotate`` a group of commands even when only one command module is loaded
+    # (annotate.cli loads just the one a command line names): typer runs a lone command without its name.
+    pass
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
 

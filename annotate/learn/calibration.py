@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from annotate.errors import LexiconError
 from annotate.schema import Document
+
+# numpy is imported where it is used: ``annotate pre`` loads this module (for a calibration, if its
+# lexicon layers have one) in every worker process, and most runs have none.
 
 CALIBRATION_FILE = "calibration.json"
 BINS = 10
@@ -34,6 +35,8 @@ class Curve:
     def __call__(self, score: float) -> float:
         if not self.x:
             return score
+        import numpy as np
+
         return round(float(np.interp(score, self.x, self.y)), 4)
 
 
@@ -72,6 +75,7 @@ def fit_curve(scores: Sequence[float], accepted: Sequence[bool]) -> Curve:
     """Isotonic regression of acceptance on score; the identity when there is nothing (or one class) to learn from."""
     if len(scores) < 2 or len(set(accepted)) < 2:
         return Curve((), ())
+    import numpy as np
     from sklearn.isotonic import IsotonicRegression
 
     model = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip", increasing=True)
@@ -89,6 +93,8 @@ def expected_calibration_error(scores: Sequence[float], accepted: Sequence[bool]
     """Sum over score bins of |mean score - acceptance rate| weighted by the bin's share (None when empty)."""
     if not len(scores):
         return None
+    import numpy as np
+
     s, a = np.asarray(scores, dtype=float), np.asarray(accepted, dtype=float)
     index = np.minimum((s * bins).astype(int), bins - 1)
     total = 0.0
@@ -101,6 +107,8 @@ def expected_calibration_error(scores: Sequence[float], accepted: Sequence[bool]
 
 def reliability(scores: Sequence[float], accepted: Sequence[bool], bins: int = BINS) -> list[dict[str, Any]]:
     """Per non-empty bin: its range, mean score, acceptance rate and count (what the reliability plot draws)."""
+    import numpy as np
+
     s, a = np.asarray(scores, dtype=float), np.asarray(accepted, dtype=float)
     index = np.minimum((s * bins).astype(int), bins - 1)
     rows = []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from annotate.lexicons import VerbForm
 from annotate.preannotate import content as C
 from annotate.preannotate.matchers import Matchers
-from annotate.preannotate.segment import Sentence, Token, closing_quote, sentences, tokens
+from annotate.preannotate.segment import Sentence, Token, closing_quote, holds, sentences, tokens
 from annotate.preannotate.sources import (adjective_like, has_forename, looks_like_source, np_extent, np_grammar,
                                          state_length)
 from annotate.preannotate.text import NormText, normalize_word
@@ -106,7 +106,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         comma = max(gap.rfind(","), gap.rfind("،"))
         if comma >= 0 and j > i + 1 and gap.rfind('"') > comma:
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.75)
-        if j > i and _opens_long_quote(nt, s, j, after_subject=j > i + 1):
+        if j > i and gap.endswith('"') and _opens_long_quote(nt, s, j, after_subject=j > i + 1):
             # "وقال المدير الرياضي لهيرتا "نشعر بصدمة …"": a quotation after the subject, no comma
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7, quotation=True)
         width = _complementizer_at(m, tokens, j)
@@ -176,13 +176,13 @@ def _skip_aside(nt: NormText, m: Matchers, tokens: Sequence[Token], k: int) -> i
     An aside that opens with a channel phrase or a relative pronoun and closes with a comma
     separates a subject from its content; it is neither.
     """
-    if k == 0 or k >= len(tokens) or not any(c in nt.norm[tokens[k - 1].end : tokens[k].start] for c in ",،"):
+    if k == 0 or k >= len(tokens) or not holds(nt.norm[tokens[k - 1].end : tokens[k].start], ",،"):
         return k
     if not (m.channel.match(tokens, k, first_stems=False) or tokens[k].text in _RELATIVES
             or m.prepositions.match(tokens, k)):
         return k
     for j in range(k + 1, min(len(tokens), k + 14)):
-        if any(c in nt.norm[tokens[j - 1].end : tokens[j].start] for c in ",،"):
+        if holds(nt.norm[tokens[j - 1].end : tokens[j].start], ",،"):
             return j
     return k
 
@@ -328,8 +328,9 @@ class ParagraphReader:
         self._remember_opening_subject(s)
         i = 0
         first_in_sentence = len(self.found)
+        may_open = self.m.may_open_attribution  # looked up once: this loop visits every word of the text
         while i < len(tokens):
-            if tokens[i].start < consumed or not self.m.may_open_attribution(tokens[i].text):
+            if tokens[i].start < consumed or not may_open(tokens[i].text):
                 i += 1
                 continue
             background = self._background(s, i)
@@ -411,7 +412,7 @@ class ParagraphReader:
             self.found.append(Attribution(span, kind, cue, source, "explicit", "", 0.8, self.sentence_index))
             return source[1]
         # Attribution first: "وبحسب المرصد، فإن …" / "ووفقاً لمصادر محلية، قتل …".
-        stop = next((j for j in range(cue_end + 1, len(tokens)) if any(c in _gap(nt, tokens, j) for c in ",،")
+        stop = next((j for j in range(cue_end + 1, len(tokens)) if holds(_gap(nt, tokens, j), ",،")
                      or tokens[j].text in _LEADING_CONTENT_PARTICLES), None)
         if stop is None:
             end = np_grammar(m, nt, tokens, cue_end, len(tokens))
@@ -519,7 +520,7 @@ class ParagraphReader:
                 i > 0 and without_conjunction(tokens[i - 1].text) in m.lexicon.copulas):
             return None  # "بات مؤكداً" is an adjective, not a cue
         k = _skip_channel(m, tokens, i + 1)  # "مستبعداً في الوقت نفسه فكرة …"
-        if k < len(tokens) and any(c in _gap(self.nt, tokens, k) for c in ",،.:؛"):
+        if k < len(tokens) and holds(_gap(self.nt, tokens, k), ",،.:؛"):
             return None  # "مؤكداً، حسبما …": punctuation, not an object, follows
         if k < len(tokens) and tokens[k].text in _TO_THEM:
             k += 1
@@ -555,7 +556,7 @@ class ParagraphReader:
             hit = m.channel.match(tokens, 0, first_stems=False)
             v = hit[0] if hit else 2 if len(tokens) > 2 and tokens[1].text.startswith(("جه", "ناحي", "جان")) else 1
             # "من جانب آخر، أطلق …": the aside runs to its comma
-            comma = next((j for j in range(v, min(len(tokens), v + 3)) if any(c in _gap(self.nt, tokens, j) for c in ",،")),
+            comma = next((j for j in range(v, min(len(tokens), v + 3)) if holds(_gap(self.nt, tokens, j), ",،")),
                          None)
             v = comma if comma is not None else v
         if v >= len(tokens) - 1:
@@ -723,15 +724,15 @@ class ParagraphReader:
         """"المصدر أكد أن …", "وزير الاقتصاد والتجارة في حكومة تصريف الأعمال أكد …", "أما نقيب …، فقال":
         the words of the clause before the verb, when they open with a known source phrase."""
         nt, m, tokens = self.nt, self.m, s.tokens
-        if i > 0 and tokens[i].text[:1] == "و" and any(c in _gap(nt, tokens, i) for c in ",،"):
+        if i > 0 and tokens[i].text[:1] == "و" and holds(_gap(nt, tokens, i), ",،"):
             return None  # "أطلق الأمير …، صحيفة الديوان …، وأكد …": a coordinated verb keeps the earlier subject
         stop = i - 1 if i > 0 and tokens[i - 1].text in _QAD else i  # "وكان المرصد قد أفاد …"
         segments, stepped_back = 0, False
-        while stop > 0 and any(c in _gap(nt, tokens, stop) for c in ",،") and segments < 2:
+        while stop > 0 and holds(_gap(nt, tokens, stop), ",،") and segments < 2:
             # "قائمقام …، كاروان محمد، قال" / "أما سعاد، وهي أم لخمسة أطفال، فتقول": step back over
             # an aside to the segment that names the speaker
             back = stop - 1
-            while back > 0 and not any(c in _gap(nt, tokens, back) for c in ",،:."):
+            while back > 0 and not holds(_gap(nt, tokens, back), ",،:."):
                 back -= 1
             if tokens[back].text not in _RELATIVES:
                 start, stepped_back = back, True
@@ -739,7 +740,7 @@ class ParagraphReader:
             stop, segments = back, segments + 1
         else:
             start = stop
-            while start > 0 and stop - start < 16 and not any(c in _gap(nt, tokens, start) for c in ",،:."):
+            while start > 0 and stop - start < 16 and not holds(_gap(nt, tokens, start), ",،:."):
                 start -= 1
         while start < stop and (without_conjunction(tokens[start].text) in _KANA or tokens[start].text in _AMMA):
             start += 1
@@ -822,7 +823,7 @@ class ParagraphReader:
             word = tokens[j].text
             if word in wanted and (word != "علي" or tokens[j].alif_maqsura):
                 return j
-            if any(c in _gap(self.nt, tokens, j + 1) for c in ",،:.;؛") and not (
+            if holds(_gap(self.nt, tokens, j + 1), ",،:.;؛") and not (
                     j + 1 < len(tokens) and tokens[j + 1].text in wanted):
                 return None
             if m.verb(word) or m.is_participle(word) or m.is_complementizer(word, None) or word in m.lexicon.clause_connectives:
@@ -834,7 +835,7 @@ class ParagraphReader:
         within ten words and the same clause, or None."""
         tokens = s.tokens
         for j in range(k, min(len(tokens) - 1, k + 10)):
-            if j > k and any(c in _gap(self.nt, tokens, j) for c in ",،:;؛"):
+            if j > k and holds(_gap(self.nt, tokens, j), ",،:;؛"):
                 return None
             word = tokens[j].text
             if word.startswith("ب") and len(word) > 3 and not self.m.prepositions.match(tokens, j):
@@ -862,9 +863,9 @@ class ParagraphReader:
         if subject is None and not verb.prepositions and not (
                 k < len(tokens) and verb.takes_object and bare(tokens[k].text) in m.lexicon.object_starters):
             return None
-        if subject is not None and k < len(tokens) and any(c in _gap(nt, tokens, k) for c in ",،") and (
+        if subject is not None and k < len(tokens) and holds(_gap(nt, tokens, k), ",،") and (
                 m.titles.match(tokens, k) or has_forename(m, tokens[k : k + 2])):
-            closing = next((j for j in range(k + 1, min(len(tokens), k + 7)) if any(c in _gap(nt, tokens, j) for c in ",،")),
+            closing = next((j for j in range(k + 1, min(len(tokens), k + 7)) if holds(_gap(nt, tokens, j), ",،")),
                            None)
             if closing is not None:
                 subject, k = (subject[0], closing), closing  # the name in apposition belongs to the subject

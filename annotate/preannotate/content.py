@@ -9,6 +9,8 @@ Spans exclude enclosing quotation marks, final punctuation and surrounding space
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import PUNCTUATION, SENTENCE_END, Sentence, closing_quote
@@ -24,6 +26,7 @@ _BRACKETS = {"(": ")", "{": "}"}
 _COMPLEMENTIZER_BEFORE_QUOTE = re.compile(r'[بف]?[اإأ]ن(?:ه|ها|هم)?\s*(?=")')
 _COMPLEMENTIZER_BEFORE_WORD = re.compile(r"[بف]?[اإأ]ن(?:ه|ها|هم)?\s+")
 _QUOTE_THEN_COMPLEMENTIZER = re.compile(r'"[بف]?ان(?:ه|ها|هم)?\s+')
+_start = attrgetter("start")
 _COORDINATED = re.compile(r"[،,]?\s*و(?:ان|بان|انه|انها|انهم)\b")
 
 
@@ -100,13 +103,16 @@ def _new_speaker_with_clause(m: Matchers, tokens: list, k: int) -> bool:
 
 def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int, end: int) -> int:
     """End of indirect content: before "، مضيفاً" / "، بحسب" / "، وأضاف" / "، فيما قال" …"""
-    tokens = [t for t in s.tokens if start < t.start < end]
+    # the words starting inside (start, end), found by bisection: a sentence's words are in text order
+    tokens = s.tokens[bisect_right(s.tokens, start, key=_start) : bisect_left(s.tokens, end, key=_start)]
     for k, token in enumerate(tokens):
         gap_start = tokens[k - 1].end if k else start
         gap = nt.norm[gap_start : token.start]
-        comma = max(gap.rfind("،"), gap.rfind(","))
+        comma = -1 if gap.isspace() else max(gap.rfind("،"), gap.rfind(","))  # most gaps: one space
         word = token.text
         if comma < 0:
+            if word[:1] != "و" and word not in _CONTRAST_CONNECTIVES and not m.is_participle(word):
+                continue  # most words: none of the tests below can hold (each needs one of these three)
             if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(m, tokens, k) or (
                     word[:1] == "و" and without_conjunction(word) in m.lexicon.boundary_words) or (
                     word in _CONTRAST_CONNECTIVES and k + 1 < len(tokens) and m.verb(tokens[k + 1].text)):

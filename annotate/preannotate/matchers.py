@@ -32,7 +32,11 @@ class Matchers:
     affiliation_words: PhraseIndex
     government_words: PhraseIndex
     complementizers: frozenset[str]
-    _openers: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # memo of the above
+    participles: frozenset[str]  # the lexicon's, and each with و and ف (see _with_conjunction)
+    verbal_nouns: frozenset[str]
+    _openers: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # memo of may_open_attribution
+    # memo of is_anonymous_head, asked of the first word of every candidate noun phrase
+    _anonymous: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def verb(self, word: str) -> VerbForm | None:
         """The reporting-verb reading of a word (with or without و/ف), if it has one."""
@@ -58,10 +62,12 @@ class Matchers:
         return known
 
     def is_participle(self, word: str) -> bool:
-        return word in self.lexicon.participles or without_conjunction(word) in self.lexicon.participles
+        """A participle of the lexicon, with or without و/ف (asked of nearly every word of a claim's content)."""
+        return word in self.participles
 
     def is_verbal_noun(self, word: str) -> bool:
-        return word in self.lexicon.verbal_nouns or without_conjunction(word) in self.lexicon.verbal_nouns
+        """A verbal noun of the lexicon, with or without و/ف."""
+        return word in self.verbal_nouns
 
     def is_feeling(self, word: str) -> bool:
         """A noun object that states no content (guidelines 5.7): "سعادته", "إعجابهم", "شكرها"."""
@@ -90,11 +96,23 @@ class Matchers:
 
     def is_anonymous_head(self, word: str) -> bool:
         """مصدر، مسؤولون، مصادره ("his sources"): an unnamed-source noun, possessive allowed."""
-        heads = self.lexicon.anonymous_heads
-        return any(s in heads or any(s.removesuffix(x) in heads for x in _POSSESSIVE_OR_DUAL) for s in stems(word))
+        known = self._anonymous.get(word)
+        if known is None:
+            if len(self._anonymous) > 200_000:
+                self._anonymous.clear()  # bounded, like _openers
+            heads = self.lexicon.anonymous_heads
+            known = any(s in heads or any(s.removesuffix(x) in heads for x in _POSSESSIVE_OR_DUAL) for s in stems(word))
+            self._anonymous[word] = known
+        return known
 
 
 _COMPILED: dict[int, Matchers] = {}
+
+
+def _with_conjunction(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and each with و or ف before it: ``w in _with_conjunction(words)`` is
+    ``w in words or without_conjunction(w) in words``, in one look-up."""
+    return words | {c + w for w in words for c in "وف" if len(c + w) > 2}
 
 
 def matchers_for(lexicon: Lexicon) -> Matchers:
@@ -125,6 +143,8 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
         affiliation_words=PhraseIndex(lexicon.affiliation_words),
         government_words=PhraseIndex(lexicon.government_words),
         complementizers=frozenset(complementizers),
+        participles=_with_conjunction(lexicon.participles),
+        verbal_nouns=_with_conjunction(lexicon.verbal_nouns),
     )
     _COMPILED[id(lexicon)] = compiled
     return compiled

