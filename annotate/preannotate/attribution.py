@@ -33,6 +33,8 @@ _NESTING = {normalize_word(a): frozenset({normalize_word(b)}) for a, b in
             (("نقلاً", "عن"), ("ونقلاً", "عن"), ("على", "لسان"))}
 _BULLET = re.compile(r"\s*(?:[-–•*▪●◦]|\d{1,2}[.)-])\s+")
 _CLOCK_OR_DATE = re.compile(r"\d\s*$|^\W*\d")
+_NOBODY = frozenset(normalize_word(w) for w in ("فيه", "فيها", "فيهما", "عليه", "عليها", "له", "لها", "منه", "منها",
+                                                  "دائما", "أيضا", "كذلك", "بدوره", "بدورها", "مجددا", "أمس", "اليوم"))
 _CONDITIONAL = frozenset(normalize_word(w) for w in ("شاء", "وجد", "وجدت", "أمكن", "لزم", "اقتضى"))
 _NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
@@ -903,8 +905,12 @@ class ParagraphReader:
             reached = self._preposition_ahead(s, k, verb)
             if reached is not None:
                 # "أعلنت موبايلي عن ضمها …", "أكد لاعب نادي لخويا القطري يوسف المساكني، على أهمية …": words
-                # the noun-phrase grammar does not know, up to the verb's preposition, are its subject
-                subject, k, word = (subject[0] if subject else k, reached), reached, tokens[reached].text
+                # the noun-phrase grammar does not know, up to the verb's preposition, are its subject;
+                # an adverb or "فيه" alone names nobody ("تؤكد دائماً على …", "أعلن فيه عن …")
+                names_nobody = subject is None and all(
+                    t.tanween_fath or t.text in _NOBODY for t in tokens[k:reached])
+                subject = None if names_nobody else (subject[0] if subject else k, reached)
+                k, word = reached, tokens[reached].text
         if verb.topic and not (k + 1 < len(tokens) and bare(tokens[k + 1].text) in m.lexicon.object_starters):
             return None  # "تحدث عن دور الدولة": a topic, not content
         if word in verb.prepositions and word in _CONTENT_PREPOSITIONS:
