@@ -6,19 +6,16 @@ Headless Debian Chromium driven by Playwright; the screenshot is kept in test-ar
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from _browser_support import headless_chromium
 
 from annotate.guidelines import load_guidelines, render_html
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
 _DIRECTIONS = """() => {
   const dir = (sel) => [...document.querySelectorAll(sel)].map((el) => getComputedStyle(el).direction);
@@ -42,21 +39,14 @@ _CLAIMS = """() => {
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed (apt-get install chromium)")
     guide = load_guidelines()
     html_file = tmp_path_factory.mktemp("guidelines") / "guidelines.html"
     html_file.write_text(render_html(guide), encoding="utf-8")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            tab = browser.new_page(viewport={"width": 1280, "height": 1600})
-            tab.goto(html_file.as_uri())
-            tab.wait_for_load_state("load")
-            yield guide, tab
-        finally:
-            browser.close()
+    with headless_chromium() as browser:
+        tab = browser.new_page(viewport={"width": 1280, "height": 1600})
+        tab.goto(html_file.as_uri())
+        tab.wait_for_load_state("load")
+        yield guide, tab
 
 
 def test_arabic_blocks_are_rtl_and_english_ltr(page) -> None:

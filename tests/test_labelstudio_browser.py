@@ -8,9 +8,8 @@ screenshot is kept in test-artifacts/.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
+from _browser_support import headless_chromium
 from _labelstudio_support import tasks_by_document
 from test_labelstudio_push import tricky_document
 
@@ -19,9 +18,6 @@ from annotate.labelstudio.server import read_credentials
 
 pytestmark = [pytest.mark.labelstudio, pytest.mark.browser]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
 # Label Studio marks each piece of a region with the class htx-highlight-<region id>-<n>; a region
 # split around another one has several pieces, so texts are joined per region in page order.
@@ -39,9 +35,6 @@ _REGIONS = """() => {
 
 
 def test_every_highlight_is_exactly_its_span_in_a_real_browser(ls_client, labelstudio_server, ls_title, artifacts):
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not shutil.which(CHROMIUM):
-        pytest.skip("chromium is not installed (apt-get install chromium)")
     doc = tricky_document()
     result = push_documents(ls_client, [doc], ls_title)
     task = tasks_by_document(ls_client, result.project_id)[doc.id]
@@ -50,28 +43,24 @@ def test_every_highlight_is_exactly_its_span_in_a_real_browser(ls_client, labels
     expected.update({f"q_{c.id}": c.cue.text for c in doc.claims})
     creds = read_credentials(labelstudio_server.data_dir)
 
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.goto(f"{labelstudio_server.url}/user/login/")
-            page.fill("input[name=email]", creds.email)
-            page.fill("input[name=password]", creds.password)
-            page.click("button[type=submit]")
-            page.wait_for_load_state("networkidle")
-            page.goto(f"{labelstudio_server.url}/projects/{result.project_id}/data?task={task.id}")
-            page.wait_for_selector(".htx-highlight", timeout=90_000)
-            page.wait_for_function(f"document.querySelectorAll('.htx-highlight').length >= {len(expected)}",
-                                   timeout=30_000)
-            seen = page.evaluate(_REGIONS)
-            page.screenshot(path=str(artifacts / "labelstudio-task.png"), full_page=True)
-            page.click("[class*='htx-highlight-c_c1-']")  # select the first claim
-            page.wait_for_selector("text=نوع الادعاء · Kind", timeout=30_000)
-            # radio inputs are named after the bilingual name shown ("مباشر · direct"); the stored value is the code
-            kind = {value: page.is_checked(f"input[type=radio][name$='· {value}']") for value in ("direct", "indirect")}
-            page.screenshot(path=str(artifacts / "labelstudio-claim-selected.png"), full_page=True)
-        finally:
-            browser.close()
+    with headless_chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(f"{labelstudio_server.url}/user/login/")
+        page.fill("input[name=email]", creds.email)
+        page.fill("input[name=password]", creds.password)
+        page.click("button[type=submit]")
+        page.wait_for_load_state("networkidle")
+        page.goto(f"{labelstudio_server.url}/projects/{result.project_id}/data?task={task.id}")
+        page.wait_for_selector(".htx-highlight", timeout=90_000)
+        page.wait_for_function(f"document.querySelectorAll('.htx-highlight').length >= {len(expected)}",
+                               timeout=30_000)
+        seen = page.evaluate(_REGIONS)
+        page.screenshot(path=str(artifacts / "labelstudio-task.png"), full_page=True)
+        page.click("[class*='htx-highlight-c_c1-']")  # select the first claim
+        page.wait_for_selector("text=نوع الادعاء · Kind", timeout=30_000)
+        # radio inputs are named after the bilingual name shown ("مباشر · direct"); the stored value is the code
+        kind = {value: page.is_checked(f"input[type=radio][name$='· {value}']") for value in ("direct", "indirect")}
+        page.screenshot(path=str(artifacts / "labelstudio-claim-selected.png"), full_page=True)
 
     assert seen["texts"] == expected
     assert (seen["direction"], seen["whiteSpace"]) == ("rtl", "pre-wrap")

@@ -12,12 +12,11 @@ test-artifacts/ (docs/img/review-*.png are copies of them).
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from _browser_support import headless_chromium
 from _labelstudio_support import tasks_by_document
-from test_labelstudio_browser import ARGS, CHROMIUM
 
 from annotate.cli.pre import pre
 from annotate.guidelines import load_guidelines
@@ -56,9 +55,6 @@ def _canonical(doc: Document) -> Document:  # a human annotation carries no conf
 
 def test_the_review_screen_is_bilingual_answers_beside_the_claim_and_round_trips(
         ls_client, labelstudio_server, ls_title, artifacts, tmp_path):
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not shutil.which(CHROMIUM):
-        pytest.skip("chromium is not installed (apt-get install chromium)")
     pre([SAMPLE], tmp_path / "pre.jsonl", show_progress=False)
     [doc] = read_jsonl(tmp_path / "pre.jsonl")
     claim, late = doc.claims[0], doc.claims[-1]
@@ -70,79 +66,75 @@ def test_the_review_screen_is_bilingual_answers_beside_the_claim_and_round_trips
     labels = load_guidelines().labels
     choices = labels.choices
 
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_page(viewport=VIEWPORT)
-            page.goto(f"{labelstudio_server.url}/user/login/")
-            page.fill("input[name=email]", creds.email)
-            page.fill("input[name=password]", creds.password)
-            page.click("button[type=submit]")
-            page.wait_for_load_state("networkidle")
-            page.goto(f"{labelstudio_server.url}/projects/{pushed.project_id}/data?task={task.id}")
-            page.wait_for_selector(f"[class*='htx-highlight-c_{late.id}-']", timeout=90_000)
-            page.wait_for_selector(".relations-overlay path[stroke]", timeout=30_000)
+    with headless_chromium() as browser:
+        page = browser.new_page(viewport=VIEWPORT)
+        page.goto(f"{labelstudio_server.url}/user/login/")
+        page.fill("input[name=email]", creds.email)
+        page.fill("input[name=password]", creds.password)
+        page.click("button[type=submit]")
+        page.wait_for_load_state("networkidle")
+        page.goto(f"{labelstudio_server.url}/projects/{pushed.project_id}/data?task={task.id}")
+        page.wait_for_selector(f"[class*='htx-highlight-c_{late.id}-']", timeout=90_000)
+        page.wait_for_selector(".relations-overlay path[stroke]", timeout=30_000)
 
-            # Before any selection: bilingual labels, a hint where the answers will be, no relation names on the words
-            body = page.inner_text("body")
-            for label in labels.span_labels:
-                assert _shown(label.display, label.name) in body
-            assert page.is_visible(".annotate-hint") and not page.is_visible("text=نوع الادعاء · Kind")
-            relations = page.evaluate(_RELATION_NAMES)
-            assert relations["arrows"] > 0 and relations["names"] > 0 and relations["shown"] == 0, relations
-            page.screenshot(path=str(artifacts / "review-task.png"))
+        # Before any selection: bilingual labels, a hint where the answers will be, no relation names on the words
+        body = page.inner_text("body")
+        for label in labels.span_labels:
+            assert _shown(label.display, label.name) in body
+        assert page.is_visible(".annotate-hint") and not page.is_visible("text=نوع الادعاء · Kind")
+        relations = page.evaluate(_RELATION_NAMES)
+        assert relations["arrows"] > 0 and relations["names"] > 0 and relations["shown"] == 0, relations
+        page.screenshot(path=str(artifacts / "review-task.png"))
 
-            # A claim: its kind, check-worthiness (bilingual) and note beside it, left of the article
-            page.click(f"[class*='htx-highlight-c_{claim.id}-']")
-            page.wait_for_selector("text=نوع الادعاء · Kind", timeout=30_000)
-            direct, indirect = (_shown(choices["kind"].display[v], v) for v in ("direct", "indirect"))
-            assert page.is_checked(f"input[type=radio][name='{direct}']")
-            assert not page.is_checked(f"input[type=radio][name='{indirect}']")
-            assert page.is_visible(f"text={_shown(choices['check_worthy'].title, 'check_worthy')}")
-            yes = _shown(choices["check_worthy"].display["yes"], "yes")
-            panel = page.locator(".annotate-panel").bounding_box()
-            region = page.locator(f"[class*='htx-highlight-c_{claim.id}-']").first.bounding_box()
-            assert panel["x"] + panel["width"] <= region["x"], (panel, region)  # beside the article, on its left
-            assert _in_view(panel, VIEWPORT["height"]) and _in_view(region, VIEWPORT["height"])
-            page.click(f".annotate-panel label:has-text('{yes}')")  # the reviewer: check-worthy
-            assert page.is_checked(f"input[type=radio][name='{yes}']")
-            page.screenshot(path=str(artifacts / "review-claim-selected.png"))
+        # A claim: its kind, check-worthiness (bilingual) and note beside it, left of the article
+        page.click(f"[class*='htx-highlight-c_{claim.id}-']")
+        page.wait_for_selector("text=نوع الادعاء · Kind", timeout=30_000)
+        direct, indirect = (_shown(choices["kind"].display[v], v) for v in ("direct", "indirect"))
+        assert page.is_checked(f"input[type=radio][name='{direct}']")
+        assert not page.is_checked(f"input[type=radio][name='{indirect}']")
+        assert page.is_visible(f"text={_shown(choices['check_worthy'].title, 'check_worthy')}")
+        yes = _shown(choices["check_worthy"].display["yes"], "yes")
+        panel = page.locator(".annotate-panel").bounding_box()
+        region = page.locator(f"[class*='htx-highlight-c_{claim.id}-']").first.bounding_box()
+        assert panel["x"] + panel["width"] <= region["x"], (panel, region)  # beside the article, on its left
+        assert _in_view(panel, VIEWPORT["height"]) and _in_view(region, VIEWPORT["height"])
+        page.click(f".annotate-panel label:has-text('{yes}')")  # the reviewer: check-worthy
+        assert page.is_checked(f"input[type=radio][name='{yes}']")
+        page.screenshot(path=str(artifacts / "review-claim-selected.png"))
 
-            # The article's last claim, far down: the answers are still in view (sticky), its kind shown
-            page.click(f"[class*='htx-highlight-c_{late.id}-']")
-            page.wait_for_function(f"document.querySelector(\"input[type=radio][name='{indirect}']\").checked",
-                                   timeout=30_000)
-            panel = page.locator(".annotate-panel").bounding_box()
-            region = page.locator(f"[class*='htx-highlight-c_{late.id}-']").first.bounding_box()
-            assert _in_view(panel, VIEWPORT["height"]) and _in_view(region, VIEWPORT["height"]), (panel, region)
-            page.screenshot(path=str(artifacts / "review-late-claim.png"))
+        # The article's last claim, far down: the answers are still in view (sticky), its kind shown
+        page.click(f"[class*='htx-highlight-c_{late.id}-']")
+        page.wait_for_function(f"document.querySelector(\"input[type=radio][name='{indirect}']\").checked",
+                               timeout=30_000)
+        panel = page.locator(".annotate-panel").bounding_box()
+        region = page.locator(f"[class*='htx-highlight-c_{late.id}-']").first.bounding_box()
+        assert _in_view(panel, VIEWPORT["height"]) and _in_view(region, VIEWPORT["height"]), (panel, region)
+        page.screenshot(path=str(artifacts / "review-late-claim.png"))
 
-            # A source: its affiliation, in Arabic and English; the reviewer gives one
-            page.click(f"[class*='htx-highlight-s_{local.id}-']")
-            affiliation = choices["affiliation"]
-            page.wait_for_selector(f"text={_shown(affiliation.title, 'affiliation')}", timeout=30_000)
-            for code, pair in affiliation.display.items():
-                assert page.is_visible(f".annotate-panel label:has-text('{_shown(pair, code)}')")
-            opposition = _shown(affiliation.display["opposition"], "opposition")
-            page.click(f".annotate-panel label:has-text('{opposition}')")
-            page.screenshot(path=str(artifacts / "review-source-selected.png"))
+        # A source: its affiliation, in Arabic and English; the reviewer gives one
+        page.click(f"[class*='htx-highlight-s_{local.id}-']")
+        affiliation = choices["affiliation"]
+        page.wait_for_selector(f"text={_shown(affiliation.title, 'affiliation')}", timeout=30_000)
+        for code, pair in affiliation.display.items():
+            assert page.is_visible(f".annotate-panel label:has-text('{_shown(pair, code)}')")
+        opposition = _shown(affiliation.display["opposition"], "opposition")
+        page.click(f".annotate-panel label:has-text('{opposition}')")
+        page.screenshot(path=str(artifacts / "review-source-selected.png"))
 
-            # The instructions: HTML, bold where the guidelines say **bold**
-            page.click("button:has-text('Instructions')")
-            bold = page.locator("strong:has-text('who said what')")
-            bold.wait_for(timeout=30_000)
-            shown = bold.evaluate("(el) => el.closest('table').innerText")
-            assert "**" not in shown and "من قال ماذا" in shown and "ادعاء (claim)" in shown
-            page.screenshot(path=str(artifacts / "review-instructions.png"))
-            page.keyboard.press("Escape")
-            bold.wait_for(state="hidden", timeout=30_000)
+        # The instructions: HTML, bold where the guidelines say **bold**
+        page.click("button:has-text('Instructions')")
+        bold = page.locator("strong:has-text('who said what')")
+        bold.wait_for(timeout=30_000)
+        shown = bold.evaluate("(el) => el.closest('table').innerText")
+        assert "**" not in shown and "من قال ماذا" in shown and "ادعاء (claim)" in shown
+        page.screenshot(path=str(artifacts / "review-instructions.png"))
+        page.keyboard.press("Escape")
+        bold.wait_for(state="hidden", timeout=30_000)
 
-            with page.expect_response(lambda r: "/annotations" in r.url and r.request.method == "POST",
-                                      timeout=60_000) as submitted:
-                page.click("button:has-text('Submit')")
-            assert submitted.value.ok, submitted.value.text()
-        finally:
-            browser.close()
+        with page.expect_response(lambda r: "/annotations" in r.url and r.request.method == "POST",
+                                  timeout=60_000) as submitted:
+            page.click("button:has-text('Submit')")
+        assert submitted.value.ok, submitted.value.text()
 
     # What the interface saved uses the codes of labels.yaml only, never the names shown
     [annotation] = [a for a in ls_client.tasks.get(id=task.id).annotations]

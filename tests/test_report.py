@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from _browser_support import headless_chromium
 
 from annotate.authoring import document_from_spec
 from annotate.report import aggregate, build, report
@@ -409,9 +410,6 @@ def test_cli_errors_are_one_line(corpus, tmp_path, args, message) -> None:
 
 # ------------------------------------------------------------------ in a real browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
 _LAYOUT = """() => {
   const plots = [...document.querySelectorAll('svg.plot')].map((svg) => {
@@ -430,29 +428,22 @@ _LAYOUT = """() => {
 
 @pytest.mark.browser
 def test_report_in_headless_chromium(corpus, tmp_path, artifacts) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed (apt-get install chromium fonts-noto-core)")
     page_file = tmp_path / "report.html"
     report([corpus], page_file, title="Sourcing report (test corpus)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            tab = browser.new_page(viewport={"width": 1200, "height": 1500})
-            tab.goto(page_file.as_uri())
-            tab.wait_for_load_state("load")
-            layout = tab.evaluate(_LAYOUT)
-            cdp = tab.context.new_cdp_session(tab)
-            cdp.send("DOM.enable")
-            cdp.send("CSS.enable")
-            root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-            cell = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#lowest-scores-table td.claim"})["nodeId"]
-            fonts = {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": cell})["fonts"]}
-            # kept in test-artifacts/ (the copies in docs/img were taken the same way and looked at)
-            tab.screenshot(path=str(artifacts / "report-test-corpus.png"))
-            tab.locator("#top-sources-table").screenshot(path=str(artifacts / "report-test-corpus-sources.png"))
-        finally:
-            browser.close()
+    with headless_chromium() as browser:
+        tab = browser.new_page(viewport={"width": 1200, "height": 1500})
+        tab.goto(page_file.as_uri())
+        tab.wait_for_load_state("load")
+        layout = tab.evaluate(_LAYOUT)
+        cdp = tab.context.new_cdp_session(tab)
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        cell = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#lowest-scores-table td.claim"})["nodeId"]
+        fonts = {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": cell})["fonts"]}
+        # kept in test-artifacts/ (the copies in docs/img were taken the same way and looked at)
+        tab.screenshot(path=str(artifacts / "report-test-corpus.png"))
+        tab.locator("#top-sources-table").screenshot(path=str(artifacts / "report-test-corpus-sources.png"))
     plots = {p["name"]: p for p in layout["plots"]}
     assert set(plots) == {"claims-per-article", "source-types", "anonymous-over-time", "kinds", "affiliations", "top-sources"}
     for plot in plots.values():

@@ -16,8 +16,14 @@ from annotate.lexicons import VerbForm
 from annotate.preannotate import content as C
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Sentence, Token, closing_quote, holds, sentences, tokens
-from annotate.preannotate.sources import (adjective_like, has_forename, looks_like_source, np_extent, np_grammar,
-                                         state_length)
+from annotate.preannotate.sources import (
+    adjective_like,
+    has_forename,
+    looks_like_source,
+    np_extent,
+    np_grammar,
+    state_length,
+)
 from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import bare, stems, without_conjunction
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annotate.lexicons import Lexicon, VerbForm
-from annotate.preannotate.text import normalize_word
 from annotate.preannotate.words import PhraseIndex, bare, stems, without_conjunction
 
 # "مصادره" (his sources), "مراسلنا" (our correspondent), "مسؤولان" (two officials)

@@ -21,7 +21,6 @@ from annotate.preannotate.words import stems
 from annotate.schema import Claim, Document, SourceMention, Span
 
 
-
 class RulesEngine:
     """Pre-annotates documents with the rules; one instance can serve many documents."""
 
