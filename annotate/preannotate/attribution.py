@@ -17,6 +17,7 @@ from annotate.preannotate import content as C
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Sentence, Token, closing_quote, holds, sentences, tokens
 from annotate.preannotate.sources import (
+    PRONOUN_PREPOSITIONS,
     adjective_like,
     has_forename,
     looks_like_source,
@@ -39,8 +40,9 @@ _NESTING = {normalize_word(a): frozenset({normalize_word(b)}) for a, b in
             (("نقلاً", "عن"), ("ونقلاً", "عن"), ("على", "لسان"))}
 _BULLET = re.compile(r"\s*(?:[-–•*▪●◦]|\d{1,2}[.)-])\s+")
 _CLOCK_OR_DATE = re.compile(r"\d\s*$|^\W*\d")
-_NOBODY = frozenset(normalize_word(w) for w in ("فيه", "فيها", "فيهما", "عليه", "عليها", "له", "لها", "منه", "منها",
-                                                  "دائما", "أيضا", "كذلك", "بدوره", "بدورها", "مجددا", "أمس", "اليوم"))
+# Words before a verb's preposition that name no speaker: "فيه", "له" and adverbs ("تؤكد دائماً على …")
+_NOBODY = PRONOUN_PREPOSITIONS | frozenset(normalize_word(w) for w in ("فيهما", "دائما", "أيضا", "كذلك", "بدوره", "بدورها",
+                                                                        "مجددا", "أمس", "اليوم"))
 _CONDITIONAL = frozenset(normalize_word(w) for w in ("شاء", "وجد", "وجدت", "أمكن", "لزم", "اقتضى"))
 _NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})

@@ -23,7 +23,8 @@ _PREPOSITIONAL_STARTS = frozenset(normalize_word(w) for w in ("في", "وفي", 
                                                               "إثر", "على", "لدى", "منذ", "وسط"))
 _BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "من", "على", "إلى", "عن", "مع", "داخل", "خارج",
                                                            "قرب", "عند", "لدى", "أمام", "بين"))
-_PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه",
+# Prepositions with a pronoun and the like (عليه، له، إنه): words of address or manner that name nobody.
+PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه",
                                                                "منها", "إليه", "إليها", "فيه", "فيها", "فيهم", "به",
                                                                "بها", "إليهم", "لي", "لنا", "إنه", "إنها", "أنه"))
 
@@ -77,7 +78,7 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         # the region opens with an aside ("، بعد اجتماعه بوفد …، أن"): skip it to its closing comma
         i = next((j for j in range(i + 1, stop) if holds(_gap(nt, tokens[j - 1], tokens[j]), ",،")), stop)
     while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text) or tokens[i].tanween_fath
-                        or tokens[i].text in _PRONOUN_PREPOSITIONS or _told_outlet(m, nt, tokens, i, stop)):
+                        or tokens[i].text in PRONOUN_PREPOSITIONS or _told_outlet(m, nt, tokens, i, stop)):
         if _told_outlet(m, nt, tokens, i, stop):  # "قال لـ«عكاظ»: …": the outlet told, the speaker unstated
             i = _prepositional_object_end(nt, tokens, i + 1, stop)
             continue
