@@ -32,3 +32,16 @@ def headless_chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+def open_task(browser: Any, server_url: str, credentials: Any, project_id: int, task_id: int,
+              viewport: dict[str, int]) -> Any:
+    """A new page logged in to Label Studio as ``credentials`` and showing one task of a project."""
+    page = browser.new_page(viewport=viewport)
+    page.goto(f"{server_url}/user/login/")
+    page.fill("input[name=email]", credentials.email)
+    page.fill("input[name=password]", credentials.password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{server_url}/projects/{project_id}/data?task={task_id}")
+    return page

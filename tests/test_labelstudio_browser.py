@@ -9,7 +9,7 @@ screenshot is kept in test-artifacts/.
 from __future__ import annotations
 
 import pytest
-from _browser_support import headless_chromium
+from _browser_support import headless_chromium, open_task
 from _labelstudio_support import tasks_by_document
 from test_labelstudio_push import tricky_document
 
@@ -44,13 +44,8 @@ def test_every_highlight_is_exactly_its_span_in_a_real_browser(ls_client, labels
     creds = read_credentials(labelstudio_server.data_dir)
 
     with headless_chromium() as browser:
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(f"{labelstudio_server.url}/user/login/")
-        page.fill("input[name=email]", creds.email)
-        page.fill("input[name=password]", creds.password)
-        page.click("button[type=submit]")
-        page.wait_for_load_state("networkidle")
-        page.goto(f"{labelstudio_server.url}/projects/{result.project_id}/data?task={task.id}")
+        page = open_task(browser, labelstudio_server.url, creds, result.project_id, task.id,
+                         viewport={"width": 1400, "height": 900})
         page.wait_for_selector(".htx-highlight", timeout=90_000)
         page.wait_for_function(f"document.querySelectorAll('.htx-highlight').length >= {len(expected)}",
                                timeout=30_000)

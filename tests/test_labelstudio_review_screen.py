@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
-from _browser_support import headless_chromium
+from _browser_support import headless_chromium, open_task
 from _labelstudio_support import tasks_by_document
 
 from annotate.cli.pre import pre
@@ -67,13 +67,7 @@ def test_the_review_screen_is_bilingual_answers_beside_the_claim_and_round_trips
     choices = labels.choices
 
     with headless_chromium() as browser:
-        page = browser.new_page(viewport=VIEWPORT)
-        page.goto(f"{labelstudio_server.url}/user/login/")
-        page.fill("input[name=email]", creds.email)
-        page.fill("input[name=password]", creds.password)
-        page.click("button[type=submit]")
-        page.wait_for_load_state("networkidle")
-        page.goto(f"{labelstudio_server.url}/projects/{pushed.project_id}/data?task={task.id}")
+        page = open_task(browser, labelstudio_server.url, creds, pushed.project_id, task.id, viewport=VIEWPORT)
         page.wait_for_selector(f"[class*='htx-highlight-c_{late.id}-']", timeout=90_000)
         page.wait_for_selector(".relations-overlay path[stroke]", timeout=30_000)
 
