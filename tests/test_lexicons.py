@@ -29,6 +29,9 @@ def test_a_copied_lexicon_loads_and_an_added_verb_is_known(lexicon_copy: Path) -
     ("media.yaml", "- {key: x, names: [unclosed\n", r"media\.yaml:\d+: not valid YAML"),
     ("forenames.yaml", b"\xff\xfe", r"forenames\.yaml: not UTF-8 text"),
     ("organizations.yaml", "- {names: [بلا مفتاح]}\n", r"organizations\.yaml: entry .* needs 'key'"),
+    ("cues.yaml", "verbs:\n  - {forms: [حمل], object: true, object_words: مسؤولية}\n",
+     r"cues\.yaml: verb 1: 'object_words' must be a list of words"),
+    ("cues.yaml", "verbs:\n  - {forms: [أفاد], preposition: ب}\n", r"cues\.yaml: verb 1: 'preposition' must be a list"),
 ])
 def test_a_broken_file_is_named(lexicon_copy: Path, name: str, content: str | bytes, message: str) -> None:
     target = lexicon_copy / name

@@ -107,6 +107,14 @@ def _load(path: Path) -> Any:
     return read_yaml(path, LexiconError)
 
 
+def _entry_words(entry: dict[str, Any], key: str, where: str, number: int) -> frozenset[str]:
+    """A verb entry's optional word list, normalised; a bare string would be read letter by letter."""
+    words = entry.get(key) or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise LexiconError(f"{where}: verb {number}: '{key}' must be a list of words")
+    return frozenset(normalize_word(w) for w in words)
+
+
 def _verb_forms(entries: Any, where: str) -> dict[str, VerbForm]:
     verbs: dict[str, VerbForm] = {}
     if not isinstance(entries, list):
@@ -126,11 +134,11 @@ def _verb_forms(entries: Any, where: str) -> dict[str, VerbForm]:
             verbs.setdefault(form, VerbForm(
                 gender=gender,
                 takes_object=bool(entry.get("object", False)),
-                prepositions=frozenset(normalize_word(p) for p in entry.get("preposition", []) or []),
+                prepositions=_entry_words(entry, "preposition", where, number),
                 nested=bool(entry.get("nested", False)),
                 accuses=bool(entry.get("accuses", False)),
                 topic=bool(entry.get("topic", False)),
-                object_words=frozenset(normalize_word(w) for w in entry.get("object_words", []) or []),
+                object_words=_entry_words(entry, "object_words", where, number),
             ))
     return verbs
 
