@@ -64,7 +64,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--folds", type=int, default=3)
-    parser.add_argument("--halves-of", default=None, help="a real part to split in two halves (default: a and b)")
+    known = sorted(path.stem.removeprefix("gold-") for path in REAL.glob("gold-*.jsonl"))
+    parser.add_argument("--halves-of", default=None, choices=known,
+                        help="a real part to split in two halves (default: a and b)")
     args = parser.parse_args()
     parts = PARTS + ((args.halves_of,) if args.halves_of and args.halves_of not in PARTS else ())
     gold = {part: read_jsonl(REAL / f"gold-{part}.jsonl") for part in parts}
