@@ -6,8 +6,8 @@ outlets, and each passage must be an exact substring of its article so that offs
 A passage is one window of whole sentences (or paragraphs) of 500-1,100 characters starting at a
 random sentence boundary of a random article; one in four starts at the article's beginning so
 headlines are represented. Run once: ``python tests/data/real/sample_passages.py`` writes
-``passages-{a,b,c}.jsonl`` (the three parts) and ``passages-d.jsonl`` (a fourth, later blind
-part) next to it.
+``passages-{a,b,c}.jsonl`` (the three first parts) and ``passages-{d,e,f}.jsonl`` (later parts,
+each drawn fresh for a new blind score) next to it. Re-running rewrites the same files byte for byte.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ SEED = 20261206
 # claims a passage (the issue asks for 450 claims). The second draw skips the first one's articles.
 ROUNDS = ((SEED, 60), (SEED + 1, 50))
 PARTS = ("a", "b", "c")
-# Part d, drawn a session later to be a fresh blind part: its own seed, none of the articles above.
-BLIND_PART, BLIND_ROUND = "d", (SEED + 2, 110)
+# Later parts, each drawn a session later to be a fresh blind part: its own seed, none of the
+# articles drawn before it (the order matters: each draw skips all earlier draws' articles).
+LATER_PARTS = (("d", SEED + 2, 110), ("e", SEED + 3, 110), ("f", SEED + 4, 110))
 _BOUNDARY = re.compile(r"(?<=[.!؟?\n])\s+")
 
 
@@ -80,7 +81,7 @@ def main() -> int:
         for line in handle:
             article = json.loads(line)
             by_outlet.setdefault(article["meta"]["outlet"], []).append(article)
-    parts: dict[str, list[dict]] = {part: [] for part in (*PARTS, BLIND_PART)}
+    parts: dict[str, list[dict]] = {part: [] for part in PARTS}
     used: set[str] = set()
     first_number = 1
     for seed, per_part in ROUNDS:
@@ -88,9 +89,10 @@ def main() -> int:
         first_number += len(passages)
         for index, part in enumerate(PARTS):
             parts[part] += sorted(passages[index * per_part:(index + 1) * per_part], key=lambda p: p["id"])
-    seed, count = BLIND_ROUND
-    blind = _draw(by_outlet, seed, count, used, first_number, parts=1)
-    parts[BLIND_PART] = sorted(blind, key=lambda p: p["id"])
+    for part, seed, count in LATER_PARTS:
+        later = _draw(by_outlet, seed, count, used, first_number, parts=1)
+        first_number += len(later)
+        parts[part] = sorted(later, key=lambda p: p["id"])
     for part, chunk in parts.items():
         with open(HERE / f"passages-{part}.jsonl", "w", encoding="utf-8") as out:
             for passage in chunk:
