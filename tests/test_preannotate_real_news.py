@@ -70,6 +70,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("the subject of the opening verb speaks for a later participle",
      "من ناحيته ثمَّن السفير أحمد قطان دعم الشركة للصندوق، مؤكداً أن المبادرة تشكل استجابة مهمة.",
      [("المبادرة تشكل استجابة مهمة", "indirect", "السفير أحمد قطان", "named_person", None)]),
+    ("an abbreviated title with a full stop is part of the name",
+     'وقال م. خالد العمري، مدير المشروع: "نعمل على تسليم الوحدات قبل نهاية العام".',
+     [("نعمل على تسليم الوحدات قبل نهاية العام", "direct", "م. خالد العمري، مدير المشروع", "named_person",
+       None)]),
+    ("a year in م still ends its sentence", "افتتح المبنى عام 2015 م. وقال المدير إن العمل اكتمل.",
+     [("العمل اكتمل", "indirect", "المدير", "named_person", None)]),
+    ("a long quotation right after the cue, the sentence going on",
+     'وأضاف "القضايا التي لم تتناولها وسائل الإعلام حلت بشكل أسرع من غيرها" في حديثه عن القضية.',
+     [("القضايا التي لم تتناولها وسائل الإعلام حلت بشكل أسرع من غيرها", "direct", None, None, None)]),
 ]
 
 

@@ -116,7 +116,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         comma = max(gap.rfind(","), gap.rfind("،"))
         if comma >= 0 and j > i + 1 and gap.rfind('"') > comma:
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.75)
-        if j > i and gap.endswith('"') and _opens_long_quote(nt, s, j, after_subject=j > i + 1):
+        if j > i and gap.endswith('"') and _opens_long_quote(nt, s, j):
             # "وقال المدير الرياضي لهيرتا "نشعر بصدمة …"": a quotation after the subject, no comma
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7, quotation=True)
         width = _complementizer_at(m, tokens, j)
@@ -130,13 +130,13 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
     return None
 
 
-def _opens_long_quote(nt: NormText, s: Sentence, j: int, after_subject: bool = False) -> bool:
+def _opens_long_quote(nt: NormText, s: Sentence, j: int) -> bool:
     """True when a quotation of five words or more opens right before word ``j`` (after a space) and
     ends its sentence (or never closes): speech, not a quoted name ("نادي "الهلال"").
 
-    ``after_subject`` (a subject stands between the cue and the mark): a quotation of eight words or
-    more is speech even when the sentence goes on after it ("وأضاف الباحث "…"، مطالبا …"); names of
-    bodies in quotation marks are shorter.
+    A quotation of eight words or more is speech even when the sentence goes on after it
+    ("وأضاف الباحث "…"، مطالبا …", "وأضاف "…" في التعامل مع …"); names of bodies in quotation
+    marks are shorter.
     """
     gap = _gap(nt, s.tokens, j)
     if not gap.endswith('"') or gap[:-1].strip(" ") not in ("", ":"):
@@ -149,7 +149,7 @@ def _opens_long_quote(nt: NormText, s: Sentence, j: int, after_subject: bool = F
     words = len(tokens(nt, open_at, min(end, open_at + 400)))  # bounded: the quote may never close
     after = nt.norm[close + 1 : min(close + 4, s.paragraph[1])] if close is not None else ""
     if close is not None and after.strip()[:1] not in ("", ".", "!", "؟", "?"):
-        return after_subject and words >= 8  # "أعلنت "المقاومة الإسلامية في العراق"، وهي …": a name goes on
+        return words >= 8  # "أعلنت "المقاومة الإسلامية في العراق"، وهي …": a name goes on
     return words >= 5
 
 

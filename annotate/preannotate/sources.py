@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotate.preannotate.matchers import Matchers
-from annotate.preannotate.segment import Token, holds
+from annotate.preannotate.segment import Token, abbreviated_title, holds
 from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import bare, derived_verbal_noun, stems, without_conjunction
 
@@ -67,6 +67,13 @@ def _is_channel(m: Matchers, tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+def _stops_subject(gap: str, before: Token) -> bool:
+    """Punctuation that ends a subject; not the full stop of an abbreviated title ("م. حسام")."""
+    if holds(gap, ".") and gap.strip() == "." and abbreviated_title(before.text):
+        return False
+    return holds(gap, ",،:؛;.")
+
+
 def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, stop: int) -> tuple[int, int] | None:
     """Token range ``[i, j)`` of the source noun phrase in ``tokens[start:stop]``, or None.
 
@@ -102,7 +109,7 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         if j > i and tokens[j].text in SAME:
             j += 1  # "المصادر ذاتها": not the channel phrase "ذات يوم"
             break
-        if j > i and (_is_channel(m, tokens, j) or holds(_gap(nt, tokens[j - 1], tokens[j]), ",،:؛;.")
+        if j > i and (_is_channel(m, tokens, j) or _stops_subject(_gap(nt, tokens[j - 1], tokens[j]), tokens[j - 1])
                       or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
                       or tokens[j].tanween_fath or _told_outlet(m, nt, tokens, j, stop)):
             break  # an accusative ("كشفت التحقيقات أدواراً …") starts the object, not more subject
