@@ -479,8 +479,9 @@ def _later_type(m: Matchers, tokens: Sequence[Token], i: int) -> str | None:
         return "named_person"
     if m.organizations.match(tokens, i) or m.organization_heads.match(tokens, i):
         return "organization"
-    if m.media.match(tokens, i) or m.media_heads.match(tokens, i):
-        return "media"
+    outlet = m.media.match(tokens, i)
+    if (outlet and (outlet[0] > 1 or not tokens[i].text.startswith("ال"))) or m.media_heads.match(tokens, i):
+        return "media"  # not "مسكن العربية": an outlet's one-word name after another word is an adjective
     return None
 
 
