@@ -79,6 +79,18 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a long quotation right after the cue, the sentence going on",
      'وأضاف "القضايا التي لم تتناولها وسائل الإعلام حلت بشكل أسرع من غيرها" في حديثه عن القضية.',
      [("القضايا التي لم تتناولها وسائل الإعلام حلت بشكل أسرع من غيرها", "direct", None, None, None)]),
+    ("a description after a comma ends the claim", "وأوضح الجطيل أنه يشعر بالسعادة بعد التبرع، واصفاً التبرع بالهدية.",
+     [("يشعر بالسعادة بعد التبرع", "indirect", "الجطيل", "named_person", None)]),
+    ("a consequence the writer tells ends the claim", "وقال المترجم إن الدستور تعرض للسخرية، ما أثار غضب الحاضرين.",
+     [("الدستور تعرض للسخرية", "indirect", "المترجم", "named_person", None)]),
+    ("a consequence in the present is the speaker's reasoning",
+     "وقال الخبير إن الاقتصاد تباطأ، مما يعني أن الأسعار ستنخفض.",
+     [("الاقتصاد تباطأ، مما يعني أن الأسعار ستنخفض", "indirect", "الخبير", "named_person", None)]),
+    ("a feminine participle typed with ه", "وقالت الزائرة إن التنظيم كان رائعا، مضيفه أن الفعاليات متنوعة.",
+     [("التنظيم كان رائعا", "indirect", "الزائرة", "named_person", None),
+      ("الفعاليات متنوعة", "indirect", "الزائرة", "named_person", None)]),
+    ("narration after a short quotation ends it", 'وهتف المتظاهرون مرددين "نحن مستعدون للحرب" ولم تتحرك الشرطة.',
+     [("نحن مستعدون للحرب", "direct", None, None, None)]),
 ]
 
 

@@ -22,6 +22,10 @@ _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
 # "… فيما أعلنت مصادر …" without a comma: a new attribution (not "كما", which also means "as").
 _CONTRAST_CONNECTIVES = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
 _BUT = frozenset({"لكن", "ولكن"})
+# "… تعرض للسخرية، ما أثار غضب …": after a comma and before a past verb, the consequence the writer tells
+_CONSEQUENCE = frozenset({"ما", "مما", "ومما"})
+# "… "العشاء جاهز" فلم تفهم …": after a closing quotation, و/ف + one of these starts the writer's narration
+_NARRATION_PARTICLES = frozenset({"لم", "لن", "قد", "كان", "كانت", "ما", "بعد"})
 _BRACKETS = {"(": ")", "{": "}"}
 _COMPLEMENTIZER_BEFORE_QUOTE = re.compile(r'[بف]?[اإأ]ن(?:ه|ها|هم)?\s*(?=")')
 _COMPLEMENTIZER_BEFORE_WORD = re.compile(r"[بف]?[اإأ]ن(?:ه|ها|هم)?\s+")
@@ -74,6 +78,8 @@ def _after_quote_is_boundary(nt: NormText, m: Matchers, s: Sentence, close: int)
     if not stripped or stripped[0] in PUNCTUATION or stripped[0] == "\n":
         return True
     word = stripped.split(maxsplit=1)[0]
+    if word == "ثم" or (word[:1] in "وف" and word[1:] in _NARRATION_PARTICLES):
+        return True
     return bool(m.is_participle(word) or m.verb(word) or m.prepositions.match(
         [t for t in s.tokens if t.start > close][:3], 0))
 
@@ -118,8 +124,11 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
                     word in _CONTRAST_CONNECTIVES and k + 1 < len(tokens) and m.verb(tokens[k + 1].text)):
                 return gap_start  # "… في غرف خاصة لافتاً إلى أن …" / "… عام 2011 وذكرت وكالة كيودو أن …"
             continue
-        if without_conjunction(word) in m.lexicon.boundary_words:
-            return gap_start + comma  # "…، داعياً إلى …" / "…، وطالب بـ…": praise, calls and wishes end the claim
+        if word in m.lexicon.boundary_words or without_conjunction(word) in m.lexicon.boundary_words:
+            return gap_start + comma  # "…، داعياً إلى …" / "…، وطالب بـ…" / "…، واصفاً …": praise, calls and wishes end the claim
+        if word in _CONSEQUENCE and k + 1 < len(tokens) and tokens[k + 1].text[:1] not in "يت" \
+                and tokens[k + 1].text not in _NARRATION_PARTICLES:
+            return gap_start + comma  # "…، ما أثار غضب …": the writer tells what followed ("، مما يعني" is reasoning)
         if word in _BUT and k + 1 < len(tokens) and tokens[k + 1].text.startswith("ال"):
             return gap_start + comma  # "…، لكن المستثمرين ركزوا …": a new subject, the writer's contrast
         if (m.is_participle(word) or m.prepositions.match(tokens, k)

@@ -114,6 +114,11 @@ def _with_conjunction(words: frozenset[str]) -> frozenset[str]:
     return words | {c + w for w in words for c in "وف" if len(c + w) > 2}
 
 
+def _with_ha_for_ta_marbuta(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and each feminine form in ة also typed with ه, as much news is ("مضيفه بأن")."""
+    return words | {w[:-1] + "ه" for w in words if w.endswith("ة")}
+
+
 def matchers_for(lexicon: Lexicon) -> Matchers:
     """Compile ``lexicon``, once per lexicon object (lexicons are never mutated)."""
     cached = _COMPILED.get(id(lexicon))
@@ -142,7 +147,7 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
         affiliation_words=PhraseIndex(lexicon.affiliation_words),
         government_words=PhraseIndex(lexicon.government_words),
         complementizers=frozenset(complementizers),
-        participles=_with_conjunction(lexicon.participles),
+        participles=_with_conjunction(_with_ha_for_ta_marbuta(lexicon.participles)),
         verbal_nouns=_with_conjunction(lexicon.verbal_nouns),
     )
     _COMPILED[id(lexicon)] = compiled
