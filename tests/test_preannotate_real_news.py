@@ -89,6 +89,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a feminine participle typed with ه", "وقالت الزائرة إن التنظيم كان رائعا، مضيفه أن الفعاليات متنوعة.",
      [("التنظيم كان رائعا", "indirect", "الزائرة", "named_person", None),
       ("الفعاليات متنوعة", "indirect", "الزائرة", "named_person", None)]),
+    ("a compound forename with the article goes on to the surname",
+     "أما الزائر عبد الله الفركز فقد عبر عن إعجابه وقال: إنه جاء من الرياض.",
+     [("جاء من الرياض", "indirect", "الزائر عبد الله الفركز", "named_person", None)]),
+    ("no indefinite adjective after a name", "أكد محمد الشهري أهمية التعاون بين البلدين.",
+     [("أهمية التعاون بين البلدين", "indirect", "محمد الشهري", "named_person", None)]),
     ("narration after a short quotation ends it", 'وهتف المتظاهرون مرددين "نحن مستعدون للحرب" ولم تتحرك الشرطة.',
      [("نحن مستعدون للحرب", "direct", None, None, None)]),
 ]

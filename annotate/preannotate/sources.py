@@ -253,7 +253,8 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             definite = True  # a definite genitive: وزارة الخارجية, مصادر المعارضة
             j += 1
             continue
-        if (definite and word.startswith("ال")) or (not definite and nisba and not word.startswith("ال")):
+        if (definite and word.startswith("ال")) or (not definite and not named and nisba and not word.startswith("ال")):
+            # after a name no indefinite adjective: "أكد محمد الشهري أهمية …" ends at the name
             j += 1
             continue
         break
@@ -312,6 +313,10 @@ def _name_before_object(m: Matchers, tokens: Sequence[Token], j: int, stop: int)
     return None
 
 
+# "عبد" / "أبو" + a word with the article make one name word: عبد الله، عبد الرحمن، أبو الفضل
+_NAME_COMPOUNDERS = frozenset({"عبد", "ابو", "ابي"})
+
+
 def _name_length(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, stop: int) -> int:
     """Words of a personal name from a forename at ``start``: up to four, ending before a
     preposition, punctuation, or a word that commonly opens a noun object (القبض، مقتل …)."""
@@ -323,8 +328,8 @@ def _name_length(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int,
                 or derived_verbal_noun(word) or _is_channel(m, tokens, start + length):
             break
         length += 1
-        if word.startswith("ال"):
-            break  # surnames often end in an article form: محمد الشاكر
+        if word.startswith("ال") and tokens[start + length - 2].text not in _NAME_COMPOUNDERS:
+            break  # surnames often end in an article form: محمد الشاكر (but "عبد الله الفركز" goes on)
     return length
 
 
