@@ -94,7 +94,16 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("جاء من الرياض", "indirect", "الزائر عبد الله الفركز", "named_person", None)]),
     ("no indefinite adjective after a name", "أكد محمد الشهري أهمية التعاون بين البلدين.",
      [("أهمية التعاون بين البلدين", "indirect", "محمد الشهري", "named_person", None)]),
-    ("narration after a short quotation ends it", 'وهتف المتظاهرون مرددين "نحن مستعدون للحرب" ولم تتحرك الشرطة.',
+    ("a list after a call in a later sentence is no claim",
+     "أعلنت الوزارة أسماء المقبولين في الوظائف. ودعت الوزارة المقبولين إلى إحضار ما يلي:\n1- الهوية الوطنية.\n2- وثيقة التخرج.",
+     [("أسماء المقبولين في الوظائف", "indirect", "الوزارة", "organization", None)]),
+    ("an announcement still expected is no claim", "وينتظر أن يعلن الاتحاد السعودي طاقم الحكام للمباراة.", []),
+    ("an announcement made before something else is a claim",
+     "فاز بولاية خامسة قبل أن يعلن الشهر الماضي أنه سيترك منصبه.",
+     [("سيترك منصبه", "indirect", None, None, None)]),
+    ("a body's name goes on with لـ and its field", "أعلن الاتحاد العربي السعودي لكرة القدم أمس أسماء حكام المباراة.",
+     [("أسماء حكام المباراة", "indirect", "الاتحاد العربي السعودي لكرة القدم", "organization", None)]),
+    ("a narration after a short quotation ends it", 'وهتف المتظاهرون مرددين "نحن مستعدون للحرب" ولم تتحرك الشرطة.',
      [("نحن مستعدون للحرب", "direct", None, None, None)]),
 ]
 

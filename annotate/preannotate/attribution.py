@@ -78,6 +78,11 @@ class Attribution:
     headline: bool = False
 
 
+# before an imperfect verb: a subjunctive or a negated future, nothing said yet ("ينتظر أن يعلن")
+_UNREALIZED = frozenset({"ان", "لن", "كي", "لكي"})
+_TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
+
+
 def _gap(nt: NormText, tokens: Sequence[Token], j: int) -> str:
     """Text between word ``j-1`` and word ``j``."""
     return nt.norm[tokens[j - 1].end : tokens[j].start] if j > 0 else ""
@@ -222,9 +227,11 @@ class ParagraphReader:
         before = len(self.found)
         self._read_paragraph(paragraph)
         if self.nt.norm[paragraph[0] : paragraph[1]].rstrip().endswith(":"):
-            if len(self.found) > before:
-                # "… إن الحصيلة توزعت على النحو التالي:" then bullet lines: each line is a claim of that source.
-                self._list_owner = self.found[-1]
+            last = self.found[-1] if len(self.found) > before else None
+            if last is not None and not holds(self.nt.norm[last.content[1] : paragraph[1]], ".!؟?"):
+                # "… إن الحصيلة توزعت على النحو التالي:" then bullet lines: each line is a claim of that source
+                # (not when the colon ends a later sentence of the paragraph: "ودعت الوزارة … إحضار:")
+                self._list_owner = last
             else:
                 self._header_mention(paragraph)
 
@@ -589,6 +596,9 @@ class ParagraphReader:
         if word == "حمل" and i > 0 and tokens[i - 1].text not in _QAD and "\u0651" not in self._original(tokens[i]) \
                 and not any(c in _gap(nt, tokens, i) for c in ",،.:"):
             return None  # "كفاءة حمل المسؤولية": the noun "carrying", unless written حمّل or opening a clause
+        if verb is not None and i > 0 and tokens[i - 1].text in _UNREALIZED and word[:1] in "يت" and not (
+                i > 1 and tokens[i - 2].text in _TIME_BEFORE_AN):
+            return None  # "ينتظر أن يعلن الاتحاد …", "لن يعلن": an announcement not made (yet); "قبل أن يعلن" was made
         vocalized_passive = self._vocalized_passive(tokens[i])
         cue_end = i + (passive[0] if passive and verb is None else 1)
         marker = _find_marker(nt, m, s, cue_end - 1, MAX_SUBJECT_REGION)

@@ -191,10 +191,12 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
         return end if end is not None and end > start + quantifier else None
     known = None
     named = False  # a proper name (قسد) takes no genitive after it; a common head (وزارة) does
+    body = False  # a body's common head: a personal name follows only a title ("مركز الأمير محمد", not "الاتحاد أسماء")
     for index in (m.organizations, m.media, m.local, m.titles, m.organization_heads, m.media_heads):
         hit = index.match(tokens, start)
         if hit and (known is None or hit[0] > known):
             known, named = hit[0], index is m.organizations or index is m.media
+            body = index is m.organization_heads or index is m.media_heads
     if known is None and m.is_anonymous_head(first):
         known = 1
     if known is None and any(s in m.lexicon.anaphors for s in stems(first)):
@@ -236,6 +238,11 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
         if word.startswith("لل") and len(word) > 4:
             j = _prepositional_object_end(nt, tokens, j, stop)  # شركة "نجم" للحلول الرقمية
             continue
+        if body and word.startswith("ل") and len(word) > 3 and j + 1 < stop and tokens[j + 1].text.startswith("ال") \
+                and not derived_verbal_noun(word[1:]) and not holds(nt.norm[tokens[j].end : tokens[j + 1].start], ",،:؛;."):
+            # a purpose ("… لتعزيز التعاون") is no part of the name
+            j = _prepositional_object_end(nt, tokens, j, stop)  # "الاتحاد العربي السعودي لكرة القدم"
+            continue
         if _body_or_place_after_bi(m, word):
             j = _prepositional_object_end(nt, tokens, j, stop)  # "كلية الهندسة بجامعة الملك …", "… بالإمارات"
             continue
@@ -244,7 +251,8 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             j = name_end  # "… الإيرانية أمير سعيدي وجود …": plain words up to the object are a name
             named = True
             break
-        if is_forename(m, tokens[j]) and (j == start + known or not is_forename(m, tokens[j - 1])):
+        if (not body or m.titles.match(tokens, j - 1, first_stems=False)) and is_forename(m, tokens[j]) and (
+                j == start + known or not is_forename(m, tokens[j - 1])):
             j += _name_length(m, nt, tokens, j, stop)  # a title's holder: وزير الخارجية العراقي فؤاد حسين
             named = True
             break
