@@ -832,6 +832,13 @@ class ParagraphReader:
                 return self._object_content(s, i, cue_end, verb, subject_before, k, passive)
         return self._object_content(s, i, cue_end, verb, subject, k, passive)
 
+    def _awaits_genitive(self, tokens: Sequence[Token], subject: tuple[int, int]) -> bool:
+        """True when the subject ends in a head without the article ("مدير", "هيئة"): the word after it
+        is its genitive ("مدير صحة عدن"), not the verb's object."""
+        last = subject[1] - 1
+        return not tokens[last].text.startswith("ال") and bool(
+            self.m.titles.match(tokens, last, first_stems=False) or self.m.organization_heads.match(tokens, last, first_stems=False))
+
     def _preposition_ahead(self, s: Sentence, k: int, verb: VerbForm) -> int | None:
         """Index of the verb's content preposition (عن، إلى، على، من) within eight plain words after ``k``:
         no verb, participle, complementizer or clause break on the way, a comma allowed only right before it."""
@@ -919,7 +926,11 @@ class ParagraphReader:
         word = tokens[k].text
         if m.is_feeling(word):
             return None  # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, not content (guidelines 5.7)
-        if word not in verb.prepositions and not verb.accuses:
+        if word not in verb.prepositions and not verb.accuses and not (
+                subject is not None and bare(word) in m.lexicon.object_starters
+                and not self._awaits_genitive(tokens, subject)):
+            # ("أكدت الشركة حرصها على …": after a subject an object starter opens the content, the preposition
+            # is its own; but "كشف مدير صحة عدن … عن": after a bare head, its genitive)
             reached = self._preposition_ahead(s, k, verb)
             if reached is not None:
                 # "أعلنت موبايلي عن ضمها …", "أكد لاعب نادي لخويا القطري يوسف المساكني، على أهمية …": words
