@@ -49,6 +49,7 @@ class VerbForm:
     accuses: bool = False  # "اتهم X Y بـ…": the first object is the accused, the content follows بـ
     topic: bool = False  # "تحدث عن …": a claim only when the noun is an event noun (object_starters)
     object_words: frozenset[str] = frozenset()  # "حمّل X مسؤولية …": the content must open with one of these
+    document_subject: bool = False  # "تضمن القرار …", "يقضي بـ…": reports only when a document speaks
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class Lexicon:
     plural_heads: frozenset[str] = frozenset()
     feminine_plural_heads: frozenset[str] = frozenset()
     object_starters: frozenset[str] = frozenset()
+    document_heads: frozenset[str] = frozenset()  # القرار، البيان، التقرير …: what a document verb needs as subject
 
 
 def _load(path: Path) -> Any:
@@ -139,6 +141,7 @@ def _verb_forms(entries: Any, where: str) -> dict[str, VerbForm]:
                 accuses=bool(entry.get("accuses", False)),
                 topic=bool(entry.get("topic", False)),
                 object_words=_entry_words(entry, "object_words", where, number),
+                document_subject=bool(entry.get("document_subject", False)),
             ))
     return verbs
 
@@ -234,6 +237,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
         feminine_names=_words(sources.get("feminine_names", []), where_s),
         plural_heads=_words(sources.get("plural_heads", []), where_s),
         feminine_plural_heads=_words(sources.get("feminine_plural_heads", []), where_s),
+        document_heads=_words(sources.get("document_heads", []), where_s),
     )
 
 

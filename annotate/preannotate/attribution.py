@@ -17,6 +17,7 @@ from annotate.preannotate import content as C
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Sentence, Token, closing_quote, holds, sentences, tokens
 from annotate.preannotate.sources import (
+    DEMONSTRATIVES,
     PRONOUN_PREPOSITIONS,
     adjective_like,
     has_forename,
@@ -584,6 +585,40 @@ class ParagraphReader:
         return None
 
     def _verb(self, s: Sentence, i: int) -> int | None:
+        """A reporting verb's attribution; a document verb's ("تضمن", "يقضي") only with a document as subject."""
+        before = len(self.found)
+        result = self._verb_attribution(s, i)
+        verb = self.m.verb(s.tokens[i].text)
+        if verb is None or not verb.document_subject:
+            return result
+        if result and self._document_source(self.found[-1]):
+            return result
+        del self.found[before:]  # "تضمن البرنامج فعاليات …": no one reports anything
+        subject = self._document_near(s.tokens, i)
+        return self._object_content(s, i, i + 1, verb, subject, subject[1] if subject[0] > i else i + 1,
+                                    False) if subject else None
+
+    def _document_near(self, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+        """The document a document verb at ``i`` hangs on when the grammar found none: the noun right
+        before it ("أصدر قراراً يقضي بـ…", "بيانا تضمن …") or a demonstrative one after it ("وتقضي هذه
+        القرارات بـ…")."""
+        def document(word: str) -> bool:
+            return any(stem in self.m.lexicon.document_heads for stem in stems(word)) or (
+                word.endswith("ا") and word[:-1] in self.m.lexicon.document_heads)
+        if i + 2 < len(tokens) and tokens[i + 1].text in DEMONSTRATIVES and document(tokens[i + 2].text):
+            return (i + 1, i + 3)
+        if i > 0 and document(tokens[i - 1].text) and not holds(_gap(self.nt, tokens, i), ",،.:"):
+            return (i - 1, i)
+        return None
+
+    def _document_source(self, attribution: Attribution) -> bool:
+        """True when the attribution's subject opens with a document head ("القرار", "قراره", "وبيان")."""
+        if attribution.source is None:
+            return False
+        words = tokens(self.nt, *attribution.source)
+        return bool(words) and any(stem in self.m.lexicon.document_heads for stem in stems(words[0].text))
+
+    def _verb_attribution(self, s: Sentence, i: int) -> int | None:
         """A reporting verb, its subject (stated, unstated, or none for a passive) and content."""
         nt, m, tokens = self.nt, self.m, s.tokens
         word = tokens[i].text

@@ -505,6 +505,16 @@ def _body_plural(tokens: Sequence[Token]) -> bool:
     return word.startswith("ال") and word.endswith("ات") and len(word) > 5
 
 
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "هذان", "هاتان", "هذين", "هاتين", "تلك", "ذلك"})
+
+
+def _is_document(m: Matchers, tokens: Sequence[Token]) -> bool:
+    """A mention headed by a document of the lexicon, indefinite ("قراراً") or after a demonstrative."""
+    word = tokens[1].text if len(tokens) > 1 and tokens[0].text in DEMONSTRATIVES else tokens[0].text
+    heads = m.lexicon.document_heads
+    return any(stem in heads for stem in stems(word)) or (word.endswith("ا") and word[:-1] in heads)
+
+
 def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = False,
              nt: NormText | None = None, verb_gender: str = "") -> SourceInfo:
     """Type, affiliation, entity key and gender of a mention from its words.
@@ -550,6 +560,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         type_ = "organization"  # a state speaks as a body: "البحرين: …", "جنوب السودان تعلن …"
     elif m.titles.match(tokens, 0) or has_forename(m, tokens):
         type_ = "named_person"
+    elif _is_document(m, tokens):
+        type_ = "organization"  # "قراراً يقضي بـ…", "هذه القرارات": documents speak as bodies (guidelines 6)
     else:
         later = next((t for i, t in enumerate(tokens[1:], 1) for t in [_later_type(m, tokens, i)] if t), None)
         type_ = later or ("anonymous" if _unnamed_group(first) else "named_person")
