@@ -297,6 +297,9 @@ class ParagraphReader:
         if any(m.verb(t.text) or m.is_participle(t.text) for t in left):
             return False
         extent = np_extent(nt, m, left, 0, len(left))
+        if extent is None and len(left) == 1 and left[0].text[:1] == "ل" and len(left[0].text) >= 5 \
+                and left[0].text not in m.lexicon.state_names:
+            extent = (0, 1)  # "لاجارد: …": no verb for a لـ to hang on, so a name, not whom he told
         if extent is None:
             return False
         # "مصادر محلية لـ"درعا 24": …": a quoted name after لـ in a headline is the outlet told, unless it
