@@ -122,7 +122,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         comma = max(gap.rfind(","), gap.rfind("،"))
         if comma >= 0 and j > i + 1 and gap.rfind('"') > comma:
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.75)
-        if j > i and gap.endswith('"') and _opens_long_quote(nt, s, j):
+        if j > i and gap.endswith('"') and _opens_long_quote(nt, m, s, j):
             # "وقال المدير الرياضي لهيرتا "نشعر بصدمة …"": a quotation after the subject, no comma
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7, quotation=True)
         width = _complementizer_at(m, tokens, j)
@@ -136,7 +136,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
     return None
 
 
-def _opens_long_quote(nt: NormText, s: Sentence, j: int) -> bool:
+def _opens_long_quote(nt: NormText, m: Matchers, s: Sentence, j: int) -> bool:
     """True when a quotation of five words or more opens right before word ``j`` (after a space) and
     ends its sentence (or never closes): speech, not a quoted name ("نادي "الهلال"").
 
@@ -155,6 +155,9 @@ def _opens_long_quote(nt: NormText, s: Sentence, j: int) -> bool:
     words = len(tokens(nt, open_at, min(end, open_at + 400)))  # bounded: the quote may never close
     after = nt.norm[close + 1 : min(close + 4, s.paragraph[1])] if close is not None else ""
     if close is not None and after.strip()[:1] not in ("", ".", "!", "؟", "?"):
+        following = next((t.text for t in s.tokens if t.start > close), "")
+        if m.is_participle(following):
+            return words >= 5  # "… "اللاعبون الجدد تأقلموا سريعا" مضيفا أن …": a new attribution follows
         return words >= 8  # "أعلنت "المقاومة الإسلامية في العراق"، وهي …": a name goes on
     return words >= 5
 
