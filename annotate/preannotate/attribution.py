@@ -765,9 +765,29 @@ class ParagraphReader:
         if v is None or len(tokens) < v + 3 or m.verb(tokens[v].text) or m.prepositions.match(tokens, v) \
                 or m.passive.match(tokens, v):
             return
-        if not looks_like_source(m, self.nt, tokens, v + 1, len(tokens)) or np_grammar(m, self.nt, tokens, v, v + 1):
+        if np_grammar(m, self.nt, tokens, v, v + 1):
             return
-        self._remember_subject(s, v + 1)
+        if looks_like_source(m, self.nt, tokens, v + 1, len(tokens)):
+            self._remember_subject(s, v + 1)
+        elif self._bare_name_speaks_later(s, v):
+            # "ودعا الخريصي المستثمرين …، مشدداً على …": a name the lexicons do not know, after the
+            # opening verb, speaks for a participle later in the same sentence
+            self.standing_mentions.append(((tokens[v + 1].start, tokens[v + 1].end), self.sentence_index))
+
+    def _bare_name_speaks_later(self, s: Sentence, v: int) -> bool:
+        """True when the opening verb at ``v`` is one of calls, praise or thanks, the word after it may be a
+        family name (a definite word, not a preposition or a verbal noun), and a participle cue follows in
+        the sentence after a comma."""
+        m, tokens = self.m, s.tokens
+        if without_conjunction(tokens[v].text) not in m.lexicon.boundary_words:
+            return False  # only after a verb of calls, praise or thanks (دعا، أعرب، أشاد …), which people do
+        word = tokens[v + 1].text
+        if not (word.startswith("ال") and len(word) > 4 and word not in m.lexicon.np_prepositions
+                and not m.is_verbal_noun(word) and word != "الي"  # الي: إلى once normalised
+                and not holds(_gap(self.nt, tokens, v + 1), ",،:.\"«")):
+            return False
+        return any(m.is_participle(tokens[j].text) and holds(_gap(self.nt, tokens, j), ",،")
+                   for j in range(v + 3, len(tokens)))
 
     def _remember_subject(self, s: Sentence, start: int) -> None:
         """"واتهمت وزارة الخارجية التركية …" is no claim, but "الوزارة" later refers to that subject."""
