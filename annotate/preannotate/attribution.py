@@ -112,6 +112,11 @@ class _Marker:
     quotation: bool = False  # speech in quotation marks right after the subject: the quotation is all of it
 
 
+# "قال" and its kin, whose content may follow with no mark at all when it opens in the first person
+_SAY = frozenset(normalize_word(w) for w in ("قال", "قالت", "يقول", "تقول", "أضاف", "أضافت", "تابع", "تابعت"))
+_FIRST_PERSON_OPENERS = frozenset(normalize_word(w) for w in ("نحن", "أنا", "إننا", "إنني", "لقد"))
+
+
 def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> _Marker | None:
     """The first content marker after the cue word at ``i`` within ``limit`` words."""
     tokens = s.tokens
@@ -129,6 +134,9 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         if width:
             return _Marker(j, tokens[j + width - 1].end, 0.92)
         word = tokens[j].text
+        if word in _FIRST_PERSON_OPENERS and without_conjunction(tokens[i].text) in _SAY:
+            # "وقال الشريف في كلمته نحن نعيش …": speech with no mark at all, known by its "we" / "I"
+            return _Marker(j, tokens[j].start, 0.6)
         if j > i + 1 and (("،" in gap or "," in gap) and (m.is_participle(word) or m.verb(word))
                           or (word in m.lexicon.clause_connectives and j + 1 < len(tokens)
                               and (m.verb(tokens[j + 1].text) or m.passive.match(tokens, j + 1)))):

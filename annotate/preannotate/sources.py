@@ -207,6 +207,7 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
         return None
     j = start + known
     definite = first.startswith(("ال", "وال"))
+    dual = known == 1 and without_conjunction(first) in _DUAL_HEADS
     person_head = bool(m.titles.match(tokens, start))  # only a person's office is followed by a name
     if tokens[j - 1].text in m.lexicon.np_prepositions and j < stop:
         j = _prepositional_object_end(nt, tokens, j, stop)  # "المتحدث باسم" + its object
@@ -261,6 +262,8 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             definite = True  # a definite genitive: وزارة الخارجية, مصادر المعارضة
             j += 1
             continue
+        if dual and not word.endswith(("ان", "ين")):
+            break  # "أكد الجانبان الدعوة …": a dual takes no genitive, and its adjectives are dual too
         if (definite and word.startswith("ال")) or (not definite and not named and nisba and not word.startswith("ال")):
             # after a name no indefinite adjective: "أكد محمد الشهري أهمية …" ends at the name
             j += 1
@@ -321,6 +324,8 @@ def _name_before_object(m: Matchers, tokens: Sequence[Token], j: int, stop: int)
     return None
 
 
+# the two parties of a meeting or an agreement: a dual takes no genitive ("أكد الجانبان الدعوة …")
+_DUAL_HEADS = frozenset({"الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين"})
 # "عبد" / "أبو" + a word with the article make one name word: عبد الله، عبد الرحمن، أبو الفضل
 _NAME_COMPOUNDERS = frozenset({"عبد", "ابو", "ابي"})
 
