@@ -995,9 +995,10 @@ class ParagraphReader:
         word = tokens[k].text
         if m.is_feeling(word):
             return None  # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, not content (guidelines 5.7)
+        starter = bare(word) in m.lexicon.object_starters
         if word not in verb.prepositions and not verb.accuses and not (
-                subject is not None and bare(word) in m.lexicon.object_starters
-                and not self._awaits_genitive(tokens, subject)):
+                starter and subject is not None and not self._awaits_genitive(tokens, subject)) and not (
+                starter and subject is None and word.endswith(("ه", "ها", "هم"))):  # "لتؤكد حرصها على …"
             # ("أكدت الشركة حرصها على …": after a subject an object starter opens the content, the preposition
             # is its own; but "كشف مدير صحة عدن … عن": after a bare head, its genitive)
             reached = self._preposition_ahead(s, k, verb)

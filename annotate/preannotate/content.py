@@ -15,7 +15,7 @@ from operator import attrgetter
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import PUNCTUATION, SENTENCE_END, Sentence, closing_quote
 from annotate.preannotate.text import NormText
-from annotate.preannotate.words import without_conjunction
+from annotate.preannotate.words import bare, without_conjunction
 
 _LEADING = set("،,:;؛-–—ـ.")
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
@@ -100,10 +100,14 @@ def _participle_with_clause(m: Matchers, tokens: list, k: int) -> bool:
 
 def _new_speaker_with_clause(m: Matchers, tokens: list, k: int) -> bool:
     """"و" + a reporting verb at ``k`` whose complementizer follows within eight words: a new attribution
-    glued to the content without a comma ("… عام 2011 وذكرت وكالة كيودو أن …")."""
+    glued to the content without a comma ("… عام 2011 وذكرت وكالة كيودو أن …"); or لـ + a present form
+    of one, with a complementizer or an object starter after it ("… ليؤكد أن …", "… لتؤكد حرصها …")."""
     word = tokens[k].text
-    if word[:1] != "و" or without_conjunction(word) not in m.lexicon.verbs:
+    purpose = word[:1] == "ل" and m.verb(word) is not None  # "… هذا الداء لتؤكد حرصها على …"
+    if not purpose and (word[:1] != "و" or without_conjunction(word) not in m.lexicon.verbs):
         return False
+    if purpose and k + 1 < len(tokens) and bare(tokens[k + 1].text) in m.lexicon.object_starters:
+        return True
     return any(m.is_complementizer(t.text, None) for t in tokens[k + 1 : k + 9])
 
 
@@ -117,7 +121,7 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
         comma = -1 if gap.isspace() else max(gap.rfind("،"), gap.rfind(","))  # most gaps: one space
         word = token.text
         if comma < 0:
-            if word[:1] != "و" and word not in _CONTRAST_CONNECTIVES and not m.is_participle(word):
+            if word[:1] not in "ول" and word not in _CONTRAST_CONNECTIVES and not m.is_participle(word):
                 continue  # most words: none of the tests below can hold (each needs one of these three)
             if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(m, tokens, k) or (
                     word[:1] == "و" and without_conjunction(word) in m.lexicon.boundary_words) or (
