@@ -81,6 +81,7 @@ class Attribution:
 
 # before an imperfect verb: a subjunctive or a negated future, nothing said yet ("ينتظر أن يعلن")
 _UNREALIZED = frozenset({"ان", "لن", "كي", "لكي"})
+_BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "الي", "منذ", "لدى", "خلال"})  # prepositions: no verb follows
 _TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
 
 
@@ -645,6 +646,10 @@ class ParagraphReader:
         if word == "حمل" and i > 0 and tokens[i - 1].text not in _QAD and "\u0651" not in self._original(tokens[i]) \
                 and not any(c in _gap(nt, tokens, i) for c in ",،.:"):
             return None  # "كفاءة حمل المسؤولية": the noun "carrying", unless written حمّل or opening a clause
+        if verb is not None and i > 0 and (tokens[i - 1].text in _BEFORE_A_NOUN or (
+                tokens[i - 1].text == "علي" and tokens[i - 1].alif_maqsura)) and not (
+                tokens[i - 1].text == "من" and (word[:1] in "يت" or word in _SAY)):
+            return None  # "في رصد …", "من دون …": after a preposition, a noun; "من يقول إن" is "whoever says"
         if verb is not None and i > 0 and tokens[i - 1].text in _UNREALIZED and word[:1] in "يت" and not (
                 i > 1 and tokens[i - 2].text in _TIME_BEFORE_AN):
             return None  # "ينتظر أن يعلن الاتحاد …", "لن يعلن": an announcement not made (yet); "قبل أن يعلن" was made

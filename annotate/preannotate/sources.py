@@ -34,6 +34,7 @@ _REPORT_HEADS = frozenset(normalize_word(w) for w in ("تقرير", "تقاري�
 _NAME_PARTICLES = frozenset(normalize_word(w) for w in ("أبو", "بن", "ابن", "آل", "عبد", "ولد"))
 _PLACE_HEADS = frozenset(normalize_word(w) for w in ("منطقة", "مدينة", "محافظة", "مركز"))
 SAME = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم"})  # "the same" after a noun
+_SAME_BEFORE = frozenset({"نفس", "ذات"})  # and before it: "نفس المصدر"
 
 
 @dataclass(frozen=True)
@@ -529,6 +530,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     """
     if len(tokens) > 1 and tokens[-1].text in SAME:
         tokens = tokens[:-1]  # "المصدر نفسه" is typed as "المصدر"
+    if len(tokens) > 1 and tokens[0].text in _SAME_BEFORE:
+        tokens = tokens[1:]  # "نفس المصدر" too
     if not tokens:
         return SourceInfo("anonymous", None, None, "", "m", False)
     part_of = 1 if len(tokens) > 1 and without_conjunction(tokens[0].text) in m.lexicon.one_of else \
