@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from annotate.errors import AnnotateError, InputError
 from annotate.io import document_line
 from annotate.learn.model import load_model
-from annotate.lexicons import LAYERS_ENV
+from annotate.lexicons import LAYERS_ENV, layered_data
 from annotate.preannotate import ENGINES, Engine, register_engine
 from annotate.schema import Document
 
@@ -58,10 +58,13 @@ class Annotator(Protocol):
 
 
 def lexicon_layers(folders: Iterable[Path | str] | None = None) -> Layers:
-    """``folders`` (default: those of ``$ANNOTATE_LEXICONS``) as absolute paths, read the same by every worker."""
+    """``folders`` (default: those of ``$ANNOTATE_LEXICONS``), checked, as absolute paths read the same by every
+    worker."""
     folders = list(folders or ())
     if not folders and os.environ.get(LAYERS_ENV, "").strip():
         folders = os.environ[LAYERS_ENV].strip().split(os.pathsep)
+    if folders:
+        layered_data(*folders)  # a mistake in a layer is named here by its path as typed, not absolute in a worker
     return tuple(str(Path(folder).resolve()) for folder in folders)
 
 

@@ -313,7 +313,7 @@ def test_lexicon_layers_reach_the_workers_and_a_broken_layer_is_one_error(tmp_pa
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(LexiconError, match=r"sources\.yaml, person_titles: a layer must add a list"):
-        pre([source], out / "o.jsonl", jobs=2, chunk_size=2, lexicons=[layer], show_progress=False)  # in a worker
+        pre([source], out / "o.jsonl", jobs=2, chunk_size=2, lexicons=[layer], show_progress=False)  # before a worker
     line = _one_line_error(_run("pre", str(source), "-o", str(out / "o.jsonl"), "--lexicons", str(layer), "-j", "2"))
     assert "sources.yaml, person_titles: a layer must add a list" in line
     assert list(out.iterdir()) == []

@@ -2,13 +2,14 @@
 
 Fact-checkers extend the YAML files beside this module without touching Python, or layer a
 folder of additions over them (``annotate pre --lexicons DIR``, ``ANNOTATE_LEXICONS``). A malformed file raises
-:class:`LexiconError` naming the file and entry.
+:class:`LexiconError` naming the file and entry; a mistake in a layer is named in the layer's own file, by
+its number there, because each layer is checked on its own, not only once merged.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,24 +19,10 @@ from annotate.io import read_yaml
 from annotate.preannotate.text import normalize_word
 
 DEFAULT_DIR = Path(__file__).resolve().parent
+FILES = ("cues.yaml", "sources.yaml", "organizations.yaml", "media.yaml", "affiliations.yaml", "forenames.yaml")
+IGNORED_CUE_KEYS = frozenset({"deleted_by_reviewers"})  # `annotate learn`'s deleted cues, for a person to act on
+VERB_KEYS = ("forms", "object", "preposition", "nested", "accuses", "topic", "object_words", "document_subject")
 Phrase = tuple[str, ...]
-
-
-def _phrase(entry: Any, where: str) -> Phrase:
-    if not isinstance(entry, str) or not entry.strip():
-        raise LexiconError(f"{where}: expected a non-empty word or phrase, got {entry!r}")
-    words = tuple(w for w in normalize_word(entry).replace('"', " ").split() if w)
-    return words
-
-
-def _phrases(entries: Any, where: str) -> frozenset[Phrase]:
-    if not isinstance(entries, list):
-        raise LexiconError(f"{where}: expected a list")
-    return frozenset(_phrase(e, where) for e in entries)
-
-
-def _words(entries: Any, where: str) -> frozenset[str]:
-    return frozenset(" ".join(p) for p in _phrases(entries, where))
 
 
 @dataclass(frozen=True)
@@ -105,57 +92,240 @@ class Lexicon:
     document_heads: frozenset[str] = frozenset()  # القرار، البيان، التقرير …: what a document verb needs as subject
 
 
+# ---------------------------------------------------------------- reading and checking
+
 def _load(path: Path) -> Any:
     return read_yaml(path, LexiconError)
 
 
-def _entry_words(entry: dict[str, Any], key: str, where: str, number: int) -> frozenset[str]:
+def _listed(value: Any) -> Any:
+    """``value``, or an empty list for a missing file or key (a layer holds only what it adds)."""
+    return [] if value is None else value
+
+
+def _phrase(entry: Any, where: str) -> Phrase:
+    if not isinstance(entry, str) or not entry.strip():
+        raise LexiconError(f"{where}: expected a non-empty word or phrase, got {entry!r}")
+    return tuple(w for w in normalize_word(entry).replace('"', " ").split() if w)
+
+
+def _phrases(entries: Any, where: str, item: str = "entry") -> frozenset[Phrase]:
+    """A word list, normalised; a bad entry is named by its number in the list (the first is 1)."""
+    if not isinstance(entries, list):
+        raise LexiconError(f"{where}: expected a list")
+    return frozenset(_phrase(entry, f"{where}: {item} {n}") for n, entry in enumerate(entries, start=1))
+
+
+def _words(entries: Any, where: str) -> frozenset[str]:
+    return frozenset(" ".join(p) for p in _phrases(entries, where))
+
+
+class _Lists:
+    """A file (or affiliation) that maps keys to word lists, read key by key so that a message names the key.
+
+    :meth:`check_all_read` then refuses a key nothing read: misspelt in a layer, it would add nothing, silently.
+    """
+
+    def __init__(self, content: Any, where: str, ignored: frozenset[str] = frozenset()) -> None:
+        content = {} if content is None else content
+        if not isinstance(content, dict):
+            raise LexiconError(f"{where}: expected a mapping of keys to lists, got a {type(content).__name__}")
+        self.where = where
+        self._content = content
+        self._unread = set(content) - ignored
+
+    def get(self, key: str) -> Any:
+        """The value of ``key`` as written; an empty list when it is missing or empty."""
+        self._unread.discard(key)
+        return _listed(self._content.get(key))
+
+    def phrases(self, key: str) -> frozenset[Phrase]:
+        return _phrases(self.get(key), f"{self.where}, {key}")
+
+    def words(self, key: str) -> frozenset[str]:
+        return _words(self.get(key), f"{self.where}, {key}")
+
+    def kept(self, key: str, withdrawn: frozenset[str]) -> list[str]:
+        """The entries of ``key`` as written whose normalised form is not ``withdrawn``."""
+        self.phrases(key)  # a bad entry is named by its number here, before any is left out
+        return [entry for entry in self.get(key) if " ".join(_phrase(entry, self.where)) not in withdrawn]
+
+    def check_all_read(self) -> None:
+        if self._unread:
+            raise LexiconError(f"{self.where}: unknown key {min(self._unread, key=str)!r}")
+
+
+def _flag(entry: dict[str, Any], key: str, where: str) -> bool:
+    value = entry.get(key)
+    if value is not None and not isinstance(value, bool):
+        raise LexiconError(f"{where}: '{key}' must be true or false, got {value!r}")
+    return bool(value)
+
+
+def _entry_words(entry: dict[str, Any], key: str, where: str) -> frozenset[str]:
     """A verb entry's optional word list, normalised; a bare string would be read letter by letter."""
     words = entry.get(key) or []
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise LexiconError(f"{where}: verb {number}: '{key}' must be a list of words")
+        raise LexiconError(f"{where}: '{key}' must be a list of words")
     return frozenset(normalize_word(w) for w in words)
 
 
+def _verb_entry(entry: Any, where: str) -> tuple[list[str], VerbForm]:
+    """One entry of ``verbs``: its forms, normalised, and what they share (each form's ``gender`` is its own)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("forms"), list) or not entry["forms"]:
+        raise LexiconError(f"{where} needs a non-empty 'forms' list")
+    unknown = [key for key in entry if key not in VERB_KEYS]
+    if unknown:
+        raise LexiconError(f"{where}: unknown key {unknown[0]!r} (a verb takes {', '.join(VERB_KEYS)})")
+    if not all(isinstance(form, str) and form.strip() for form in entry["forms"]):
+        raise LexiconError(f"{where}: 'forms' must be a list of words")
+    shared = VerbForm(
+        gender="m",
+        takes_object=_flag(entry, "object", where),
+        prepositions=_entry_words(entry, "preposition", where),
+        nested=_flag(entry, "nested", where),
+        accuses=_flag(entry, "accuses", where),
+        topic=_flag(entry, "topic", where),
+        object_words=_entry_words(entry, "object_words", where),
+        document_subject=_flag(entry, "document_subject", where),
+    )
+    return [normalize_word(form) for form in entry["forms"]], shared
+
+
+def _gender(form: str, forms: list[str]) -> str:
+    """The agreement ``form`` shows beside the other ``forms`` of its verb (the first: he said): pl, f or m."""
+    base = forms[0]
+    if form.endswith(("وا", "ون")) or form == base + "ا":
+        return "pl"
+    if form == base + "ت" or (form.startswith("ت") and "ي" + form[1:] in forms):
+        return "f"
+    return "m"
+
+
 def _verb_forms(entries: Any, where: str) -> dict[str, VerbForm]:
-    verbs: dict[str, VerbForm] = {}
     if not isinstance(entries, list):
         raise LexiconError(f"{where}: 'verbs' must be a list")
+    verbs: dict[str, VerbForm] = {}
     for number, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or not isinstance(entry.get("forms"), list) or not entry["forms"]:
-            raise LexiconError(f"{where}: verb {number} needs a non-empty 'forms' list")
-        forms = [normalize_word(f) for f in entry["forms"]]
-        base = forms[0]
+        forms, shared = _verb_entry(entry, f"{where}: verb {number}")
         for form in forms:
-            if form.endswith(("وا", "ون")) or form == base + "ا":
-                gender = "pl"
-            elif form == base + "ت" or (form.startswith("ت") and "ي" + form[1:] in forms):
-                gender = "f"
-            else:
-                gender = "m"
-            verbs.setdefault(form, VerbForm(
-                gender=gender,
-                takes_object=bool(entry.get("object", False)),
-                prepositions=_entry_words(entry, "preposition", where, number),
-                nested=bool(entry.get("nested", False)),
-                accuses=bool(entry.get("accuses", False)),
-                topic=bool(entry.get("topic", False)),
-                object_words=_entry_words(entry, "object_words", where, number),
-                document_subject=bool(entry.get("document_subject", False)),
-            ))
+            verbs.setdefault(form, replace(shared, gender=_gender(form, forms)))
     return verbs
 
 
 def _named(entries: Any, where: str) -> dict[Phrase, str]:
-    table: dict[Phrase, str] = {}
+    """organizations.yaml, media.yaml: each name -> the key its mentions are merged by."""
+    entries = _listed(entries)
     if not isinstance(entries, list):
         raise LexiconError(f"{where}: expected a list of {{key, names}}")
-    for entry in entries:
+    table: dict[Phrase, str] = {}
+    for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or "key" not in entry or not isinstance(entry.get("names"), list):
-            raise LexiconError(f"{where}: entry {entry!r} needs 'key' and a 'names' list")
-        for name in entry["names"]:
-            table[_phrase(name, f"{where}, {entry['key']}")] = str(entry["key"])
+            raise LexiconError(f"{where}: entry {number} needs 'key' and a 'names' list")
+        for phrase in _phrases(entry["names"], f"{where}: entry {number}", item="name"):
+            table[phrase] = str(entry["key"])
     return table
+
+
+def _anaphors(entries: Any, where: str) -> dict[str, tuple[str, ...]]:
+    """sources.yaml's ``anaphors``: a word (البيان) -> the heads it refers back to, most likely first."""
+    if not isinstance(entries, dict):
+        raise LexiconError(f"{where}: expected a mapping of words to lists of heads")
+    table: dict[str, tuple[str, ...]] = {}
+    for word, heads in entries.items():
+        if not isinstance(word, str) or not isinstance(heads, list) or not all(isinstance(h, str) for h in heads):
+            raise LexiconError(f"{where}, {word}: expected a list of heads")
+        table[normalize_word(word)] = tuple(normalize_word(head) for head in heads)
+    return table
+
+
+_Affiliations = tuple[dict[Phrase, str], dict[Phrase, str], dict[str, str], tuple[str, ...]]
+
+
+def _affiliations(content: Any, where: str) -> _Affiliations:
+    """affiliations.yaml: (words, government words, organization and media keys, affiliation keys)."""
+    content = {} if content is None else content
+    if not isinstance(content, dict):
+        raise LexiconError(f"{where}: expected a mapping of affiliation keys")
+    words: dict[Phrase, str] = {}
+    government: dict[Phrase, str] = {}
+    keys: dict[str, str] = {}
+    for key, spec in content.items():
+        lists = _Lists(spec, f"{where}, {key}", ignored=frozenset({"label"}))
+        words |= dict.fromkeys(lists.phrases("words"), key)
+        government |= dict.fromkeys(lists.phrases("government"), key)
+        known = lists.get("keys")
+        if not isinstance(known, list):
+            raise LexiconError(f"{lists.where}, keys: expected a list")
+        keys |= dict.fromkeys(map(str, known), key)
+        lists.check_all_read()
+    return words, government, keys, tuple(str(key) for key in content)
+
+
+def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
+    """The lexicon in ``data`` (file name -> parsed YAML; a missing file or key counts as empty), checked entry by
+    entry, messages naming the files as ``folder``'s: the same rules check a layer on its own (:func:`layered_data`)."""
+    where = {name: str(folder / name) for name in FILES}
+    cues = _Lists(data.get("cues.yaml"), where["cues.yaml"], ignored=IGNORED_CUE_KEYS)
+    sources = _Lists(data.get("sources.yaml"), where["sources.yaml"])
+    affiliation_words, government_words, affiliation_keys, affiliations = _affiliations(
+        data.get("affiliations.yaml"), where["affiliations.yaml"])
+    # `withdrawn`: cue forms taken out of the lists (a layer's way to remove, e.g. what `annotate learn`
+    # found reviewers always delete); the only key of a layer that removes rather than adds
+    withdrawn = cues.words("withdrawn")
+    passive = cues.kept("passive", withdrawn)
+    lexicon = Lexicon(
+        verbs={form: verb for form, verb in _verb_forms(cues.get("verbs"), cues.where).items()
+               if form not in withdrawn},
+        participles=cues.words("participles") - withdrawn,
+        verbal_nouns=cues.words("verbal_nouns") - withdrawn,
+        prepositions=frozenset(p for p in cues.phrases("prepositions") if " ".join(p) not in withdrawn),
+        preposition_verbs=cues.words("preposition_verbs"),
+        passive=_phrases(passive, f"{cues.where}, passive"),
+        passive_vocalized=frozenset(p for p in passive if any("\u064b" <= ch <= "\u0652" for ch in p)),
+        complementizers=cues.words("complementizers"),
+        complementizer_prepositions=cues.words("complementizer_prepositions"),
+        anonymous_heads=sources.words("anonymous_heads"),
+        anonymity_markers=sources.phrases("anonymity_markers"),
+        local_markers=sources.phrases("local_markers"),
+        person_titles=sources.phrases("person_titles"),
+        organization_heads=sources.phrases("organization_heads"),
+        media_heads=sources.phrases("media_heads"),
+        anaphors=_anaphors(sources.get("anaphors") or {}, f"{sources.where}, anaphors"),
+        channel_starters=sources.phrases("channel_starters"),
+        np_prepositions=sources.words("np_prepositions"),
+        organizations=_named(data.get("organizations.yaml"), where["organizations.yaml"]),
+        media=_named(data.get("media.yaml"), where["media.yaml"]),
+        affiliation_words=affiliation_words,
+        government_words=government_words,
+        affiliation_keys=affiliation_keys,
+        affiliations=affiliations,
+        object_starters=frozenset(w for e in cues.words("object_starters") for w in (e, e.removeprefix("ال"))),
+        forenames=_words(_listed(data.get("forenames.yaml")), where["forenames.yaml"]),
+        background=cues.phrases("background"),
+        object_participles=cues.words("object_participles") - withdrawn,
+        not_claim_objects=cues.words("not_claim_objects"),
+        boundary_words=cues.words("boundary_words"),
+        state_names=sources.words("state_names"),
+        clause_connectives=cues.words("clause_connectives"),
+        content_connectives=cues.words("content_connectives"),
+        not_complementizer_before=cues.words("not_complementizer_before"),
+        copulas=cues.words("copulas"),
+        so_called=cues.words("so_called"),
+        not_object_words=cues.words("not_object_words"),
+        one_of=sources.words("one_of"),
+        some_of=sources.words("some_of"),
+        government_heads=sources.words("government_heads"),
+        woman_words=sources.words("woman_words"),
+        masculine_names_in_ta=sources.words("masculine_names_in_ta"),
+        feminine_names=sources.words("feminine_names"),
+        plural_heads=sources.words("plural_heads"),
+        feminine_plural_heads=sources.words("feminine_plural_heads"),
+        document_heads=sources.words("document_heads"),
+    )
+    cues.check_all_read()
+    sources.check_all_read()
+    return lexicon
 
 
 def load_lexicon(directory: Path | str | None = None) -> Lexicon:
@@ -164,81 +334,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
     if directory is None and os.environ.get(LAYERS_ENV, "").strip():
         return layered_lexicon(*os.environ[LAYERS_ENV].strip().split(os.pathsep))
     folder = Path(directory or DEFAULT_DIR)
-    cues = _load(folder / "cues.yaml")
-    sources = _load(folder / "sources.yaml")
-    organizations = _named(_load(folder / "organizations.yaml"), str(folder / "organizations.yaml"))
-    media = _named(_load(folder / "media.yaml"), str(folder / "media.yaml"))
-    affiliations_raw = _load(folder / "affiliations.yaml")
-    where_c, where_s, where_a = (str(folder / n) for n in ("cues.yaml", "sources.yaml", "affiliations.yaml"))
-    if not isinstance(affiliations_raw, dict) or not affiliations_raw:
-        raise LexiconError(f"{where_a}: expected a mapping of affiliation keys")
-    affiliation_words: dict[Phrase, str] = {}
-    government_words: dict[Phrase, str] = {}
-    affiliation_keys: dict[str, str] = {}
-    for key, spec in affiliations_raw.items():
-        if not isinstance(spec, dict):
-            raise LexiconError(f"{where_a}: {key} needs 'words'")
-        for phrase in _phrases(spec.get("words", []), f"{where_a}, {key}"):
-            affiliation_words[phrase] = key
-        for phrase in _phrases(spec.get("government", []), f"{where_a}, {key}"):
-            government_words[phrase] = key
-        for known in spec.get("keys", []) or []:
-            affiliation_keys[str(known)] = key
-    anaphors_raw = sources.get("anaphors") or {}
-    # `withdrawn`: cue forms taken out of the lists (a layer's way to remove, e.g. what `annotate learn`
-    # found reviewers always delete); the only key of a layer that removes rather than adds
-    withdrawn = _words(cues.get("withdrawn", []), where_c)
-    passive_raw = cues.get("passive", [])
-    if isinstance(passive_raw, list):
-        passive_raw = [p for p in passive_raw if " ".join(_phrase(p, where_c)) not in withdrawn]
-    return Lexicon(
-        verbs={form: verb for form, verb in _verb_forms(cues.get("verbs"), where_c).items() if form not in withdrawn},
-        participles=_words(cues.get("participles", []), where_c) - withdrawn,
-        verbal_nouns=_words(cues.get("verbal_nouns", []), where_c) - withdrawn,
-        prepositions=frozenset(p for p in _phrases(cues.get("prepositions", []), where_c) if " ".join(p) not in withdrawn),
-        preposition_verbs=_words(cues.get("preposition_verbs", []), where_c),
-        passive=_phrases(passive_raw, where_c),
-        passive_vocalized=frozenset(p for p in passive_raw if any("\u064b" <= ch <= "\u0652" for ch in p)),
-        complementizers=_words(cues.get("complementizers", []), where_c),
-        complementizer_prepositions=_words(cues.get("complementizer_prepositions", []), where_c),
-        anonymous_heads=_words(sources.get("anonymous_heads", []), where_s),
-        anonymity_markers=_phrases(sources.get("anonymity_markers", []), where_s),
-        local_markers=_phrases(sources.get("local_markers", []), where_s),
-        person_titles=_phrases(sources.get("person_titles", []), where_s),
-        organization_heads=_phrases(sources.get("organization_heads", []), where_s),
-        media_heads=_phrases(sources.get("media_heads", []), where_s),
-        anaphors={normalize_word(k): tuple(normalize_word(v) for v in vs) for k, vs in anaphors_raw.items()},
-        channel_starters=_phrases(sources.get("channel_starters", []), where_s),
-        np_prepositions=_words(sources.get("np_prepositions", []), where_s),
-        organizations=organizations,
-        media=media,
-        affiliation_words=affiliation_words,
-        government_words=government_words,
-        affiliation_keys=affiliation_keys,
-        affiliations=tuple(str(k) for k in affiliations_raw),
-        object_starters=frozenset(w for e in _words(cues.get("object_starters", []), where_c) for w in (e, e.removeprefix("ال"))),
-        forenames=_words(_load(folder / "forenames.yaml"), str(folder / "forenames.yaml")),
-        background=_phrases(cues.get("background", []), where_c),
-        object_participles=_words(cues.get("object_participles", []), where_c) - withdrawn,
-        not_claim_objects=_words(cues.get("not_claim_objects", []), where_c),
-        boundary_words=_words(cues.get("boundary_words", []), where_c),
-        state_names=_words(sources.get("state_names", []), where_s),
-        clause_connectives=_words(cues.get("clause_connectives", []), where_c),
-        content_connectives=_words(cues.get("content_connectives", []), where_c),
-        not_complementizer_before=_words(cues.get("not_complementizer_before", []), where_c),
-        copulas=_words(cues.get("copulas", []), where_c),
-        so_called=_words(cues.get("so_called", []), where_c),
-        not_object_words=_words(cues.get("not_object_words", []), where_c),
-        one_of=_words(sources.get("one_of", []), where_s),
-        some_of=_words(sources.get("some_of", []), where_s),
-        government_heads=_words(sources.get("government_heads", []), where_s),
-        woman_words=_words(sources.get("woman_words", []), where_s),
-        masculine_names_in_ta=_words(sources.get("masculine_names_in_ta", []), where_s),
-        feminine_names=_words(sources.get("feminine_names", []), where_s),
-        plural_heads=_words(sources.get("plural_heads", []), where_s),
-        feminine_plural_heads=_words(sources.get("feminine_plural_heads", []), where_s),
-        document_heads=_words(sources.get("document_heads", []), where_s),
-    )
+    return _lexicon({name: _load(folder / name) for name in FILES}, folder)
 
 
 @lru_cache(maxsize=4)
@@ -265,6 +361,8 @@ def _merged(base: Any, layer: Any, where: str) -> Any:
         return merged
     if isinstance(base, list) and isinstance(layer, list):
         return base + [entry for entry in layer if entry not in base]
+    if type(base) is type(layer):
+        raise LexiconError(f"{where}: a layer adds to lists and mappings; it cannot change {base!r}")
     raise LexiconError(f"{where}: a layer must add a {type(base).__name__}, not a {type(layer).__name__}")
 
 
@@ -274,26 +372,24 @@ def layered_data(*layers: Path | str, base: Path | str = DEFAULT_DIR) -> dict[st
     A layer holds any of the files, each with only what it adds (the format of ``annotate learn``'s output);
     entries it repeats are kept once. Layers add; the one exception is ``withdrawn`` in cues.yaml, cue forms
     that :func:`load_lexicon` takes out of the cue lists (what `annotate learn` found reviewers always delete).
+    Each layer is checked on its own by the same rules as the built-in lists, so a mistake is named by the
+    layer's path as given, its file and the entry's number there (merged, it would sit at another number).
     """
-    data = {path.name: _load(path) for path in sorted(Path(base).glob("*.yaml"))}
+    data = {name: _load(Path(base) / name) for name in FILES}
     for layer in map(Path, layers):
         if not layer.is_dir():
             raise LexiconError(f"{layer}: no such lexicon folder")
-        for path in sorted(layer.glob("*.yaml")):
-            if path.name in data:
-                data[path.name] = _merged(data[path.name], _load(path), str(path))
+        added = {name: _load(layer / name) for name in FILES if (layer / name).is_file()}
+        for name, content in added.items():
+            data[name] = _merged(data[name], content, str(layer / name))
+        _lexicon(added, layer)
     return data
 
 
 def layered_lexicon(*layers: Path | str) -> Lexicon:
-    """The built-in lists with ``layers`` (folders of additions) on top, validated like any lexicon."""
-    import tempfile
+    """The built-in lists with ``layers`` (folders of additions) on top, validated like any lexicon.
 
-    import yaml
-
-    if not layers:
-        return load_lexicon(DEFAULT_DIR)
-    with tempfile.TemporaryDirectory(prefix="annotate-lexicon-") as folder:
-        for name, content in layered_data(*layers).items():
-            Path(folder, name).write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        return load_lexicon(folder)
+    Each layer was checked on its own (:func:`layered_data`) and its entries come after the built-in ones, so
+    what fails here is built-in data, rightly named by its file and entry number.
+    """
+    return _lexicon(layered_data(*layers, base=DEFAULT_DIR), DEFAULT_DIR)
