@@ -1,6 +1,6 @@
 """Does learning from reviews help? Cross-validated by document on the real gold sets.
 
-    .venv/bin/python bench/bench_learn.py [--min-count 2] [--folds 3] [--halves-of d]
+    .venv/bin/python bench/bench_learn.py [--min-count 2] [--folds 3] [--halves-of d | --halves-of a,b,c,d,e,g]
 
 A review export is simulated from (pre-annotation, gold) pairs: ``predictions.jsonl`` is what the
 built-in engine gives, ``gold.jsonl`` is the hand annotation (tests/data/real/gold-a.jsonl,
@@ -8,8 +8,9 @@ gold-b.jsonl and gold-c.jsonl). Documents are split into folds;
 ``annotate learn`` learns from all folds but one, the learned folder is layered over the built-in
 lists, and the held-out fold is scored with ``annotate.evaluate.evaluate``; the folds rotate. Then
 the same with the two parts: learn from part a, score part b, and the other way round; with
-``--halves-of d`` the halves are the two halves of part d instead (split by a hash of the id): the
-part scored blind last, which the engine was tuned on least (a few fixes after its blind score). Printed:
+``--halves-of d`` the halves are the two halves of part d instead (split by a hash of the id), and with
+``--halves-of a,b,c,d,e,g`` the two halves of all those parts together (a reviewed half of 330 documents).
+Printed:
 claim F1 (overlap) and attribution F1 before/after, and the expected calibration error of claim
 scores before (the scores reviewers saw) and after (the learned model's calibrated scores).
 Figures are printed, never asserted.
@@ -65,17 +66,21 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--folds", type=int, default=3)
     known = sorted(path.stem.removeprefix("gold-") for path in REAL.glob("gold-*.jsonl"))
-    parser.add_argument("--halves-of", default=None, choices=known,
-                        help="a real part to split in two halves (default: a and b)")
+    parser.add_argument("--halves-of", default=None,
+                        help="real parts, comma-separated, whose documents are split in two halves (default: parts a and b)")
     args = parser.parse_args()
-    parts = PARTS + ((args.halves_of,) if args.halves_of and args.halves_of not in PARTS else ())
+    halved = tuple(args.halves_of.split(",")) if args.halves_of else ()
+    unknown = [part for part in halved if part not in known]
+    if unknown:
+        parser.error(f"--halves-of: no real part {unknown[0]!r} (known: {', '.join(known)})")
+    parts = PARTS + tuple(part for part in halved if part not in PARTS)
     gold = {part: read_jsonl(REAL / f"gold-{part}.jsonl") for part in parts}
     base = load_model()
     pairs = {part: [Pair(pred, g) for pred, g in zip(base.annotate([_bare(d) for d in docs]), docs)]
              for part, docs in gold.items()}
     if args.halves_of:
         half = lambda p: int(hashlib.sha256(p.gold.id.encode()).hexdigest(), 16) % 2
-        whole = pairs[args.halves_of]
+        whole = [p for part in halved for p in pairs[part]]
         pairs["1"], pairs["2"] = [p for p in whole if half(p) == 0], [p for p in whole if half(p) == 1]
     everything = [p for part in PARTS for p in pairs[part]]
     fold = lambda p: int(hashlib.sha256(p.gold.id.encode()).hexdigest(), 16) % args.folds
@@ -100,7 +105,7 @@ def main() -> None:
     for learn_from, score_on in (names, names[::-1]):
         found = run(pairs[learn_from], pairs[score_on], args.min_count)
         halves.append(found)
-        label = (f"part {args.halves_of}, half {score_on} (learned from half {learn_from})" if args.halves_of
+        label = (f"parts {args.halves_of}, half {score_on} (learned from half {learn_from})" if args.halves_of
                  else f"part {score_on} (learned from {learn_from})")
         print(_row(label, len(pairs[score_on]), found))
     gain = sum(h["after"][1] - h["before"][1] for h in halves) / 2
