@@ -683,9 +683,13 @@ class ParagraphReader:
         an = next((j for j in range(cue_end, region_end) if tokens[j].text == "عن"
                    or (tokens[j].text in _NESTING and j + 1 < region_end and tokens[j + 1].text in _NESTING[tokens[j].text])),
                   None)
+        if an is None and verb is not None and verb.nested:
+            # "علمت «عكاظ» من مصادر موثوقة أن": من, when no عن follows ("المقربة من الحكومة … عن مصدر")
+            an = next((j for j in range(cue_end + 1, region_end) if tokens[j].text == "من"
+                       and looks_like_source(m, nt, tokens, j + 1, region_end)), None)
         outlet_first = an is not None and bool(m.media_heads.match(tokens, cue_end) or m.media.match(tokens, cue_end))
         if an is not None and (verb is not None and verb.nested or tokens[an].text != "عن" or outlet_first):
-            inner_start = an + 1 if tokens[an].text == "عن" else an + 2
+            inner_start = an + 1 if tokens[an].text in ("عن", "من") else an + 2
             outer = np_extent(nt, m, tokens, cue_end, an)
             if outer:
                 nested_outer = C.mention_span(nt, tokens[outer[0]].start, tokens[outer[1] - 1].end)
