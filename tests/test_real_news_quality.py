@@ -3,8 +3,8 @@
 The issue's bars for real news are claim F1 >= 0.88, attribution F1 >= 0.82, type and affiliation
 accuracy >= 0.90; the engine does not reach them on every part yet (the README gives the figures).
 These floors sit a little under today's scores on each part, so a change that loses ground on real
-articles fails here even when the written sets still pass. Parts c and d were each scored blind once
-(on record in tests/data/real/first-blind-scores) before any fix looked at them.
+articles fails here even when the written sets still pass. Parts c, d, e and g were each scored blind
+once (on record in tests/data/real/first-blind-scores) before any fix looked at them.
 """
 
 from __future__ import annotations
@@ -22,11 +22,13 @@ REAL = Path(__file__).parent / "data" / "real"
 
 # part: (claim F1 overlap, attribution F1, type accuracy, affiliation accuracy), each a floor
 FLOORS = {
-    "a": (0.875, 0.855, 0.945, 0.95),
-    "b": (0.84, 0.785, 0.925, 0.97),
-    "c": (0.845, 0.76, 0.90, 0.96),
-    "d": (0.80, 0.69, 0.82, 0.97),
-}
+    "a": (0.895, 0.875, 0.955, 0.96),
+    "b": (0.855, 0.80, 0.935, 0.98),
+    "c": (0.88, 0.79, 0.905, 0.97),
+    "d": (0.835, 0.72, 0.86, 0.98),
+    "e": (0.835, 0.77, 0.935, 0.965),
+    "g": (0.875, 0.81, 0.92, 0.965),
+}  # part f is kept blind: no floor, no look until its one score
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -42,8 +44,8 @@ def test_real_news_scores_stay_above_their_floors(part: str) -> None:
 
 
 def test_the_real_gold_is_complete_and_carries_its_licence() -> None:
-    """Three parts of 110 real passages, every passage annotated, each with its article's URL."""
-    for part in "abc":
+    """Seven parts of 110 real passages, every passage annotated, each with its article's URL."""
+    for part in "abcdefg":
         documents = list(read_jsonl(REAL / f"gold-{part}.jsonl"))
         assert len(documents) == 110
         assert all(str(d.meta.get("url", "")).startswith("http") for d in documents)
