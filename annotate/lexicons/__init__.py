@@ -89,6 +89,7 @@ class Lexicon:
     plural_heads: frozenset[str] = frozenset()
     feminine_plural_heads: frozenset[str] = frozenset()
     object_starters: frozenset[str] = frozenset()
+    position_starters: frozenset[str] = frozenset()  # أهمية، ضرورة: a stated position, never a topic's event
     document_heads: frozenset[str] = frozenset()  # القرار، البيان، التقرير …: what a document verb needs as subject
 
 
@@ -274,6 +275,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
     # found reviewers always delete); the only key of a layer that removes rather than adds
     withdrawn = cues.words("withdrawn")
     passive = cues.kept("passive", withdrawn)
+    positions = cues.words("position_starters")
     lexicon = Lexicon(
         verbs={form: verb for form, verb in _verb_forms(cues.get("verbs"), cues.where).items()
                if form not in withdrawn},
@@ -300,7 +302,8 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         government_words=government_words,
         affiliation_keys=affiliation_keys,
         affiliations=affiliations,
-        object_starters=frozenset(w for e in cues.words("object_starters") for w in (e, e.removeprefix("ال"))),
+        object_starters=frozenset(w for e in cues.words("object_starters") | positions for w in (e, e.removeprefix("ال"))),
+        position_starters=frozenset(w for e in positions for w in (e, e.removeprefix("ال"))),
         forenames=_words(_listed(data.get("forenames.yaml")), where["forenames.yaml"]),
         background=cues.phrases("background"),
         object_participles=cues.words("object_participles") - withdrawn,

@@ -1019,7 +1019,8 @@ class ParagraphReader:
                     t.tanween_fath or t.text in _NOBODY for t in tokens[k:reached])
                 subject = None if names_nobody else (subject[0] if subject else k, reached)
                 k, word = reached, tokens[reached].text
-        if verb.topic and not (k + 1 < len(tokens) and bare(tokens[k + 1].text) in m.lexicon.object_starters):
+        if verb.topic and not (k + 1 < len(tokens) and bare(tokens[k + 1].text) in m.lexicon.object_starters
+                               and bare(tokens[k + 1].text) not in m.lexicon.position_starters):
             return None  # "تحدث عن دور الدولة": a topic, not content
         if word in verb.prepositions and word in _CONTENT_PREPOSITIONS:
             start = tokens[k].end
