@@ -21,6 +21,7 @@ from annotate.preannotate.sources import (
     PRONOUN_PREPOSITIONS,
     adjective_like,
     has_forename,
+    is_document_word,
     looks_like_source,
     np_extent,
     np_grammar,
@@ -613,16 +614,34 @@ class ParagraphReader:
         return self._object_content(s, i, i + 1, verb, subject, subject[1] if subject[0] > i else i + 1,
                                     False) if subject else None
 
+    def _reads_as_noun(self, s: Sentence, i: int) -> bool:
+        """True when a cue form at ``i`` is, unvocalised, more likely its noun or preposition homograph:
+        after a preposition ("في رصد …", "من دون …"; but "من يقول" is "whoever says"), بين "between"
+        and حمل "carrying" unless the text marks the verb (shadda, a clause start, أن right after)."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        word = tokens[i].text
+        shadda = "\u0651" in self._original(tokens[i])
+        if without_conjunction(word) == "بين":
+            return not (shadda or (i == 0 and word != "بين")  # "وبين" opening the sentence
+                        or (i + 1 < len(tokens) and m.is_complementizer(tokens[i + 1].text, None))  # "وبين أن"
+                        or (i > 0 and holds(_gap(nt, tokens, i), ",،") and tokens[0].text in _ASIDE_OPENERS))
+        if word == "حمل":  # "كفاءة حمل المسؤولية", unless "حمّل" or opening a clause
+            return i > 0 and tokens[i - 1].text not in _QAD and not shadda \
+                and not any(c in _gap(nt, tokens, i) for c in ",،.:")
+        if i == 0 or m.verb(word) is None:
+            return False
+        before = tokens[i - 1]
+        if before.text == "من" and (word[:1] in "يت" or word in _SAY):
+            return False
+        return before.text in _BEFORE_A_NOUN or (before.text == "علي" and before.alif_maqsura)
+
     def _document_near(self, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
         """The document a document verb at ``i`` hangs on when the grammar found none: the noun right
         before it ("أصدر قراراً يقضي بـ…", "بيانا تضمن …") or a demonstrative one after it ("وتقضي هذه
         القرارات بـ…")."""
-        def document(word: str) -> bool:
-            return any(stem in self.m.lexicon.document_heads for stem in stems(word)) or (
-                word.endswith("ا") and word[:-1] in self.m.lexicon.document_heads)
-        if i + 2 < len(tokens) and tokens[i + 1].text in DEMONSTRATIVES and document(tokens[i + 2].text):
+        if i + 2 < len(tokens) and tokens[i + 1].text in DEMONSTRATIVES and is_document_word(self.m, tokens[i + 2].text):
             return (i + 1, i + 3)
-        if i > 0 and document(tokens[i - 1].text) and not holds(_gap(self.nt, tokens, i), ",،.:"):
+        if i > 0 and is_document_word(self.m, tokens[i - 1].text) and not holds(_gap(self.nt, tokens, i), ",،.:"):
             return (i - 1, i)
         return None
 
@@ -631,7 +650,7 @@ class ParagraphReader:
         if attribution.source is None:
             return False
         words = tokens(self.nt, *attribution.source)
-        return bool(words) and any(stem in self.m.lexicon.document_heads for stem in stems(words[0].text))
+        return bool(words) and is_document_word(self.m, words[0].text)
 
     def _verb_attribution(self, s: Sentence, i: int) -> int | None:
         """A reporting verb, its subject (stated, unstated, or none for a passive) and content."""
@@ -641,11 +660,8 @@ class ParagraphReader:
         verb = m.verb(word)
         if verb is None and passive is None:
             return None
-        if without_conjunction(word) == "بين" and not ((i == 0 and word != "بين") or "\u0651" in self._original(tokens[i])):
-            return None  # بين is "between" unless written بيّن or opening the sentence as "وبين"
-        if word == "حمل" and i > 0 and tokens[i - 1].text not in _QAD and "\u0651" not in self._original(tokens[i]) \
-                and not any(c in _gap(nt, tokens, i) for c in ",،.:"):
-            return None  # "كفاءة حمل المسؤولية": the noun "carrying", unless written حمّل or opening a clause
+        if self._reads_as_noun(s, i):
+            return None
         if verb is not None and i > 0 and (tokens[i - 1].text in _BEFORE_A_NOUN or (
                 tokens[i - 1].text == "علي" and tokens[i - 1].alif_maqsura)) and not (
                 tokens[i - 1].text == "من" and (word[:1] in "يت" or word in _SAY)):

@@ -514,11 +514,15 @@ def _body_plural(tokens: Sequence[Token]) -> bool:
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "هذان", "هاتان", "هذين", "هاتين", "تلك", "ذلك"})
 
 
-def _is_document(m: Matchers, tokens: Sequence[Token]) -> bool:
-    """A mention headed by a document of the lexicon, indefinite ("قراراً") or after a demonstrative."""
-    word = tokens[1].text if len(tokens) > 1 and tokens[0].text in DEMONSTRATIVES else tokens[0].text
+def is_document_word(m: Matchers, word: str) -> bool:
+    """A document head of the lexicon ("القرار", "وبيان", "قراره"), also indefinite ("قراراً")."""
     heads = m.lexicon.document_heads
     return any(stem in heads for stem in stems(word)) or (word.endswith("ا") and word[:-1] in heads)
+
+
+def _is_document(m: Matchers, tokens: Sequence[Token]) -> bool:
+    """A mention headed by a document, or by a demonstrative and a document ("هذه القرارات")."""
+    return is_document_word(m, tokens[1].text if len(tokens) > 1 and tokens[0].text in DEMONSTRATIVES else tokens[0].text)
 
 
 def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = False,
