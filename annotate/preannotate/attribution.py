@@ -602,15 +602,18 @@ class ParagraphReader:
 
     def _verb(self, s: Sentence, i: int) -> int | None:
         """A reporting verb's attribution; a document verb's ("تضمن", "يقضي") only with a document as subject."""
-        before = len(self.found)
-        result = self._verb_attribution(s, i)
-        verb = self.m.verb(s.tokens[i].text)
+        tokens = s.tokens
+        verb = self.m.verb(tokens[i].text)
         if verb is None or not verb.document_subject:
-            return result
+            return self._verb_attribution(s, i)
+        definite_object = i + 2 < len(tokens) and tokens[i + 1].text.startswith("ال") \
+            and tokens[i + 2].text.startswith("ال") and not adjective_like(tokens[i + 2].text)
+        before = len(self.found)
+        result = None if definite_object else self._verb_attribution(s, i)  # "تضمن القرار السماح …"
         if result and self._document_source(self.found[-1]):
             return result
         del self.found[before:]  # "تضمن البرنامج فعاليات …": no one reports anything
-        subject = self._document_near(s.tokens, i)
+        subject = self._document_near(tokens, i)
         return self._object_content(s, i, i + 1, verb, subject, subject[1] if subject[0] > i else i + 1,
                                     False) if subject else None
 
@@ -625,9 +628,9 @@ class ParagraphReader:
             return not (shadda or (i == 0 and word != "بين")  # "وبين" opening the sentence
                         or (i + 1 < len(tokens) and m.is_complementizer(tokens[i + 1].text, None))  # "وبين أن"
                         or (i > 0 and holds(_gap(nt, tokens, i), ",،") and tokens[0].text in _ASIDE_OPENERS))
-        if word == "حمل":  # "كفاءة حمل المسؤولية", unless "حمّل" or opening a clause
-            return i > 0 and tokens[i - 1].text not in _QAD and not shadda \
-                and not any(c in _gap(nt, tokens, i) for c in ",،.:")
+        if word == "حمل":  # "كفاءة حمل المسؤولية", unless "حمّل", opening a clause or after "الذي"
+            return i > 0 and tokens[i - 1].text not in _QAD and tokens[i - 1].text not in _RELATIVES \
+                and not shadda and not any(c in _gap(nt, tokens, i) for c in ",،.:")
         if i == 0 or m.verb(word) is None:
             return False
         before = tokens[i - 1]
@@ -636,11 +639,13 @@ class ParagraphReader:
         return before.text in _BEFORE_A_NOUN or (before.text == "علي" and before.alif_maqsura)
 
     def _document_near(self, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
-        """The document a document verb at ``i`` hangs on when the grammar found none: the noun right
-        before it ("أصدر قراراً يقضي بـ…", "بيانا تضمن …") or a demonstrative one after it ("وتقضي هذه
-        القرارات بـ…")."""
+        """The document a document verb at ``i`` hangs on when the grammar found none: a demonstrative one
+        after it ("وتقضي هذه القرارات بـ…"), one word after it ("وتضمن قراره …"), or the noun right before
+        it ("أصدر قراراً يقضي بـ…", "بيانا تضمن …")."""
         if i + 2 < len(tokens) and tokens[i + 1].text in DEMONSTRATIVES and is_document_word(self.m, tokens[i + 2].text):
             return (i + 1, i + 3)
+        if i + 2 < len(tokens) and is_document_word(self.m, tokens[i + 1].text):
+            return (i + 1, i + 2)  # "وتضمن قراره تشكيل …", "تضمن القرار السماح …": the document alone
         if i > 0 and is_document_word(self.m, tokens[i - 1].text) and not holds(_gap(self.nt, tokens, i), ",،.:"):
             return (i - 1, i)
         return None
@@ -981,9 +986,9 @@ class ParagraphReader:
                         k: int, passive: bool) -> int | None:
         """The noun-object content at word ``k`` of the verb at ``i`` (see :meth:`_noun_object`)."""
         nt, m, tokens = self.nt, self.m, s.tokens
-        if subject is None and not verb.prepositions and not (
+        if subject is None and not verb.prepositions and not verb.object_words and not (
                 k < len(tokens) and verb.takes_object and bare(tokens[k].text) in m.lexicon.object_starters):
-            return None
+            return None  # (a verb with its object word, "وتحمل … مسؤولية", needs no stated subject)
         if subject is not None and k < len(tokens) and holds(_gap(nt, tokens, k), ",،") and (
                 m.titles.match(tokens, k) or has_forename(m, tokens[k : k + 2])):
             closing = next((j for j in range(k + 1, min(len(tokens), k + 7)) if holds(_gap(nt, tokens, j), ",،")),
@@ -1045,7 +1050,7 @@ class ParagraphReader:
             start = tokens[k].start + 1
         elif verb.takes_object and (subject is not None or bare(word) in m.lexicon.object_starters) and (
                 not word.startswith(_NOT_OBJECT_START) or bare(word) in m.lexicon.object_starters
-                or verb.object_words or (
+                or verb.object_words or verb.document_subject or (
                 word.startswith("ال") and subject is not None and self._ends_in_name(tokens, subject))):
             gap = nt.norm[tokens[k - 1].end : tokens[k].start]
             # a quotation opening right before the object is its content; a name's closing quote is not
