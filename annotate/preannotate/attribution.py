@@ -82,6 +82,7 @@ class Attribution:
 
 # before an imperfect verb: a subjunctive or a negated future, nothing said yet ("ينتظر أن يعلن")
 _UNREALIZED = frozenset({"ان", "لن", "كي", "لكي"})
+_THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذلك X": what was just said
 _BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "الي", "منذ", "لدى", "خلال"})  # prepositions: no verb follows
 _TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
 
@@ -225,6 +226,7 @@ class ParagraphReader:
         self.found: list[Attribution] = []
         self.sentence_index = 0
         self._list_owner: Attribution | None = None
+        self._previous_sentence: tuple[int, int] | None = None  # what "صرح بذلك X" refers back to
         # Sources named outside any attribution (a list header), for unstated subjects after them.
         self.standing_mentions: list[tuple[tuple[int, int], int]] = []
         # "بو حبيب: …" names nobody the lexicon knows; kept until the article names him as a source.
@@ -288,6 +290,7 @@ class ParagraphReader:
                 self.sentence_index += 1
                 continue
             consumed = self._read_sentence(s, consumed)
+            self._previous_sentence = (s.start, s.end)
             self.sentence_index += 1
 
     def _headline(self, paragraph: tuple[int, int], sents: list[Sentence]) -> bool:
@@ -604,6 +607,9 @@ class ParagraphReader:
         """A reporting verb's attribution; a document verb's ("تضمن", "يقضي") only with a document as subject."""
         tokens = s.tokens
         verb = self.m.verb(tokens[i].text)
+        if verb is not None and i <= 1 and i + 2 < len(tokens) and tokens[i + 1].text in _THAT \
+                and not tokens[i + 2].text.startswith("ال") and not self._reads_as_noun(s, i):
+            return self._said_that_before(s, i)  # not "ويذكر ذلك الحادث بحادث مماثل"
         if verb is None or not verb.document_subject:
             return self._verb_attribution(s, i)
         definite_object = i + 2 < len(tokens) and tokens[i + 1].text.startswith("ال") \
@@ -616,6 +622,22 @@ class ParagraphReader:
         subject = self._document_near(tokens, i)
         return self._object_content(s, i, i + 1, verb, subject, subject[1] if subject[0] > i else i + 1,
                                     False) if subject else None
+
+    def _said_that_before(self, s: Sentence, i: int) -> int | None:
+        """"… تم تقديم درع للمحافظ. صرح بذلك رئيس اللجنة الإعلامية …": a cue and "ذلك" opening a
+        sentence attribute the sentence before it to the speaker who follows."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        if self._previous_sentence is None:
+            return None
+        stop = next((j for j in range(i + 3, len(tokens)) if holds(_gap(nt, tokens, j), ",،:")), len(tokens))
+        extent = np_extent(nt, m, tokens, i + 2, stop)
+        span = C.trim(nt, *self._previous_sentence)
+        if extent is None or span is None:
+            return None
+        source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
+        cue = (tokens[i].start, tokens[i].end)
+        self._add(Attribution(span, "indirect", cue, source, "explicit", "", 0.6, self.sentence_index))
+        return tokens[extent[1] - 1].end
 
     def _reads_as_noun(self, s: Sentence, i: int) -> bool:
         """True when a cue form at ``i`` is, unvocalised, more likely its noun or preposition homograph:
