@@ -24,6 +24,9 @@ _CONTRAST_CONNECTIVES = frozenset({"فيما", "بينما", "وفيما", "وب
 _BUT = frozenset({"لكن", "ولكن"})
 # "… تعرض للسخرية، ما أثار غضب …": after a comma and before a past verb, the consequence the writer tells
 _CONSEQUENCE = frozenset({"ما", "مما", "ومما"})
+_RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين"})
+# "… وهو ما رفضته طهران", "…، الأمر الذي يصعب …": the writer comments on what was said
+_COMMENT_OPENERS = frozenset({("وهو", "ما"), ("وهي", "ما"), ("الامر", "الذي"), ("وهذا", "ما")})
 # "… "العشاء جاهز" فلم تفهم …": after a closing quotation, و/ف + one of these starts the writer's narration
 _NARRATION_PARTICLES = frozenset({"لم", "لن", "قد", "كان", "كانت", "ما", "بعد"})
 _BRACKETS = {"(": ")", "{": "}"}
@@ -111,6 +114,11 @@ def _new_speaker_with_clause(m: Matchers, tokens: list, k: int) -> bool:
     return any(m.is_complementizer(t.text, None) for t in tokens[k + 1 : k + 9])
 
 
+def _writer_comment(tokens: list, k: int) -> bool:
+    """"وهو ما …" / "الأمر الذي …" at ``k``: the writer comments on the content before it."""
+    return k + 1 < len(tokens) and (tokens[k].text, tokens[k + 1].text) in _COMMENT_OPENERS
+
+
 def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int, end: int) -> int:
     """End of indirect content: before "، مضيفاً" / "، بحسب" / "، وأضاف" / "، فيما قال" …"""
     # the words starting inside (start, end), found by bisection: a sentence's words are in text order
@@ -123,6 +131,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
         if comma < 0:
             if word[:1] not in "ول" and word not in _CONTRAST_CONNECTIVES and not m.is_participle(word):
                 continue  # most words: none of the tests below can hold (each needs one of these three)
+            if _writer_comment(tokens, k):
+                return gap_start  # "… وهو ما رفضته طهران": the writer's comment on what was said
             if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(m, tokens, k) or (
                     word[:1] == "و" and without_conjunction(word) in m.lexicon.boundary_words) or (
                     word in _CONTRAST_CONNECTIVES and k + 1 < len(tokens) and m.verb(tokens[k + 1].text)):
@@ -130,6 +140,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
             continue
         if word in m.lexicon.boundary_words or without_conjunction(word) in m.lexicon.boundary_words:
             return gap_start + comma  # "…، داعياً إلى …" / "…، وطالب بـ…" / "…، واصفاً …": praise, calls and wishes end the claim
+        if _writer_comment(tokens, k):
+            return gap_start + comma  # "…، الأمر الذي يصعب …", "…، وهو ما …"
         if word in _CONSEQUENCE and k + 1 < len(tokens) and tokens[k + 1].text[:1] not in "يت" \
                 and tokens[k + 1].text not in _NARRATION_PARTICLES:
             return gap_start + comma  # "…، ما أثار غضب …": the writer tells what followed ("، مما يعني" is reasoning)
@@ -142,6 +154,9 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
             return gap_start + comma
         # "، فيما أفادت شبكة …" / "، في حين قال …": a connective, then a new attribution
         after = k + (2 if word == "في" and k + 1 < len(tokens) and tokens[k + 1].text == "حين" else 1)
+        if word in _RELATIVE_PRONOUNS and after < len(tokens) and m.verb(tokens[after].text) and any(
+                m.is_complementizer(t.text, None) for t in tokens[after + 1 : after + 8]):
+            return gap_start + comma  # "…، الذي يرى أن …": a new speaker's clause ("، التي حملت هموم …" is not)
         if word in m.lexicon.content_connectives and after < len(tokens) and (
                 m.verb(tokens[after].text) or m.passive.match(tokens, after) or m.prepositions.match(tokens, after)):
             return gap_start + comma
