@@ -4,7 +4,7 @@ The issue's bars for real news are claim F1 >= 0.88, attribution F1 >= 0.82, typ
 accuracy >= 0.90; the engine does not reach them on every part yet (the README gives the figures).
 These floors sit a little under today's scores on each part, so a change that loses ground on real
 articles fails here even when the written sets still pass. Parts c, d, e and g were each scored blind
-once (on record in tests/data/real/first-blind-scores) before any fix looked at them.
+once (on record in tests/data/real/first-blind-scores) before any fix looked at them, h too.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ FLOORS = {
     "d": (0.835, 0.72, 0.86, 0.98),
     "e": (0.835, 0.77, 0.935, 0.965),
     "g": (0.875, 0.81, 0.92, 0.965),
-}  # part f is kept blind: no floor, no look until its one score
+    "h": (0.85, 0.77, 0.925, 0.945),
+}  # parts f and i are kept blind: no floor, no look until their one score
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -44,8 +45,8 @@ def test_real_news_scores_stay_above_their_floors(part: str) -> None:
 
 
 def test_the_real_gold_is_complete_and_carries_its_licence() -> None:
-    """Seven parts of 110 real passages, every passage annotated, each with its article's URL."""
-    for part in "abcdefg":
+    """Nine parts of 110 real passages, every passage annotated, each with its article's URL."""
+    for part in "abcdefghi":
         documents = list(read_jsonl(REAL / f"gold-{part}.jsonl"))
         assert len(documents) == 110
         assert all(str(d.meta.get("url", "")).startswith("http") for d in documents)
