@@ -689,10 +689,6 @@ class ParagraphReader:
             return None
         if self._reads_as_noun(s, i):
             return None
-        if verb is not None and i > 0 and (tokens[i - 1].text in _BEFORE_A_NOUN or (
-                tokens[i - 1].text == "علي" and tokens[i - 1].alif_maqsura)) and not (
-                tokens[i - 1].text == "من" and (word[:1] in "يت" or word in _SAY)):
-            return None  # "في رصد …", "من دون …": after a preposition, a noun; "من يقول إن" is "whoever says"
         if verb is not None and i > 0 and tokens[i - 1].text in _UNREALIZED and word[:1] in "يت" and not (
                 i > 1 and tokens[i - 2].text in _TIME_BEFORE_AN):
             return None  # "ينتظر أن يعلن الاتحاد …", "لن يعلن": an announcement not made (yet); "قبل أن يعلن" was made
