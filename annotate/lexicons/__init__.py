@@ -263,6 +263,11 @@ def _affiliations(content: Any, where: str) -> _Affiliations:
     return words, government, keys, tuple(str(key) for key in content)
 
 
+def _with_article_dropped(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and each without its article, so that a starter matches with or without ال."""
+    return frozenset(w for e in words for w in (e, e.removeprefix("ال")))
+
+
 def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
     """The lexicon in ``data`` (file name -> parsed YAML; a missing file or key counts as empty), checked entry by
     entry, messages naming the files as ``folder``'s: the same rules check a layer on its own (:func:`layered_data`)."""
@@ -302,8 +307,8 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         government_words=government_words,
         affiliation_keys=affiliation_keys,
         affiliations=affiliations,
-        object_starters=frozenset(w for e in cues.words("object_starters") | positions for w in (e, e.removeprefix("ال"))),
-        position_starters=frozenset(w for e in positions for w in (e, e.removeprefix("ال"))),
+        object_starters=_with_article_dropped(cues.words("object_starters") | positions),
+        position_starters=_with_article_dropped(positions),
         forenames=_words(_listed(data.get("forenames.yaml")), where["forenames.yaml"]),
         background=cues.phrases("background"),
         object_participles=cues.words("object_participles") - withdrawn,

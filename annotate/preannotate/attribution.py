@@ -21,6 +21,7 @@ from annotate.preannotate.sources import (
     PRONOUN_PREPOSITIONS,
     adjective_like,
     has_forename,
+    is_bare_preposition,
     is_document_word,
     looks_like_source,
     np_extent,
@@ -83,7 +84,7 @@ class Attribution:
 # before an imperfect verb: a subjunctive or a negated future, nothing said yet ("ينتظر أن يعلن")
 _UNREALIZED = frozenset({"ان", "لن", "كي", "لكي"})
 _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذلك X": what was just said
-_BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "الي", "منذ", "لدى", "خلال"})  # prepositions: no verb follows
+_BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "منذ", "لدى", "خلال"})  # with إلى and على: no verb follows
 _TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
 
 
@@ -658,7 +659,7 @@ class ParagraphReader:
         before = tokens[i - 1]
         if before.text == "من" and (word[:1] in "يت" or word in _SAY):
             return False
-        return before.text in _BEFORE_A_NOUN or (before.text == "علي" and before.alif_maqsura)
+        return before.text in _BEFORE_A_NOUN or is_bare_preposition(before)
 
     def _document_near(self, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
         """The document a document verb at ``i`` hangs on when the grammar found none: a demonstrative one
@@ -839,7 +840,7 @@ class ParagraphReader:
             return False  # only after a verb of calls, praise or thanks (دعا، أعرب، أشاد …), which people do
         word = tokens[v + 1].text
         if not (word.startswith("ال") and len(word) > 4 and word not in m.lexicon.np_prepositions
-                and not m.is_verbal_noun(word) and word != "الي"  # الي: إلى once normalised
+                and not m.is_verbal_noun(word) and not is_bare_preposition(tokens[v + 1])
                 and not holds(_gap(self.nt, tokens, v + 1), ",،:.\"«")):
             return False
         return any(m.is_participle(tokens[j].text) and holds(_gap(self.nt, tokens, j), ",،")

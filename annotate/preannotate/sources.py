@@ -70,7 +70,7 @@ def _is_channel(m: Matchers, tokens: Sequence[Token], i: int) -> bool:
 
 def _stops_subject(gap: str, before: Token) -> bool:
     """Punctuation that ends a subject; not the full stop of an abbreviated title ("م. حسام")."""
-    if holds(gap, ".") and gap.strip() == "." and abbreviated_title(before.text):
+    if gap.strip() == "." and abbreviated_title(before.text):
         return False
     return holds(gap, ",،:؛;.")
 
@@ -225,7 +225,7 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
         if word in SAME:
             j += 1  # "المصادر ذاتها", "الوزير نفسه": the phrase refers back and ends here
             break
-        if _is_channel(m, tokens, j) or _is_bare_preposition(tokens[j]):
+        if _is_channel(m, tokens, j) or is_bare_preposition(tokens[j]):
             break
         side = m.affiliation_words.match(tokens, j)
         if side and (side[0] > 1 or not adjective_like(word)):
@@ -283,7 +283,7 @@ def _body_or_place_after_bi(m: Matchers, word: str) -> bool:
                 or m.organization_heads.match(place, 0, first_stems=False))
 
 
-def _is_bare_preposition(token: Token) -> bool:
+def is_bare_preposition(token: Token) -> bool:
     """إلى and على, which look definite once normalised ("الي", "علي"); علي the name keeps its yaa."""
     return token.text == "الي" or (token.text == "علي" and token.alif_maqsura)
 
