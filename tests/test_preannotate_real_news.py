@@ -175,6 +175,18 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("أسماء حكام المباراة", "indirect", "الاتحاد العربي السعودي لكرة القدم", "organization", None)]),
     ("a narration after a short quotation ends it", 'وهتف المتظاهرون مرددين "نحن مستعدون للحرب" ولم تتحرك الشرطة.',
      [("نحن مستعدون للحرب", "direct", None, None, None)]),
+    ("a description with بأنه is a claim of the one who describes",
+     "ووصف الأمين العام الاتفاق بأنه خطوة تاريخية نحو السلام.",
+     [("خطوة تاريخية نحو السلام", "indirect", "الأمين العام", "named_person", None)]),
+    ("a description with بـ", "ووصفت الوزارة الهجوم بالإرهابي الجبان.",
+     [("الإرهابي الجبان", "indirect", "الوزارة", "organization", None)]),
+    ("a description after a preposition is a noun", "وهذا يعني وصف العلاج للمريض بسرعة.", []),
+    ("a chain of offices in construct", "وأكد رئيس مجلس المقاومة الشعبية وجود عشرات الأسرى.",
+     [("وجود عشرات الأسرى", "indirect", "رئيس مجلس المقاومة الشعبية", "named_person", None)]),
+    ("an honorific with its pronoun takes no genitive", "ووصف سموه الإطاحة بالخلية بأنها إنجاز أمني.",
+     [("إنجاز أمني", "indirect", "سموه", "named_person", None)]),
+    ("معاليه is a speaker", "وأكد معاليه أهمية التعاون بين البلدين في المجالات كافة.",
+     [("أهمية التعاون بين البلدين في المجالات كافة", "indirect", "معاليه", "named_person", None)]),
 ]
 
 

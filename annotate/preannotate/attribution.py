@@ -739,6 +739,14 @@ class ParagraphReader:
             extent = np_extent(nt, m, tokens, inner_start, noun if noun is not None else region_end)
         elif cue_end < region_end and tokens[cue_end].text in _CIRCUMSTANTIAL:
             extent = None  # "وقالت وهي تحمل باقة من الزهور "…"": a state of the speaker, not a subject
+        elif verb is not None and verb.accuses:
+            # "ووصف الوزير الاتفاق بأنه …": the region holds the subject and the one described; only a
+            # phrase the grammar knows is the subject ("ووصفت رجوي الاتفاق بأنه": unstated, resolved later)
+            end = np_grammar(m, nt, tokens, cue_end, region_end)
+            if end == region_end and end - cue_end >= 2 and tokens[end - 1].text.startswith("ال") \
+                    and not adjective_like(tokens[end - 1].text):
+                end -= 1  # "ووصف الأمين العام الاتفاق بأنه": the last noun is the one described
+            extent = (cue_end, end) if end is not None and end < region_end else None
         else:
             extent = np_extent(nt, m, tokens, cue_end, region_end)
             if extent is None and i > 0 and verb is not None and not vocalized_passive:

@@ -207,6 +207,8 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
     if known is None:
         return None
     j = start + known
+    if known == 1 and first.endswith(("ه", "ها")) and m.titles.match(tokens, start):
+        named = True  # "سموه", "معاليه": the head carries its possessor, no genitive follows
     definite = first.startswith(("ال", "وال"))
     dual = known == 1 and without_conjunction(first) in _DUAL_HEADS
     person_head = bool(m.titles.match(tokens, start))  # only a person's office is followed by a name
@@ -259,7 +261,11 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             named = True
             break
         nisba = adjective_like(word)
-        if not definite and not named and j == start + known and word.startswith("ال"):
+        if not definite and not named and not word.startswith(("ال", "و")) and _bare_head(m, tokens, j - 1) \
+                and _bare_head(m, tokens, j):
+            j += 1  # a chain of heads in construct: "رئيس مجلس الأمة", "مدير إدارة المرور"
+            continue
+        if not definite and not named and (j == start + known or _bare_head(m, tokens, j - 1)) and word.startswith("ال"):
             definite = True  # a definite genitive: وزارة الخارجية, مصادر المعارضة
             j += 1
             continue
@@ -271,6 +277,12 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             continue
         break
     return j
+
+
+def _bare_head(m: Matchers, tokens: Sequence[Token], k: int) -> bool:
+    """An office or a body's head without the article ("رئيس", "مجلس"): a genitive follows it."""
+    return not tokens[k].text.startswith(("ال", "وال")) and bool(
+        m.titles.match(tokens, k, first_stems=False) or m.organization_heads.match(tokens, k, first_stems=False))
 
 
 def _body_or_place_after_bi(m: Matchers, word: str) -> bool:
