@@ -110,6 +110,10 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         if j > i and tokens[j].text in SAME:
             j += 1  # "المصادر ذاتها": not the channel phrase "ذات يوم"
             break
+        if j > i and _trails_mention(m, nt, tokens, i, j):
+            # "الرئيس الأمريكي في هذه المناسبة": the preposition before the trailing words goes with them
+            j = next((k for k in range(j - 1, max(i, j - 3), -1) if _is_bare(tokens[k])), j)
+            break
         if j > i and (_is_channel(m, tokens, j) or _stops_subject(_gap(nt, tokens[j - 1], tokens[j]), tokens[j - 1])
                       or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
                       or tokens[j].tanween_fath or _told_outlet(m, nt, tokens, j, stop)):
@@ -120,6 +124,73 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     if j == i + 1 and j == stop and _addressee(tokens[i].text):
         return None  # "قال لكوردستان24 إن": whom he told, not who told
     return (i, j) if j > i else None
+
+
+# words after a mention that describe it or its speaking, never part of it: "ابن باز رحمه الله", "المرصد ومقره لندن"
+_TRAILERS = frozenset({"رحمه", "رحمها", "يرحمه", "يرحمها", "حفظه", "حفظها", "ومقره", "ومقرها", "ومقرهم", "مقره",
+                       "مقرها"})
+
+
+def _possessed(word: str) -> bool:
+    """A noun with a pronoun suffix ("حديثه", "تجاربه", "دفاعها"); not a name in الله ("عبدالله") or in يه
+    ("فيفريه")."""
+    return (len(word) > 3 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith(("ال", "ل", "ب", "و"))
+            and not word.endswith(("لله", "يه")) and word not in SAME)
+
+
+def _ends_a_name(m: Matchers, tokens: Sequence[Token], i: int, j: int) -> int:
+    """How many words of ``tokens[i:j]`` end it as a person's name after its last forename ("محمد علي
+    الوادعي": 2), or after nothing known ("تشاووش أوغلو": 2); -1 when the phrase does not end in a name (its
+    last words are an office, "… المتحدث الرسمي"; or it names a body, "مركز الملك سلمان")."""
+    phrase = tokens[i:j]
+    if any(index.match(tokens, k) for k in range(i, j) for index in (
+            m.organization_heads, m.organizations, m.media, m.media_heads, m.local)):
+        return -1
+    forenames = [k for k in range(i, j) if is_forename(m, tokens[k])]
+    if forenames:
+        after = forenames[-1] + 1
+        if j - after > 3 or any(m.titles.match(tokens, k) for k in range(after, j)):
+            return -1
+        return j - after
+    plain = j - i <= 3 and not any(m.titles.match(tokens, k) for k in range(i, j)) and all(
+        not t.text.startswith(("ال", "وال")) and not t.text.endswith(("ة", "ون", "ين"))
+        and not any(ch.isdigit() for ch in t.text)
+        and not m.is_anonymous_head(t.text) for t in phrase)
+    return j - i if plain else -1
+
+
+def _addressee_word(m: Matchers, word: str) -> bool:
+    """لـ + a definite word or a body ("للضويلع", "لمؤسسة الإذاعة"): whom the speaker told; not a name in ل
+    ("لاجارد") nor "لاعب"."""
+    if word.startswith("لل") and len(word) > 4:
+        return True
+    rest = [Token(0, 0, word[1:])]
+    return word.startswith("ل") and bool(m.organization_heads.match(rest, 0, first_stems=False)
+                                          or m.media_heads.match(rest, 0, first_stems=False))
+
+
+def _trails_mention(m: Matchers, nt: NormText, tokens: Sequence[Token], i: int, j: int) -> bool:
+    """``tokens[j]`` starts words that follow a mention without belonging to it: "رحمه الله", "ومقره لندن",
+    an age in brackets ("سميث (46 عاما)"), a demonstrative ("… تلك"), and after a name the object or addressee
+    of the verb ("الجابري حديثه", "محمد علي الوادعي للضويلع", "أوغلو لمؤسسة الإذاعة")."""
+    word = tokens[j].text
+    if word in _TRAILERS:
+        return True
+    before = without_conjunction(tokens[j - 1].text)
+    if word in DEMONSTRATIVES and before not in m.lexicon.one_of and before not in m.lexicon.some_of and (
+            before.startswith("ال") or (_is_bare(tokens[j - 1]) and before != "من") or _ends_a_name(m, tokens, i, j) > 0):
+        # "الأمير عبدالله تلك …", "… في هذه المناسبة"; but a genitive: "إحدى هذه الرسائل", "مستفيدي هذه الفعاليات"
+        return True
+    if "(" in _gap(nt, tokens[j - 1], tokens[j]) and word.isdigit():
+        return True
+    if _possessed(word) and tokens[j - 1].text.startswith(("ال", "وال")) and not m.titles.match(tokens, i):
+        return True  # a definite word takes no genitive: "الجابري حديثه" (but a name follows "اللاعبة الألمانية")
+    if _addressee_word(m, word):
+        return _ends_a_name(m, tokens, i, j) > 0
+    # a possessed noun after a name: "محمد جهاد تجاربه"; not a name in ه right after the forename ("خالد عويضه")
+    return _possessed(word) and len(word) > 4 and _ends_a_name(m, tokens, i, j) >= 2
+
+
 
 
 def _quantifier_length(m: Matchers, tokens: Sequence[Token], start: int, stop: int) -> int:
@@ -437,7 +508,10 @@ def _holder_named(m: Matchers, tokens: Sequence[Token]) -> bool:
     second = without_conjunction(tokens[1].text)
     family = second.startswith("ال") and second.endswith("ي") and not (
         m.affiliation_words.match(tokens, 1) or m.government_words.match(tokens, 1))
-    return family or has_forename(m, tokens[1:3])
+    # "اللواء جمعان الغامدي": a plain word and a family name with the article
+    full_name = len(tokens) == 3 and not second.startswith(("ال", "ب", "ل")) and not adjective_like(second) \
+        and not any(ch.isdigit() for ch in second) and tokens[2].text.startswith("ال")
+    return family or full_name or has_forename(m, tokens[1:3])
 
 
 def _unnamed_group(word: str) -> bool:
@@ -523,6 +597,14 @@ def _body_plural(tokens: Sequence[Token]) -> bool:
     return word.startswith("ال") and word.endswith("ات") and len(word) > 5
 
 
+def _definite_feminine(tokens: Sequence[Token]) -> bool:
+    """A definite singular in ة heads the mention ("المبادرة", "العمادة"): with a feminine verb a body, not a
+    family name ("وقال الربيعة" keeps its masculine verb)."""
+    word = without_conjunction(tokens[0].text)
+    alone = all(t.text.startswith("ال") and adjective_like(t.text) for t in tokens[1:])  # not "المتطوعة منال الشمري"
+    return word.startswith("ال") and word.endswith("ة") and len(word) > 4 and alone
+
+
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "هذان", "هاتان", "هذين", "هاتين", "تلك", "ذلك"})
 
 
@@ -548,8 +630,9 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         tokens = tokens[:-1]  # "المصدر نفسه" is typed as "المصدر"
     if len(tokens) > 1 and tokens[0].text in _SAME_BEFORE:
         tokens = tokens[1:]  # "نفس المصدر" too
-    if not tokens:
-        return SourceInfo("anonymous", None, None, "", "m", False)
+    if not tokens or tokens[0].text.isdigit():
+        # "43 % منهم", "19 % من المستخدمين": a share of a surveyed group speaks, nobody named
+        return SourceInfo("anonymous", None, None, "", "pl", False)
     part_of = 1 if len(tokens) > 1 and without_conjunction(tokens[0].text) in m.lexicon.one_of else \
         2 if len(tokens) > 2 and without_conjunction(tokens[0].text) in m.lexicon.some_of and tokens[1].text == "من" else 0
     if part_of:
@@ -590,8 +673,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         later = next((t for i, t in enumerate(tokens[1:], 1) for t in [_later_type(m, tokens, i)] if t), None)
         type_ = later or ("anonymous" if _unnamed_group(first) else "named_person")
         # "تقديرات المفوضية" → organization; "فلكيون" → an unnamed group; else most often a name
-        if type_ == "named_person" and verb_gender == "f" and _body_plural(tokens):
-            type_ = "organization"  # "وأوضحت الجوازات …": a body no lexicon knows, with a feminine verb
+        if type_ == "named_person" and verb_gender == "f" and (_body_plural(tokens) or _definite_feminine(tokens)):
+            type_ = "organization"  # "وأوضحت الجوازات …", "وأكدت المبادرة …": a body no lexicon knows, with a feminine verb
         confident = False
     if named_in_apposition and type_ in {"anonymous", "local", "organization"}:
         type_, confident = "named_person", True
