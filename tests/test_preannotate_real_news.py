@@ -208,6 +208,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("ملياري شخص يمتلكون هواتف ذكية", "indirect", "المبادرة", "organization", None)]),
     ("a volunteer with her name stays a person", "وقالت المتطوعة منال الشمري إن التطوع مطلوب.",
      [("التطوع مطلوب", "indirect", "المتطوعة منال الشمري", "named_person", None)]),
+    ("a name no lexicon knows before a noun object", "كما أكد محلب أهمية مواصلة التنسيق بين البلدين.",
+     [("أهمية مواصلة التنسيق بين البلدين", "indirect", "محلب", "named_person", None)]),
+    ("a negated announcement is no claim", "ولم تعلن إسرائيل مسؤوليتها عن الضربة.", []),
+    ("a publisher after وفقاً لـ", "ووفقا لدار النشر فقد ولد الكاتب في نيويورك في 1931.",
+     [("ولد الكاتب في نيويورك في 1931", "indirect", "دار النشر", "organization", None)]),
+    ("an assessment after وفقاً لـ", "ووفقًا لتقييم حديث للأمن الغذائي، فإن عدد الجائعين ارتفع.",
+     [("عدد الجائعين ارتفع", "indirect", "تقييم حديث للأمن الغذائي", "organization", None)]),
 ]
 
 

@@ -86,6 +86,10 @@ _UNREALIZED = frozenset({"ان", "لن", "كي", "لكي"})
 _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذلك X": what was just said
 _BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "منذ", "لدى", "خلال"})  # with إلى and على: no verb follows
 _TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
+# prepositions and particles that are no word of a name (for a subject no lexicon knows)
+_NOT_A_NAME = _BEFORE_A_NOUN | frozenset(normalize_word(w) for w in (
+    "عند", "بعد", "قبل", "مع", "أمام", "ضد", "نحو", "حتى", "دون", "أن", "إن", "أنه", "إنه", "ما", "لا", "لم", "قد",
+    "داخل", "خارج", "بين", "فوق", "تحت", "عبر", "غدا", "رسميا"))
 
 
 def _gap(nt: NormText, tokens: Sequence[Token], j: int) -> str:
@@ -951,12 +955,35 @@ class ParagraphReader:
             # "اتهمت وزارة الخارجية التركية "حزب العمال …" بـ…": a quoted name after the subject is the accused
             quoted = next((t for t in range(subject[0] + 2, subject[1]) if _gap(nt, tokens, t).endswith('"')), None)
             subject = (subject[0], quoted) if quoted is not None else subject
+        if subject is None and not passive and verb.takes_object and j < len(tokens) and tokens[j].text not in verb.prepositions \
+                and not (i > 0 and without_conjunction(tokens[i - 1].text) in _NEGATIONS):
+            subject = self._unknown_subject(s, j)  # "كما أكد محلب أهمية …"; not "ولم تعلن إسرائيل مسؤوليتها"
         k = subject[1] if subject else j
         if subject is None and i > 0 and not passive:
             subject_before = self._preverbal_subject(s, i)
             if subject_before is not None:
                 return self._object_content(s, i, cue_end, verb, subject_before, k, passive)
         return self._object_content(s, i, cue_end, verb, subject, k, passive)
+
+    def _unknown_subject(self, s: Sentence, j: int) -> tuple[int, int] | None:
+        """One to three words no lexicon knows, right before an object starter ("أكد محلب أهمية …",
+        "وأكد الحنين تقديم …"): a name the grammar cannot read, the verb's subject. Nothing between may
+        be a verb, a participle, a preposition or a clause break."""
+        m, tokens = self.m, s.tokens
+        for end in range(j + 1, min(len(tokens), j + 4)):
+            word = tokens[end - 1].text
+            if (holds(_gap(self.nt, tokens, end - 1), ",،:؛;.") and end - 1 > j) or word.startswith(("ب", "ل")) \
+                    or m.verb(word) or m.is_participle(word) or m.is_verbal_noun(word) or word in _NOT_A_NAME \
+                    or is_bare_preposition(tokens[end - 1]) or word.endswith(("ه", "ها", "هم")) \
+                    or bare(word) in m.lexicon.object_starters or any(ch.isdigit() for ch in word) \
+                    or tokens[end - 1].tanween_fath or m.channel.match(tokens, end - 1, first_stems=False) \
+                    or (end - 1 > j and word.startswith("و")):
+                # a possessed noun ("قدرتهم") is an object, a preposition ("عند") or an adverb ("غدا"، "رسمياً")
+                # no part of a name, nor a second noun joined by و ("غالب التحقيقات وعمليات القبض")
+                return None
+            if bare(tokens[end].text) in m.lexicon.object_starters and not holds(_gap(self.nt, tokens, end), ",،:؛;."):
+                return (j, end)
+        return None
 
     def _awaits_genitive(self, tokens: Sequence[Token], subject: tuple[int, int]) -> bool:
         """True when the subject ends in a head without the article ("مدير", "هيئة"): the word after it

@@ -127,8 +127,7 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
 
 
 # words after a mention that describe it or its speaking, never part of it: "ابن باز رحمه الله", "المرصد ومقره لندن"
-_TRAILERS = frozenset({"رحمه", "رحمها", "يرحمه", "يرحمها", "حفظه", "حفظها", "ومقره", "ومقرها", "ومقرهم", "مقره",
-                       "مقرها"})
+_TRAILERS = frozenset({"رحمه", "رحمها", "يرحمه", "يرحمها", "حفظه", "حفظها", "ومقره", "ومقرها", "ومقرهم"})
 
 
 def _possessed(word: str) -> bool:
