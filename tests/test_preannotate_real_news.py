@@ -213,6 +213,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a negated announcement is no claim", "ولم تعلن إسرائيل مسؤوليتها عن الضربة.", []),
     ("a publisher after وفقاً لـ", "ووفقا لدار النشر فقد ولد الكاتب في نيويورك في 1931.",
      [("ولد الكاتب في نيويورك في 1931", "indirect", "دار النشر", "organization", None)]),
+    ("a cause given is a claim", "وأرجعت الشركة تراجع الأرباح إلى انخفاض أسعار البيع.",
+     [("تراجع الأرباح إلى انخفاض أسعار البيع", "indirect", "الشركة", "organization", None)]),
+    ("what accounts pass on with أن", "كما تداولت بعض المعرفات التقنية أن الجهاز الجديد سيكون أكبر.",
+     [("الجهاز الجديد سيكون أكبر", "indirect", "بعض المعرفات التقنية", "media", None)]),
+    ("shares traded are no claim", "وتداولت السوق 165 سهما ارتفع منها عشرة.", []),
     ("an assessment after وفقاً لـ", "ووفقًا لتقييم حديث للأمن الغذائي، فإن عدد الجائعين ارتفع.",
      [("عدد الجائعين ارتفع", "indirect", "تقييم حديث للأمن الغذائي", "organization", None)]),
 ]
