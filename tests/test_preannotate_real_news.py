@@ -218,6 +218,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("what accounts pass on with أن", "كما تداولت بعض المعرفات التقنية أن الجهاز الجديد سيكون أكبر.",
      [("الجهاز الجديد سيكون أكبر", "indirect", "بعض المعرفات التقنية", "media", None)]),
     ("shares traded are no claim", "وتداولت السوق 165 سهما ارتفع منها عشرة.", []),
+    ("a relative clause between the subject and the verb's preposition",
+     "وأكد اوباما الذي جعل من قضية البيئة إحدى أولوياته على التهديد الذي يشكله التغير المناخي.",
+     [("التهديد الذي يشكله التغير المناخي", "indirect", "اوباما", "named_person", None)]),
     ("an assessment after وفقاً لـ", "ووفقًا لتقييم حديث للأمن الغذائي، فإن عدد الجائعين ارتفع.",
      [("عدد الجائعين ارتفع", "indirect", "تقييم حديث للأمن الغذائي", "organization", None)]),
 ]

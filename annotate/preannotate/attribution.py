@@ -86,6 +86,7 @@ _UNREALIZED = frozenset({"ان", "لن", "كي", "لكي"})
 _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذلك X": what was just said
 _BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "منذ", "لدى", "خلال"})  # with إلى and على: no verb follows
 _TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
+_RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 # prepositions and particles that are no word of a name (for a subject no lexicon knows)
 _NOT_A_NAME = _BEFORE_A_NOUN | frozenset(normalize_word(w) for w in (
     "عند", "بعد", "قبل", "مع", "أمام", "ضد", "نحو", "حتى", "دون", "أن", "إن", "أنه", "إنه", "ما", "لا", "لم", "قد",
@@ -999,14 +1000,21 @@ class ParagraphReader:
         wanted = verb.prepositions & _CONTENT_PREPOSITIONS
         if not wanted:
             return None
-        for j in range(k + 1, min(len(tokens) - 1, k + 9)):
+        relative = False  # "وأكد اوباما الذي جعل من البيئة أولوية على …": a relative clause may hold verbs
+        for j in range(k + 1, min(len(tokens) - 1, k + 15)):
             word = tokens[j].text
+            if j > k + 8 and not relative:
+                return None  # eight plain words at most, more only past a relative clause
             if word in wanted and (word != "علي" or tokens[j].alif_maqsura):
                 return j
             if holds(_gap(self.nt, tokens, j + 1), ",،:.;؛") and not (
                     j + 1 < len(tokens) and tokens[j + 1].text in wanted):
                 return None
-            if m.verb(word) or m.is_participle(word) or m.is_complementizer(word, None) or word in m.lexicon.clause_connectives:
+            if word in _RELATIVE_PRONOUNS:
+                relative = True
+                continue
+            if ((m.verb(word) or m.is_participle(word)) and not relative) or m.is_complementizer(word, None) \
+                    or word in m.lexicon.clause_connectives:
                 return None
         return None
 
@@ -1093,6 +1101,12 @@ class ParagraphReader:
                 names_nobody = subject is None and all(
                     t.tanween_fath or t.text in _NOBODY for t in tokens[k:reached])
                 subject = None if names_nobody else (subject[0] if subject else k, reached)
+                if subject is not None:
+                    # the subject ends where a relative clause or a channel phrase begins ("اوباما الذي جعل …")
+                    cut = next((t for t in range(subject[0] + 1, reached) if tokens[t].text in _RELATIVE_PRONOUNS
+                                or (m.channel.match(tokens, t, first_stems=False) and tokens[t].text[:1] != "ل")),
+                               reached)  # (not "لبرنامج": "الرئيس التنفيذي لبرنامج إنجاز")
+                    subject = (subject[0], cut)
                 k, word = reached, tokens[reached].text
         if verb.topic and not (k + 1 < len(tokens) and bare(tokens[k + 1].text) in m.lexicon.object_starters
                                and bare(tokens[k + 1].text) not in m.lexicon.position_starters):
