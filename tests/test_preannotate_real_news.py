@@ -221,6 +221,8 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a relative clause between the subject and the verb's preposition",
      "وأكد اوباما الذي جعل من قضية البيئة إحدى أولوياته على التهديد الذي يشكله التغير المناخي.",
      [("التهديد الذي يشكله التغير المناخي", "indirect", "اوباما", "named_person", None)]),
+    ("a short quotation right after قال is speech", 'وأكد أن الشهيد بطل، وقال "كلنا فداء الوطن الغالي".',
+     [("الشهيد بطل", "indirect", None, None, None), ("كلنا فداء الوطن الغالي", "direct", None, None, None)]),
     ("an assessment after وفقاً لـ", "ووفقًا لتقييم حديث للأمن الغذائي، فإن عدد الجائعين ارتفع.",
      [("عدد الجائعين ارتفع", "indirect", "تقييم حديث للأمن الغذائي", "organization", None)]),
 ]

@@ -136,7 +136,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         comma = max(gap.rfind(","), gap.rfind("،"))
         if comma >= 0 and j > i + 1 and gap.rfind('"') > comma:
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.75)
-        if j > i and gap.endswith('"') and _opens_long_quote(nt, m, s, j):
+        if j > i and gap.endswith('"') and _opens_long_quote(nt, m, s, j, shortest=3 if j == i + 1 else 5):
             # "وقال المدير الرياضي لهيرتا "نشعر بصدمة …"": a quotation after the subject, no comma
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7, quotation=True)
         width = _complementizer_at(m, tokens, j)
@@ -153,9 +153,10 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
     return None
 
 
-def _opens_long_quote(nt: NormText, m: Matchers, s: Sentence, j: int) -> bool:
+def _opens_long_quote(nt: NormText, m: Matchers, s: Sentence, j: int, shortest: int = 5) -> bool:
     """True when a quotation of five words or more opens right before word ``j`` (after a space) and
-    ends its sentence (or never closes): speech, not a quoted name ("نادي "الهلال"").
+    ends its sentence (or never closes): speech, not a quoted name ("نادي "الهلال""). Right after the cue,
+    with no subject between, three words are enough (``shortest``): "وقال "كلنا فداء الوطن"".
 
     A quotation of eight words or more is speech even when the sentence goes on after it
     ("وأضاف الباحث "…"، مطالبا …", "وأضاف "…" في التعامل مع …"); names of bodies in quotation
@@ -176,7 +177,7 @@ def _opens_long_quote(nt: NormText, m: Matchers, s: Sentence, j: int) -> bool:
         if m.is_participle(following):
             return words >= 5  # "… "اللاعبون الجدد تأقلموا سريعا" مضيفا أن …": a new attribution follows
         return words >= 8  # "أعلنت "المقاومة الإسلامية في العراق"، وهي …": a name goes on
-    return words >= 5
+    return words >= shortest
 
 
 def _quote_content_after(nt: NormText, s: Sentence, j: int) -> int | None:
