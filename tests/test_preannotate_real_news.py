@@ -223,6 +223,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("التهديد الذي يشكله التغير المناخي", "indirect", "اوباما", "named_person", None)]),
     ("a short quotation right after قال is speech", 'وأكد أن الشهيد بطل، وقال "كلنا فداء الوطن الغالي".',
      [("الشهيد بطل", "indirect", None, None, None), ("كلنا فداء الوطن الغالي", "direct", None, None, None)]),
+    ("a full name after a verb of feeling speaks next",
+     "أعرب زاهر موسى الربعي شقيق الشهيد عن فخره بأخيه. وأضاف أن الشهيد ترتيبه الرابع بين إخوانه.",
+     [("الشهيد ترتيبه الرابع بين إخوانه", "indirect", "زاهر موسى الربعي", "named_person", None)]),
     ("an assessment after وفقاً لـ", "ووفقًا لتقييم حديث للأمن الغذائي، فإن عدد الجائعين ارتفع.",
      [("عدد الجائعين ارتفع", "indirect", "تقييم حديث للأمن الغذائي", "organization", None)]),
 ]

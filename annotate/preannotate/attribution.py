@@ -22,6 +22,7 @@ from annotate.preannotate.sources import (
     adjective_like,
     has_forename,
     is_bare_preposition,
+    is_forename,
     is_document_word,
     looks_like_source,
     np_extent,
@@ -838,12 +839,19 @@ class ParagraphReader:
             return
         if np_grammar(m, self.nt, tokens, v, v + 1):
             return
+        remembered = len(self.standing_mentions)
         if looks_like_source(m, self.nt, tokens, v + 1, len(tokens)):
             self._remember_subject(s, v + 1)
-        elif self._bare_name_speaks_later(s, v):
+        if len(self.standing_mentions) > remembered:
+            return
+        if self._bare_name_speaks_later(s, v):
             # "ودعا الخريصي المستثمرين …، مشدداً على …": a name the lexicons do not know, after the
             # opening verb, speaks for a participle later in the same sentence
             self.standing_mentions.append(((tokens[v + 1].start, tokens[v + 1].end), self.sentence_index))
+        elif (name := self._full_name_after(s, v)) is not None:
+            # "أعرب زاهر موسى الربعي عن فخره …" then "وأضاف أن …": a full name no lexicon knows
+            span = C.mention_span(self.nt, tokens[v + 1].start, tokens[name - 1].end)
+            self.standing_mentions.append((span, self.sentence_index))
 
     def _bare_name_speaks_later(self, s: Sentence, v: int) -> bool:
         """True when the opening verb at ``v`` is one of calls, praise or thanks, the word after it may be a
@@ -859,6 +867,29 @@ class ParagraphReader:
             return False
         return any(m.is_participle(tokens[j].text) and holds(_gap(self.nt, tokens, j), ",،")
                    for j in range(v + 3, len(tokens)))
+
+    def _full_name_after(self, s: Sentence, v: int) -> int | None:
+        """End of a personal name of two to four words right after an opening verb of calls, praise or
+        thanks (which people do): plain words ("حث مرسي" is too short to tell), the last may carry the
+        article ("زاهر موسى الربعي"), up to a preposition or the verb's object. None when it is no such name."""
+        m, tokens = self.m, s.tokens
+        if without_conjunction(tokens[v].text) not in m.lexicon.boundary_words:
+            return None
+        end = v + 1
+        while end < min(len(tokens), v + 5):
+            word = tokens[end].text
+            if end > v + 1 and holds(_gap(self.nt, tokens, end), ",،:.؛\"«"):
+                break
+            if word.startswith(("ال", "و", "ب", "ل")) or word in _NOT_A_NAME or is_bare_preposition(tokens[end]) \
+                    or m.is_verbal_noun(word) or bare(word) in m.lexicon.object_starters or any(c.isdigit() for c in word):
+                break
+            end += 1
+        if end < len(tokens) and tokens[end].text.startswith("ال") and end > v + 1 \
+                and not holds(_gap(self.nt, tokens, end), ",،:.؛"):
+            end += 1  # the family name: "الربعي"
+        family = tokens[end - 1].text.startswith("ال") and tokens[end - 1].text.endswith("ي")
+        # two plain words and a family name in ي ("زاهر موسى الربعي"), or a forename first
+        return end if end - (v + 1) >= 2 and (family or is_forename(m, tokens[v + 1])) else None
 
     def _remember_subject(self, s: Sentence, start: int) -> None:
         """"واتهمت وزارة الخارجية التركية …" is no claim, but "الوزارة" later refers to that subject."""
