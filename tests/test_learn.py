@@ -132,3 +132,26 @@ def test_learn_cli_names_a_folder_that_is_not_an_export(tmp_path):
     result = CliRunner().invoke(app, ["learn", str(tmp_path), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert result.output.strip().endswith("no predictions.jsonl (is it a folder written by `annotate export`?)")
+
+
+def test_an_entry_that_hurts_the_reviewed_documents_is_not_kept(tmp_path):
+    """همس reports in three reviewed documents; in six others reviewers left it as no claim (a whisper of
+    wind). Ten documents the engine already reads right make the trade visible: the verb learned from the
+    three adds six false claims for three found, and verification drops it."""
+    from annotate.learn.lexicon import learn_additions
+    from annotate.learn.pairs import Pair
+    from annotate.learn.run import verified
+
+    reported = [_gold(i, t) for i, t in enumerate(WHISPERS)]
+    said = [document_from_spec({"id": f"q{i}", "text": f"قال الوزير أحمد العلي إن المشروع رقم {i} اكتمل.", "sources": [
+        {"id": "s1", "text": "الوزير أحمد العلي", "type": "named_person", "entity": "e1"}], "claims": [
+        {"text": f"المشروع رقم {i} اكتمل", "kind": "indirect", "cue": "قال", "source": "s1"}]}) for i in range(10)]
+    wind = [document_from_spec({"id": f"n{i}", "text": f"همس {thing} بأن الخريف قد أتى على المدينة.", "claims": []})
+            for i, thing in enumerate(["الهواء", "البحر", "الليل", "المطر", "النهر", "الصباح"])]
+    documents = reported + said + wind
+    bare = [d.model_copy(update={"claims": [], "sources": []}) for d in documents]
+    pairs = [Pair(p, g) for p, g in zip(load_model().annotate(bare), documents)]
+    learned = learn_additions(pairs[:13], load_lexicon(), 2)
+    assert {e.key for e in learned if e.section == "verbs"} == {"past همس"}  # learned from the three ...
+    assert verified(learned, pairs[:13], []) == learned  # ... which it helps,
+    assert not [e for e in verified(learned, pairs, []) if e.section == "verbs"]  # but with the six it hurts
