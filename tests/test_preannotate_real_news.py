@@ -33,8 +33,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a copula makes the participle an adjective",
      "غياب اللاعب عن المباراة بات مؤكداً، حسبما أفاد المركز الإعلامي للنادي.",
      [("غياب اللاعب عن المباراة بات مؤكداً", "indirect", "المركز الإعلامي للنادي", "organization", None)]),
-    ("an unknown subject up to the verb's preposition", "أعلنت موبايلي عن إطلاق باقات جديدة للمشتركين.",
-     [("إطلاق باقات جديدة للمشتركين", "indirect", "موبايلي", "named_person", None)]),
+    ("an unknown subject up to the verb's preposition", "أعلنت ترافيلكس عن إطلاق باقات جديدة للمشتركين.",
+     [("إطلاق باقات جديدة للمشتركين", "indirect", "ترافيلكس", "named_person", None)]),
+    ("a body named like an outlet is a body", "وقالت وكالة موديز إن التصنيف الائتماني مستقر.",
+     [("التصنيف الائتماني مستقر", "indirect", "وكالة موديز", "organization", None)]),
+    ("a columnist's account is no headline claim", "وهي خاتمتي ودمتم\n\nتويتر: @ibrahim__nas", []),
+    ("a company the lexicon knows", "أعلنت موبايلي عن إطلاق باقات جديدة للمشتركين.",
+     [("إطلاق باقات جديدة للمشتركين", "indirect", "موبايلي", "organization", None)]),
     ("a document as a source", "ونص الاتفاق على وقف القتال بين الطرفين فوراً.",
      [("وقف القتال بين الطرفين فوراً", "indirect", "الاتفاق", "organization", None)]),
     ("an accusation is a claim of the accuser", "واتهمت الحكومة الميليشيا بقصف الأحياء السكنية.",
@@ -234,3 +239,19 @@ CASES: list[tuple[str, str, list[Expected]]] = [
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[name for name, _, _ in CASES])
 def test_real_news_constructions(text: str, expected: list[Expected]) -> None:
     assert _claims(text) == expected
+
+
+def test_a_place_then_a_clause_is_no_subject() -> None:
+    """"أكد من الولايات المتحدة حيث يقوم فريقه مانشستر يونايتد … أنه": a club the lexicon knows, inside a
+    clause after a place, is not the speaker; the region names nobody."""
+    from annotate.preannotate.rules import RulesEngine
+    from annotate.preannotate.segment import tokens
+    from annotate.preannotate.sources import np_extent
+    from annotate.preannotate.text import NormText
+
+    matchers = RulesEngine().matchers
+    for region, expected in (("من الولايات المتحدة حيث يقوم فريقه مانشستر يونايتد بجولة", None),
+                             ("في الرياض وزير الخارجية", (2, 4))):
+        nt = NormText.of(region)
+        words = tokens(nt, 0, len(nt.norm))
+        assert np_extent(nt, matchers, words, 0, len(words)) == expected

@@ -318,6 +318,8 @@ class ParagraphReader:
         left_text = nt.norm[left_start : paragraph[0] + colon]
         if not 1 <= len(left) <= 7 or len(right) < 3 or _CLOCK_OR_DATE.search(left_text):
             return False  # "16:02" or "2024.08.09 | 16:02" is a dateline, "مصادر لـ"درعا 24":" a source
+        if not any("\u0621" <= ch <= "\u064a" for t in right[:4] for ch in t.text):
+            return False  # "تويتر: @handle" under a column is the writer's account, no claim
         if any(m.verb(t.text) or m.is_participle(t.text) for t in left):
             return False
         extent = np_extent(nt, m, left, 0, len(left))

@@ -102,8 +102,10 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
             i = _prepositional_object_end(nt, tokens, i + 1, stop) if i + 1 < stop else stop
         if i < stop and _told_outlet(m, nt, tokens, i, stop):
             return None  # "في حوار خاص لـ«عكاظ» أن": whom he told; the speaker is unstated
-        # after a place or time ("تردد في مدينة حلب أن") only a known source is a subject
-        if i >= stop or not any(looks_like_source(m, nt, tokens, k, stop) for k in range(i, min(stop, i + 2))):
+        # after a place or time ("تردد في مدينة حلب أن") only a known source is a subject, and no clause
+        # ("أكد من الولايات المتحدة حيث يقوم فريقه …")
+        if i >= stop or _is_channel(m, tokens, i) or not any(
+                looks_like_source(m, nt, tokens, k, stop) for k in range(i, min(stop, i + 2))):
             return None
     j = i
     while j < stop and j - i < MAX_DELIMITED_NP_TOKENS:
@@ -659,6 +661,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     elif m.local.match(tokens, 0):
         type_ = "named_person" if has_forename(m, tokens[1:]) or _definite_then_name(m, tokens) else "local"
         # الناشط المدني سامر الحلبي، المواطن صالح العيسى
+    elif org and not outlet and not (definite_title and _holder_named(m, tokens)):
+        type_ = "organization"  # a body the lexicon names, though its name opens like an outlet: "وكالة موديز"
     elif outlet or m.media_heads.match(tokens, 0) or m.media_heads.starts_with(without_conjunction(first).removesuffix("نا")):
         type_ = "media"  # "مراسلنا" is the outlet's own correspondent
     elif (org or m.organization_heads.match(tokens, 0) or m.lexicon.state_names & {
