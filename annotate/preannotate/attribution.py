@@ -30,7 +30,7 @@ from annotate.preannotate.sources import (
     state_length,
 )
 from annotate.preannotate.text import NormText, normalize_word
-from annotate.preannotate.words import bare, stems, without_conjunction
+from annotate.preannotate.words import bare, derived_verbal_noun, stems, without_conjunction
 
 MAX_SUBJECT_REGION = 20
 # Written as in the news and normalised once, like every word the stages compare.
@@ -318,7 +318,7 @@ class ParagraphReader:
         left_text = nt.norm[left_start : paragraph[0] + colon]
         if not 1 <= len(left) <= 7 or len(right) < 3 or _CLOCK_OR_DATE.search(left_text):
             return False  # "16:02" or "2024.08.09 | 16:02" is a dateline, "مصادر لـ"درعا 24":" a source
-        if not any("\u0621" <= ch <= "\u064a" for t in right[:4] for ch in t.text):
+        if not any("\u0621" <= ch <= "\u064a" or ch.isdigit() for ch in right[0].text[:1]):
             return False  # "تويتر: @handle" under a column is the writer's account, no claim
         if any(m.verb(t.text) or m.is_participle(t.text) for t in left):
             return False
@@ -1020,6 +1020,16 @@ class ParagraphReader:
                 return (j, end)
         return None
 
+    def _office_ends_at(self, tokens: Sequence[Token], t: int) -> bool:
+        """An office or a body's head ends right before ``t`` ("الرئيس التنفيذي" | لبرنامج): what follows with لـ
+        is the body it heads, not whom the speaker told."""
+        for q in range(max(0, t - 3), t):
+            for index in (self.m.titles, self.m.organization_heads):
+                hit = index.match(tokens, q)
+                if hit and q + hit[0] >= t - 1:
+                    return True
+        return False
+
     def _awaits_genitive(self, tokens: Sequence[Token], subject: tuple[int, int]) -> bool:
         """True when the subject ends in a head without the article ("مدير", "هيئة"): the word after it
         is its genitive ("مدير صحة عدن"), not the verb's object."""
@@ -1027,9 +1037,11 @@ class ParagraphReader:
         return not tokens[last].text.startswith("ال") and bool(
             self.m.titles.match(tokens, last, first_stems=False) or self.m.organization_heads.match(tokens, last, first_stems=False))
 
-    def _preposition_ahead(self, s: Sentence, k: int, verb: VerbForm) -> int | None:
-        """Index of the verb's content preposition (عن، إلى، على، من) within eight plain words after ``k``:
-        no verb, participle, complementizer or clause break on the way, a comma allowed only right before it."""
+    def _preposition_ahead(self, s: Sentence, k: int, verb: VerbForm, reach: int = 8) -> int | None:
+        """Index of the verb's content preposition (عن، إلى، على، من) within ``reach`` plain words after ``k``
+        (a subject the grammar could not read may be long: "كشف بنيامين محمد وكيل أعمال لاعب الوسط … عن"),
+        or past a relative clause: no verb, participle, complementizer or clause break on the way, a comma
+        allowed only right before it."""
         m, tokens = self.m, s.tokens
         wanted = verb.prepositions & _CONTENT_PREPOSITIONS
         if not wanted:
@@ -1037,8 +1049,11 @@ class ParagraphReader:
         relative = False  # "وأكد اوباما الذي جعل من البيئة أولوية على …": a relative clause may hold verbs
         for j in range(k + 1, min(len(tokens) - 1, k + 15)):
             word = tokens[j].text
-            if j > k + 8 and not relative:
-                return None  # eight plain words at most, more only past a relative clause
+            if j > k + reach and not relative:
+                return None
+            if j > k + 8 and not relative and (bare(word) in m.lexicon.object_starters or m.is_verbal_noun(word)
+                                               or tokens[j].tanween_fath or m.channel.match(tokens, j)):
+                return None  # past eight words, an object or an adverb means the content began before
             if word in wanted and (word != "علي" or tokens[j].alif_maqsura):
                 return j
             if holds(_gap(self.nt, tokens, j + 1), ",،:.;؛") and not (
@@ -1127,7 +1142,10 @@ class ParagraphReader:
                 starter and subject is None and word.endswith(("ه", "ها", "هم"))):  # "لتؤكد حرصها على …"
             # ("أكدت الشركة حرصها على …": after a subject an object starter opens the content, the preposition
             # is its own; but "كشف مدير صحة عدن … عن": after a bare head, its genitive)
-            reached = self._preposition_ahead(s, k, verb)
+            # past a subject the grammar read, a verbal noun opens the object ("أكدت الأمانة استمرار …"):
+            # the preposition must be near; a title goes on naming the speaker ("… محمد وكيل أعمال …")
+            opens_object = m.is_verbal_noun(word) or derived_verbal_noun(bare(word))
+            reached = self._preposition_ahead(s, k, verb, reach=8 if subject is not None and opens_object else 12)
             if reached is not None:
                 # "أعلنت موبايلي عن ضمها …", "أكد لاعب نادي لخويا القطري يوسف المساكني، على أهمية …": words
                 # the noun-phrase grammar does not know, up to the verb's preposition, are its subject;
@@ -1138,8 +1156,9 @@ class ParagraphReader:
                 if subject is not None:
                     # the subject ends where a relative clause or a channel phrase begins ("اوباما الذي جعل …")
                     cut = next((t for t in range(subject[0] + 1, reached) if tokens[t].text in _RELATIVE_PRONOUNS
-                                or (m.channel.match(tokens, t, first_stems=False) and tokens[t].text[:1] != "ل")),
-                               reached)  # (not "لبرنامج": "الرئيس التنفيذي لبرنامج إنجاز")
+                                or (m.channel.match(tokens, t, first_stems=False)
+                                    and (tokens[t].text[:1] != "ل" or not self._office_ends_at(tokens, t)))),
+                               reached)  # "… مونتاري لصحيفة غانا"; but "الرئيس التنفيذي لبرنامج إنجاز"
                     subject = (subject[0], cut)
                 k, word = reached, tokens[reached].text
         if verb.topic and not (k + 1 < len(tokens) and bare(tokens[k + 1].text) in m.lexicon.object_starters
