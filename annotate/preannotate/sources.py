@@ -86,6 +86,7 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         # the region opens with an aside ("، بعد اجتماعه بوفد …، أن"): skip it to its closing comma
         i = next((j for j in range(i + 1, stop) if holds(_gap(nt, tokens[j - 1], tokens[j]), ",،")), stop)
     while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text) or tokens[i].tanween_fath
+                        or (i == start and tokens[i].text[:1] in "يت" and m.verb(tokens[i].text) is not None)  # "وأضاف يقول:"
                         or tokens[i].text in PRONOUN_PREPOSITIONS or _told_outlet(m, nt, tokens, i, stop)):
         if _told_outlet(m, nt, tokens, i, stop):  # "قال لـ«عكاظ»: …": the outlet told, the speaker unstated
             i = _prepositional_object_end(nt, tokens, i + 1, stop)
@@ -445,8 +446,9 @@ def looks_like_source(m: Matchers, nt: NormText, tokens: Sequence[Token], start:
     """
     if start >= stop:
         return False
-    if '"' in nt.norm[tokens[start - 1].end : tokens[start].start] if start > 0 else False:
-        return True  # a quoted name: بحسب "المرصد"
+    gap = nt.norm[tokens[start - 1].end : tokens[start].start] if start > 0 else ""
+    if gap.strip().endswith('"') and not holds(gap, ",،.:"):
+        return True  # a quoted name: بحسب "المرصد" (not the close of a quotation: «…»، كما أكد)
     window = tokens[start : min(stop, start + 4)]
     return (bool(state_length(m, tokens, start, stop)) or np_grammar(m, nt, tokens, start, stop) is not None or has_forename(m, tokens[start : start + 2])
             or bool(m.affiliation_words.match(tokens, start) or m.organizations.find(window) or m.media.find(window)))
