@@ -439,19 +439,26 @@ def state_length(m: Matchers, tokens: Sequence[Token], start: int, stop: int) ->
     return 1 if start < stop and without_conjunction(tokens[start].text) in m.lexicon.state_names else 0
 
 
-def looks_like_source(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, stop: int) -> bool:
+def looks_like_source(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, stop: int,
+                      exactly: bool = False) -> bool:
     """True when the words at ``start`` name a source the lexicons know (head, name, outlet, forename).
 
-    "بحسب المصدر" is attribution; "بحسب الجدول المعتمد" is not.
+    "بحسب المصدر" is attribution; "بحسب الجدول المعتمد" is not. A known organization or outlet may sit
+    within the next four words ("بحسب مصادر «نزاهة»"), unless ``exactly``: then the name must start at
+    ``start`` ("فاجأ النادي الأهلي …" does not start a source at فاجأ).
     """
     if start >= stop:
         return False
     gap = nt.norm[tokens[start - 1].end : tokens[start].start] if start > 0 else ""
     if gap.strip().endswith('"') and not holds(gap, ",،.:"):
         return True  # a quoted name: بحسب "المرصد" (not the close of a quotation: «…»، كما أكد)
+    if state_length(m, tokens, start, stop) or np_grammar(m, nt, tokens, start, stop) is not None \
+            or has_forename(m, tokens[start : start + 2]) or m.affiliation_words.match(tokens, start):
+        return True
+    if exactly:
+        return bool(m.organizations.match(tokens, start) or m.media.match(tokens, start))
     window = tokens[start : min(stop, start + 4)]
-    return (bool(state_length(m, tokens, start, stop)) or np_grammar(m, nt, tokens, start, stop) is not None or has_forename(m, tokens[start : start + 2])
-            or bool(m.affiliation_words.match(tokens, start) or m.organizations.find(window) or m.media.find(window)))
+    return bool(m.organizations.find(window) or m.media.find(window))
 
 
 def _prepositional_object_end(nt: NormText, tokens: Sequence[Token], k: int, stop: int) -> int:
