@@ -85,6 +85,9 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     if i > 0 and i < stop and holds(_gap(nt, tokens[i - 1], tokens[i]), ",،"):
         # the region opens with an aside ("، بعد اجتماعه بوفد …، أن"): skip it to its closing comma
         i = next((j for j in range(i + 1, stop) if holds(_gap(nt, tokens[j - 1], tokens[j]), ",،")), stop)
+    told = _quoted_then_source(m, nt, tokens, i, stop)
+    if told is not None:
+        i = told  # "وأبلغت «عكاظ» مصادر مطلعة أن": the outlet was told, the sources speak
     while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text) or tokens[i].tanween_fath
                         or (i == start and tokens[i].text[:1] in "يت" and m.verb(tokens[i].text) is not None)  # "وأضاف يقول:"
                         or tokens[i].text in PRONOUN_PREPOSITIONS or _told_outlet(m, nt, tokens, i, stop)):
@@ -193,6 +196,21 @@ def _trails_mention(m: Matchers, nt: NormText, tokens: Sequence[Token], i: int, 
     return _possessed(word) and len(word) > 4 and _ends_a_name(m, tokens, i, j) >= 2
 
 
+
+
+def _quoted_then_source(m: Matchers, nt: NormText, tokens: Sequence[Token], i: int, stop: int) -> int | None:
+    """Index after a short quoted name at ``i`` ("«عكاظ»") when a known source follows it at once: the name
+    is whom the speaker told ("أبلغت «عكاظ» مصادر مطلعة"); None otherwise ("قال «المرصد» إن")."""
+    if i == 0 or i >= stop or not _gap(nt, tokens[i - 1], tokens[i]).rstrip().endswith('"'):
+        return None
+    close = next((k for k in range(i + 1, min(stop, i + 4)) if '"' in _gap(nt, tokens[k - 1], tokens[k])), None)
+    if close is None or holds(_gap(nt, tokens[close - 1], tokens[close]), ",،:.") or m.organizations.match(tokens, i):
+        return None
+    # a source after a quoted outlet ("«عكاظ» مصادر مطلعة", "أبلغ "الاقتصادية" الدكتور …"), not after a quoted
+    # person ("قال "كريس فيليرز" المتحدث باسم …"): an outlet is known, or one word
+    outlet = m.media.match(tokens, i) or close == i + 1
+    return close if outlet and (m.is_anonymous_head(tokens[close].text) or m.titles.match(tokens, close)
+                                or m.organization_heads.match(tokens, close)) else None
 
 
 def _quantifier_length(m: Matchers, tokens: Sequence[Token], start: int, stop: int) -> int:
