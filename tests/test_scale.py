@@ -317,3 +317,23 @@ def test_lexicon_layers_reach_the_workers_and_a_broken_layer_is_one_error(tmp_pa
     line = _one_line_error(_run("pre", str(source), "-o", str(out / "o.jsonl"), "--lexicons", str(layer), "-j", "2"))
     assert "sources.yaml, person_titles: a layer must add a list" in line
     assert list(out.iterdir()) == []
+
+
+def test_an_engine_failure_names_the_document_in_one_line() -> None:
+    """An engine bug on one document ends in one line naming that document, not a traceback."""
+    from annotate.errors import AnnotateError
+    from annotate.scale import annotate_chunk
+
+    class Failing:
+        """An annotator that reads the first document and fails on the second."""
+
+        def annotate(self, documents):
+            for doc in documents:
+                if doc.id == "b":
+                    raise IndexError("list index out of range")
+                yield doc
+
+    docs = [Document(id="a", text="نص أول."), Document(id="b", text="نص ثان.")]
+    with pytest.raises(AnnotateError, match=r"^document b: the engine failed on it \(IndexError: list index out of range\)"):
+        annotate_chunk(docs, Failing())
+    assert len(annotate_chunk(docs[:1], Failing()).lines) == 1
