@@ -538,13 +538,15 @@ class ParagraphReader:
         word = tokens[i].text
         if not (m.is_participle(word) or m.is_verbal_noun(word)):
             return None
-        marker = _find_marker(nt, m, s, i, 3)
+        # "متوقعةً في الوقت ذاته أن …", "مشيراً في هذا الصدد إلى …": a channel phrase before the marker
+        after = _skip_channel(m, tokens, i + 1) - 1 if i + 1 < len(tokens) else i
+        marker = _find_marker(nt, m, s, i, 3) or (_find_marker(nt, m, s, after, 3) if after > i else None)
         start = marker.content_start if marker else None
-        if start is None and i + 1 < len(tokens):
+        if start is None and after + 1 < len(tokens):
             # مشيراً إلى وجود … : a preposition and a noun object.
-            nxt = tokens[i + 1].text
-            if nxt in _PARTICIPLE_PREPOSITIONS and i + 2 < len(tokens):
-                start = tokens[i + 1].end  # "مشيراً إلى وجود …"; "محذراً من انتشار …" is a warning, no claim
+            nxt = tokens[after + 1].text
+            if nxt in _PARTICIPLE_PREPOSITIONS and after + 2 < len(tokens):
+                start = tokens[after + 1].end  # "مشيراً إلى وجود …"; "محذراً من انتشار …" is a warning, no claim
             start = start if start is not None else _quote_content_after(nt, s, i + 1)
         if start is None:
             start = self._participle_object(s, i)
