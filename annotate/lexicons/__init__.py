@@ -21,7 +21,8 @@ from annotate.preannotate.text import normalize_word
 DEFAULT_DIR = Path(__file__).resolve().parent
 FILES = ("cues.yaml", "sources.yaml", "organizations.yaml", "media.yaml", "affiliations.yaml", "forenames.yaml")
 IGNORED_CUE_KEYS = frozenset({"deleted_by_reviewers"})  # `annotate learn`'s deleted cues, for a person to act on
-VERB_KEYS = ("forms", "object", "preposition", "nested", "accuses", "topic", "object_words", "document_subject")
+VERB_KEYS = ("forms", "object", "preposition", "nested", "accuses", "topic", "object_words", "document_subject",
+             "marked_only")
 Phrase = tuple[str, ...]
 
 
@@ -37,6 +38,7 @@ class VerbForm:
     topic: bool = False  # "تحدث عن …": a claim only when the noun is an event noun (object_starters)
     object_words: frozenset[str] = frozenset()  # "حمّل X مسؤولية …": the content must open with one of these
     document_subject: bool = False  # "تضمن القرار …", "يقضي بـ…": reports only when a document speaks
+    marked_only: bool = False  # "وزاد: …": reports only when the words follow at once or after a known source
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,7 @@ def _verb_entry(entry: Any, where: str) -> tuple[list[str], VerbForm]:
         topic=_flag(entry, "topic", where),
         object_words=_entry_words(entry, "object_words", where),
         document_subject=_flag(entry, "document_subject", where),
+        marked_only=_flag(entry, "marked_only", where),
     )
     return [normalize_word(form) for form in entry["forms"]], shared
 

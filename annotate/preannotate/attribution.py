@@ -718,6 +718,10 @@ class ParagraphReader:
                 self._remember_subject(s, cue_end)
             return added
         region_end = marker.subject_end
+        if verb is not None and verb.marked_only and region_end > cue_end and not (
+                looks_like_source(m, nt, tokens, cue_end, region_end, exactly=True) and np_grammar(
+                    m, nt, tokens, cue_end, region_end) is not None):
+            return None  # "وزاد عدد الزوار … أن": increased; only "وزاد: …" or "وزاد العقيد طارق بأن" report
         cue = (tokens[i].start, tokens[cue_end - 1].end)
         if cue_end < region_end and tokens[cue_end].text in _ABOUT_HIM:
             # "ونقلت عنه قناة "العراقية" قوله إن …": the outlet relays the last speaker's words
