@@ -6,7 +6,7 @@ outlets, and each passage must be an exact substring of its article so that offs
 A passage is one window of whole sentences (or paragraphs) of 500-1,100 characters starting at a
 random sentence boundary of a random article; one in four starts at the article's beginning so
 headlines are represented. Run once: ``python tests/data/real/sample_passages.py`` writes
-``passages-{a,b,c}.jsonl`` (the three first parts) and ``passages-{d,…,k}.jsonl`` (later parts,
+``passages-{a,b,c}.jsonl`` (the three first parts) and ``passages-{d,…,l}.jsonl`` (later parts,
 each drawn fresh for a new blind score) next to it. Re-running rewrites the same files byte for byte.
 """
 
@@ -29,7 +29,8 @@ PARTS = ("a", "b", "c")
 # Later parts, each drawn a session later to be a fresh blind part: its own seed, none of the
 # articles drawn before it (the order matters: each draw skips all earlier draws' articles).
 LATER_PARTS = (("d", SEED + 2, 110), ("e", SEED + 3, 110), ("f", SEED + 4, 110), ("g", SEED + 5, 110),
-               ("h", SEED + 6, 110), ("i", SEED + 7, 110), ("j", SEED + 8, 110), ("k", SEED + 9, 110))
+               ("h", SEED + 6, 110), ("i", SEED + 7, 110), ("j", SEED + 8, 110), ("k", SEED + 9, 110),
+               ("l", SEED + 10, 110))
 _BOUNDARY = re.compile(r"(?<=[.!؟?\n])\s+")
 
 
