@@ -421,9 +421,13 @@ def _name_before_object(m: Matchers, tokens: Sequence[Token], j: int, stop: int)
         return None
     for k in range(j + 1, min(stop, j + 4)):
         plain = tokens[k - 1].text
-        if any(ch.isdigit() for ch in plain) or bare(plain) in m.lexicon.object_starters:
-            return None
-        if bare(tokens[k].text) in m.lexicon.object_starters:
+        if any(ch.isdigit() for ch in plain) or bare(plain) in m.lexicon.object_starters or plain in _BARE_PREPOSITIONS \
+                or is_bare_preposition(tokens[k - 1]) or plain.startswith(("ب", "ل", "و")):
+            return None  # "أعرب الفنان عمر الجاسر عن بالغ سعادته", "كلمة بالمناسبة": no words of a name
+        # the object opens: an event or position ("وجود …"), or a feeling ("… الشهراني اعتزازه"), which
+        # the verb's reader then declines as content
+        word = tokens[k].text
+        if bare(word) in m.lexicon.object_starters or (m.is_feeling(word) and word.endswith(("ه", "ها", "هم"))):
             return k
     return None
 
