@@ -74,6 +74,8 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الشهيد بطل", "indirect", "اللواء البلوي", "named_person", None),
       ("استشهاده مصدر فخر", "indirect", "والد الشهيد الشيخ محمد بشيري", "named_person", None)]),
     ("a feeling after a name is no content", "وأكد والد الشهيد عيد الشهراني اعتزازه وفخره باستشهاد ابنه.", []),
+    ("'one of …' after a name describes it", "من جانبه تحدث المواطن طارق القرني، أحد زوار الحديقة، فأكَّد أن الفعاليات كانت مفاجأة سارة.",
+     [("الفعاليات كانت مفاجأة سارة", "indirect", "المواطن طارق القرني", "named_person", None)]),
     ("a company the lexicon knows", "أعلنت موبايلي عن إطلاق باقات جديدة للمشتركين.",
      [("إطلاق باقات جديدة للمشتركين", "indirect", "موبايلي", "organization", None)]),
     ("a document as a source", "ونص الاتفاق على وقف القتال بين الطرفين فوراً.",

@@ -918,13 +918,17 @@ class ParagraphReader:
         if i > 0 and tokens[i].text[:1] == "و" and holds(_gap(nt, tokens, i), ",،"):
             return None  # "أطلق الأمير …، صحيفة الديوان …، وأكد …": a coordinated verb keeps the earlier subject
         stop = i - 1 if i > 0 and tokens[i - 1].text in _QAD else i  # "وكان المرصد قد أفاد …"
-        segments, stepped_back = 0, False
+        segments, stepped_back, apposition = 0, False, False
         while stop > 0 and holds(_gap(nt, tokens, stop), ",،") and segments < 2:
             # "قائمقام …، كاروان محمد، قال" / "أما سعاد، وهي أم لخمسة أطفال، فتقول": step back over
             # an aside to the segment that names the speaker
             back = stop - 1
             while back > 0 and not holds(_gap(nt, tokens, back), ",،:."):
                 back -= 1
+            if tokens[back].text in m.lexicon.one_of and not apposition and back > 0:
+                # "تحدث المواطن طارق القرني، أحد زوار الحديقة، فأكد": "one of …" describes the name before it
+                stop, segments, apposition = back, segments + 1, True
+                continue
             if tokens[back].text not in _RELATIVES:
                 start, stepped_back = back, True
                 break
@@ -942,7 +946,7 @@ class ParagraphReader:
             return None  # "وعن أولويات الحكومة قال": a topic; "إنه يشير إلى": a pronoun, the speaker unstated
         # the first word from which a known source phrase runs up to the verb ("إلا أن مصادر طبية … قالت");
         # a segment set off by commas counts only when it is the name itself ("…، كاروان محمد، قال")
-        for k in range(start, start + 1 if stepped_back else stop):
+        for k in range(start, start + 1 if stepped_back and not apposition else stop):
             if looks_like_source(m, nt, tokens, k, stop, exactly=True) and not self._as_a(tokens, k):
                 state = state_length(m, tokens, k, stop)
                 if state and k + state != stop:
