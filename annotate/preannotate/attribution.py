@@ -1146,6 +1146,12 @@ class ParagraphReader:
         word = tokens[k].text
         if m.is_feeling(word):
             return None  # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, not content (guidelines 5.7)
+        feeling = next((j for j in range(k + 1, min(len(tokens), k + 6)) if tokens[j].text.endswith(("ه", "ها", "هم"))
+                        and m.is_feeling(tokens[j].text)), None)
+        if subject is not None and feeling is not None and not any(
+                bare(t.text) in m.lexicon.object_starters or holds(_gap(nt, tokens, q), ",،:.")
+                for q, t in zip(range(k, feeling + 1), tokens[k : feeling + 1])):
+            return None  # "وأكد والد الشهيد عيد ماطر الشهراني اعتزازه …": the rest of a name, then a feeling
         starter = bare(word) in m.lexicon.object_starters
         if word not in verb.prepositions and not verb.accuses and not (
                 starter and subject is not None and not self._awaits_genitive(tokens, subject)) and not (
