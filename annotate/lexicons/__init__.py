@@ -93,6 +93,7 @@ class Lexicon:
     object_starters: frozenset[str] = frozenset()
     position_starters: frozenset[str] = frozenset()  # أهمية، ضرورة: a stated position, never a topic's event
     document_heads: frozenset[str] = frozenset()  # القرار، البيان، التقرير …: what a document verb needs as subject
+    mention_trailers: frozenset[str] = frozenset()  # رحمه، حفظه، ومقره …: words after a mention, never part of it
 
 
 # ---------------------------------------------------------------- reading and checking
@@ -333,6 +334,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         plural_heads=sources.words("plural_heads"),
         feminine_plural_heads=sources.words("feminine_plural_heads"),
         document_heads=sources.words("document_heads"),
+        mention_trailers=sources.words("mention_trailers"),
     )
     cues.check_all_read()
     sources.check_all_read()

@@ -132,10 +132,6 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     return (i, j) if j > i else None
 
 
-# words after a mention that describe it or its speaking, never part of it: "ابن باز رحمه الله", "المرصد ومقره لندن"
-_TRAILERS = frozenset({"رحمه", "رحمها", "يرحمه", "يرحمها", "حفظه", "حفظها", "ومقره", "ومقرها", "ومقرهم"})
-
-
 def _possessed(word: str) -> bool:
     """A noun with a pronoun suffix ("حديثه", "تجاربه", "دفاعها"); not a name in الله ("عبدالله") or in يه
     ("فيفريه")."""
@@ -179,7 +175,7 @@ def _trails_mention(m: Matchers, nt: NormText, tokens: Sequence[Token], i: int, 
     an age in brackets ("سميث (46 عاما)"), a demonstrative ("… تلك"), and after a name the object or addressee
     of the verb ("الجابري حديثه", "محمد علي الوادعي للضويلع", "أوغلو لمؤسسة الإذاعة")."""
     word = tokens[j].text
-    if word in _TRAILERS:
+    if word in m.lexicon.mention_trailers:
         return True
     before = without_conjunction(tokens[j - 1].text)
     if word in DEMONSTRATIVES and before not in m.lexicon.one_of and before not in m.lexicon.some_of and (
@@ -194,8 +190,6 @@ def _trails_mention(m: Matchers, nt: NormText, tokens: Sequence[Token], i: int, 
         return _ends_a_name(m, tokens, i, j) > 0
     # a possessed noun after a name: "محمد جهاد تجاربه"; not a name in ه right after the forename ("خالد عويضه")
     return _possessed(word) and len(word) > 4 and _ends_a_name(m, tokens, i, j) >= 2
-
-
 
 
 def _quoted_then_source(m: Matchers, nt: NormText, tokens: Sequence[Token], i: int, stop: int) -> int | None:
