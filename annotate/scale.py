@@ -73,21 +73,18 @@ def annotate_chunk(documents: Iterable[Document], engine: Annotator) -> ChunkRes
     way of running takes, so the bytes cannot differ)."""
     result = ChunkResult()
     documents = list(documents)
-    annotated = iter(engine.annotate(documents))
-    while True:
-        try:
-            doc = next(annotated)
-        except StopIteration:
-            return result
-        except AnnotateError:
-            raise
-        except Exception as error:  # an engine bug: one line naming the document, so it can be reported
-            where = documents[len(result.lines)].id if len(result.lines) < len(documents) else "?"
-            raise AnnotateError(f"document {where}: the engine failed on it ({type(error).__name__}: {error}); "
-                                f"nothing was written; please report it with this document") from error
-        result.lines.append(document_line(doc))
-        result.claims += len(doc.claims)
-        result.sources += len(doc.sources)
+    try:
+        for doc in engine.annotate(documents):
+            result.lines.append(document_line(doc))
+            result.claims += len(doc.claims)
+            result.sources += len(doc.sources)
+    except AnnotateError:
+        raise
+    except Exception as error:  # an engine bug: one line naming the document, so it can be reported
+        where = documents[len(result.lines)].id if len(result.lines) < len(documents) else "?"
+        raise AnnotateError(f"document {where}: the engine failed on it ({type(error).__name__}: {error}); "
+                            f"nothing was written; please report it with this document") from error
+    return result
 
 
 def chunked(documents: Iterable[Document], size: int = CHUNK_DOCUMENTS,

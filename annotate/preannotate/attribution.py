@@ -30,7 +30,14 @@ from annotate.preannotate.sources import (
     state_length,
 )
 from annotate.preannotate.text import NormText, normalize_word
-from annotate.preannotate.words import bare, derived_verbal_noun, stems, without_conjunction
+from annotate.preannotate.words import (
+    RELATIVE_PRONOUNS,
+    bare,
+    derived_verbal_noun,
+    pronoun_suffixed,
+    stems,
+    without_conjunction,
+)
 
 MAX_SUBJECT_REGION = 20
 # Written as in the news and normalised once, like every word the stages compare.
@@ -87,7 +94,6 @@ _UNREALIZED = frozenset({"ان", "لن", "كي", "لكي"})
 _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذلك X": what was just said
 _BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "منذ", "لدى", "خلال"})  # with إلى and على: no verb follows
 _TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
-_RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 # prepositions and particles that are no word of a name (for a subject no lexicon knows)
 _NOT_A_NAME = _BEFORE_A_NOUN | frozenset(normalize_word(w) for w in (
     "عند", "بعد", "قبل", "مع", "أمام", "ضد", "نحو", "حتى", "دون", "أن", "إن", "أنه", "إنه", "ما", "لا", "لم", "قد",
@@ -718,9 +724,8 @@ class ParagraphReader:
                 self._remember_subject(s, cue_end)
             return added
         region_end = marker.subject_end
-        if verb is not None and verb.marked_only and region_end > cue_end and not (
-                looks_like_source(m, nt, tokens, cue_end, region_end, exactly=True) and np_grammar(
-                    m, nt, tokens, cue_end, region_end) is not None):
+        if verb is not None and verb.marked_only and region_end > cue_end and np_grammar(
+                m, nt, tokens, cue_end, region_end) is None:
             return None  # "وزاد عدد الزوار … أن": increased; only "وزاد: …" or "وزاد العقيد طارق بأن" report
         cue = (tokens[i].start, tokens[cue_end - 1].end)
         if cue_end < region_end and tokens[cue_end].text in _ABOUT_HIM:
@@ -888,8 +893,7 @@ class ParagraphReader:
             word = tokens[end].text
             if end > v + 1 and holds(_gap(self.nt, tokens, end), ",،:.؛\"«"):
                 break
-            if word.startswith(("ال", "و", "ب", "ل")) or word in _NOT_A_NAME or is_bare_preposition(tokens[end]) \
-                    or m.is_verbal_noun(word) or bare(word) in m.lexicon.object_starters or any(c.isdigit() for c in word):
+            if word.startswith(("ال", "و", "ب", "ل")) or self._never_in_name(tokens[end]):
                 break
             end += 1
         if end < len(tokens) and tokens[end].text.startswith("ال") and end > v + 1 \
@@ -1018,17 +1022,21 @@ class ParagraphReader:
         for end in range(j + 1, min(len(tokens), j + 4)):
             word = tokens[end - 1].text
             if (holds(_gap(self.nt, tokens, end - 1), ",،:؛;.") and end - 1 > j) or word.startswith(("ب", "ل")) \
-                    or m.verb(word) or m.is_participle(word) or m.is_verbal_noun(word) or word in _NOT_A_NAME \
-                    or is_bare_preposition(tokens[end - 1]) or word.endswith(("ه", "ها", "هم")) \
-                    or bare(word) in m.lexicon.object_starters or any(ch.isdigit() for ch in word) \
-                    or tokens[end - 1].tanween_fath or m.channel.match(tokens, end - 1, first_stems=False) \
-                    or (end - 1 > j and word.startswith("و")):
+                    or m.verb(word) or m.is_participle(word) or self._never_in_name(tokens[end - 1]) \
+                    or pronoun_suffixed(word) or tokens[end - 1].tanween_fath \
+                    or m.channel.match(tokens, end - 1, first_stems=False) or (end - 1 > j and word.startswith("و")):
                 # a possessed noun ("قدرتهم") is an object, a preposition ("عند") or an adverb ("غدا"، "رسمياً")
                 # no part of a name, nor a second noun joined by و ("غالب التحقيقات وعمليات القبض")
                 return None
             if bare(tokens[end].text) in m.lexicon.object_starters and not holds(_gap(self.nt, tokens, end), ",،:؛;."):
                 return (j, end)
         return None
+
+    def _never_in_name(self, token: Token) -> bool:
+        """A word no name is made of: a preposition or particle, a verbal noun, an object starter, digits."""
+        word = token.text
+        return word in _NOT_A_NAME or is_bare_preposition(token) or self.m.is_verbal_noun(word) \
+            or bare(word) in self.m.lexicon.object_starters or any(ch.isdigit() for ch in word)
 
     def _office_ends_at(self, tokens: Sequence[Token], t: int) -> bool:
         """An office or a body's head ends right before ``t`` ("الرئيس التنفيذي" | لبرنامج): what follows with لـ
@@ -1069,7 +1077,7 @@ class ParagraphReader:
             if holds(_gap(self.nt, tokens, j + 1), ",،:.;؛") and not (
                     j + 1 < len(tokens) and tokens[j + 1].text in wanted):
                 return None
-            if word in _RELATIVE_PRONOUNS:
+            if word in RELATIVE_PRONOUNS:
                 relative = True
                 continue
             if ((m.verb(word) or m.is_participle(word)) and not relative) or m.is_complementizer(word, None) \
@@ -1146,7 +1154,7 @@ class ParagraphReader:
         word = tokens[k].text
         if m.is_feeling(word):
             return None  # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, not content (guidelines 5.7)
-        feeling = next((j for j in range(k + 1, min(len(tokens), k + 6)) if tokens[j].text.endswith(("ه", "ها", "هم"))
+        feeling = next((j for j in range(k + 1, min(len(tokens), k + 6)) if pronoun_suffixed(tokens[j].text)
                         and m.is_feeling(tokens[j].text)), None)
         if subject is not None and feeling is not None and not any(
                 bare(t.text) in m.lexicon.object_starters or holds(_gap(nt, tokens, q), ",،:.")
@@ -1155,7 +1163,7 @@ class ParagraphReader:
         starter = bare(word) in m.lexicon.object_starters
         if word not in verb.prepositions and not verb.accuses and not (
                 starter and subject is not None and not self._awaits_genitive(tokens, subject)) and not (
-                starter and subject is None and word.endswith(("ه", "ها", "هم"))):  # "لتؤكد حرصها على …"
+                starter and subject is None and pronoun_suffixed(word)):  # "لتؤكد حرصها على …"
             # ("أكدت الشركة حرصها على …": after a subject an object starter opens the content, the preposition
             # is its own; but "كشف مدير صحة عدن … عن": after a bare head, its genitive)
             # past a subject the grammar read, a verbal noun opens the object ("أكدت الأمانة استمرار …"):
@@ -1171,7 +1179,7 @@ class ParagraphReader:
                 subject = None if names_nobody else (subject[0] if subject else k, reached)
                 if subject is not None:
                     # the subject ends where a relative clause or a channel phrase begins ("اوباما الذي جعل …")
-                    cut = next((t for t in range(subject[0] + 1, reached) if tokens[t].text in _RELATIVE_PRONOUNS
+                    cut = next((t for t in range(subject[0] + 1, reached) if tokens[t].text in RELATIVE_PRONOUNS
                                 or (m.channel.match(tokens, t, first_stems=False)
                                     and (tokens[t].text[:1] != "ل" or not self._office_ends_at(tokens, t)))),
                                reached)  # "… مونتاري لصحيفة غانا"; but "الرئيس التنفيذي لبرنامج إنجاز"

@@ -15,7 +15,7 @@ from operator import attrgetter
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import PUNCTUATION, SENTENCE_END, Sentence, closing_quote
 from annotate.preannotate.text import NormText
-from annotate.preannotate.words import bare, without_conjunction
+from annotate.preannotate.words import RELATIVE_PRONOUNS, bare, without_conjunction
 
 _LEADING = set("،,:;؛-–—ـ.")
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
@@ -24,7 +24,6 @@ _CONTRAST_CONNECTIVES = frozenset({"فيما", "بينما", "وفيما", "وب
 _BUT = frozenset({"لكن", "ولكن"})
 # "… تعرض للسخرية، ما أثار غضب …": after a comma and before a past verb, the consequence the writer tells
 _CONSEQUENCE = frozenset({"ما", "مما", "ومما"})
-_RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين"})
 # "… وهو ما رفضته طهران", "…، الأمر الذي يصعب …": the writer comments on what was said
 _COMMENT_OPENERS = frozenset({("وهو", "ما"), ("وهي", "ما"), ("الامر", "الذي"), ("وهذا", "ما")})
 # "… "العشاء جاهز" فلم تفهم …": after a closing quotation, و/ف + one of these starts the writer's narration
@@ -154,7 +153,7 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
             return gap_start + comma
         # "، فيما أفادت شبكة …" / "، في حين قال …": a connective, then a new attribution
         after = k + (2 if word == "في" and k + 1 < len(tokens) and tokens[k + 1].text == "حين" else 1)
-        if word in _RELATIVE_PRONOUNS and after < len(tokens) and m.verb(tokens[after].text) and any(
+        if word in RELATIVE_PRONOUNS and after < len(tokens) and m.verb(tokens[after].text) and any(
                 m.is_complementizer(t.text, None) for t in tokens[after + 1 : after + 8]):
             return gap_start + comma  # "…، الذي يرى أن …": a new speaker's clause ("، التي حملت هموم …" is not)
         if word in m.lexicon.content_connectives and after < len(tokens) and (

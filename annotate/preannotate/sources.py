@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Token, abbreviated_title, holds
 from annotate.preannotate.text import NormText, normalize_word
-from annotate.preannotate.words import bare, derived_verbal_noun, stems, without_conjunction
+from annotate.preannotate.words import bare, derived_verbal_noun, pronoun_suffixed, stems, without_conjunction
 
 MAX_NP_TOKENS = 10
 # Between a cue and its content marker the phrase is delimited, so an office chain may run long:
@@ -135,7 +135,7 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
 def _possessed(word: str) -> bool:
     """A noun with a pronoun suffix ("حديثه", "تجاربه", "دفاعها"); not a name in الله ("عبدالله") or in يه
     ("فيفريه")."""
-    return (len(word) > 3 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith(("ال", "ل", "ب", "و"))
+    return (len(word) > 3 and (pronoun_suffixed(word) or word.endswith("هما")) and not word.startswith(("ال", "ل", "ب", "و"))
             and not word.endswith(("لله", "يه")) and word not in SAME)
 
 
@@ -421,7 +421,7 @@ def _name_before_object(m: Matchers, tokens: Sequence[Token], j: int, stop: int)
         # the object opens: an event or position ("وجود …"), or a feeling ("… الشهراني اعتزازه"), which
         # the verb's reader then declines as content
         word = tokens[k].text
-        if bare(word) in m.lexicon.object_starters or (m.is_feeling(word) and word.endswith(("ه", "ها", "هم"))):
+        if bare(word) in m.lexicon.object_starters or (m.is_feeling(word) and pronoun_suffixed(word)):
             return k
     return None
 

@@ -50,6 +50,16 @@ def _same(word: str) -> str:
     return word
 
 
+# the relative pronouns a clause about a named speaker opens with ("…، الذي يرى أن …", "اوباما الذي جعل …")
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+
+
+def pronoun_suffixed(word: str) -> bool:
+    """A word ending in his/her/their ("حرصها", "اعتزازه", "قدرتهم"): a possessed noun, an object rather than a
+    name (a normalised word keeps ة, so a final ه is the pronoun or a root letter)."""
+    return word.endswith(("ه", "ها", "هم"))
+
+
 @lru_cache(maxsize=65536)
 def without_conjunction(word: str) -> str:
     """The word without an attached و or ف (how cue verbs are looked up)."""
