@@ -178,3 +178,18 @@ def test_the_readme_commands_work_as_written(tmp_path: Path) -> None:
     for command in local:
         result = _run(*command[1:], cwd=tmp_path)
         assert result.returncode == 0, f"{' '.join(command)}: {result.stderr}"
+
+
+def test_ctrl_c_while_the_commands_load_is_one_line_and_exit_130(monkeypatch, capsys) -> None:
+    """A Ctrl-C in the second or so the command's modules take to import ends like one during the command."""
+    from annotate import cli
+
+    def interrupted(names):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "load_commands", interrupted)
+    monkeypatch.setattr(sys, "argv", ["annotate", "learn", "exports/x", "-o", "learned"])
+    with pytest.raises(SystemExit) as done:
+        cli.main()
+    assert done.value.code == 130
+    assert capsys.readouterr().err == "error: interrupted\n"

@@ -37,9 +37,13 @@ def _needed(args: list[str]) -> tuple[str, ...]:
 
 def main() -> None:
     """Entry point of the ``annotate`` command."""
-    from annotate.cli._app import quiet_broken_pipe
+    try:  # Ctrl-C while the command's modules load (a second or so) is an interruption, not a traceback
+        from annotate.cli._app import quiet_broken_pipe
 
-    app = load_commands(_needed(sys.argv[1:]))
+        app = load_commands(_needed(sys.argv[1:]))
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        sys.exit(130)
     try:
         app()
     except SystemExit as done:
