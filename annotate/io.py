@@ -110,6 +110,8 @@ def _name(path: Path) -> str:
 
 
 def _parse_line(where: str, line: str) -> Any:
+    if nested_too_deeply(line):
+        raise InputError(f"{where}: JSON nested too deeply (more than {MAX_DEPTH} levels)")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
@@ -118,8 +120,6 @@ def _parse_line(where: str, line: str) -> Any:
         raise InputError(f"{where}: JSON nested too deeply") from None
     except ValueError as error:  # e.g. an integer of more than 4,300 digits
         raise InputError(f"{where}: not valid JSON ({str(error).split(';')[0]})") from None
-    if _too_deep(record):
-        raise InputError(f"{where}: JSON nested too deeply (more than {MAX_DEPTH} levels)")
     if "\\u" in line and _has_lone_surrogate(record):
         raise InputError(f"{where}: holds a lone surrogate escape (such as \\ud800), which is not a character")
     return record
@@ -128,15 +128,31 @@ def _parse_line(where: str, line: str) -> Any:
 MAX_DEPTH = 64  # deeper than any document needs; pydantic cannot write much deeper values back
 
 
-def _too_deep(value: Any) -> bool:
-    """True when lists and objects nest more than :data:`MAX_DEPTH` levels (checked without recursion)."""
-    level: list[Any] = [value]
-    for _ in range(MAX_DEPTH + 1):
-        level = [item for node in level if isinstance(node, (dict, list))
-                 for item in (node.values() if isinstance(node, dict) else node)]
-        if not level:
-            return False
-    return True
+_JSON_STRING = {str: re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"'), bytes: re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')}
+_JSON_BRACKET = {str: re.compile(r"[][{}]"), bytes: re.compile(rb"[][{}]")}
+
+
+def nested_too_deeply(data: str | bytes, limit: int = MAX_DEPTH) -> bool:
+    """True when the JSON text's lists and objects nest more than ``limit`` levels, found by
+    counting brackets outside strings *before* parsing: a hostile file never takes the parser
+    down to Python's recursion limit, where even a garbage collection fails noisily."""
+    kind = bytes if isinstance(data, bytes) else str
+    opening = b"[{" if kind is bytes else "[{"
+    if data.count(opening[0:1]) + data.count(opening[1:2]) <= limit:
+        return False
+    depth = 0
+    for bracket in _JSON_BRACKET[kind].findall(_JSON_STRING[kind].sub(opening[0:0], data)):
+        depth += 1 if bracket in opening else -1
+        if depth > limit:
+            return True
+    return False
+
+
+def json_loads(data: str | bytes) -> Any:
+    """``json.loads`` for files we do not control: ValueError when nested too deeply to parse safely."""
+    if nested_too_deeply(data):
+        raise ValueError(f"JSON nested more than {MAX_DEPTH} levels")
+    return json.loads(data)
 
 
 def _has_lone_surrogate(value: Any) -> bool:

@@ -165,3 +165,13 @@ def test_the_data_folder_and_what_the_server_writes_are_private(data_dir: Path, 
     assert data_dir.stat().st_mode & 0o777 == 0o700
     for path in data_dir.rglob("*"):
         assert path.stat().st_mode & 0o077 == 0, f"{path.name} is readable by others"
+
+
+def test_state_files_nested_deep_enough_to_crash_a_parser_are_refused_before_parsing(tmp_path: Path) -> None:
+    # 100,000 levels take json.loads to the recursion limit; the files are refused by their brackets.
+    deep = b'{"email": ' + b'{"a": ' * 100_000 + b"1" + b"}" * 100_000 + b"}"
+    server.credentials_path(tmp_path).write_bytes(deep)
+    with pytest.raises(LabelStudioError, match="unreadable credentials file"):
+        server.read_credentials(tmp_path)
+    (tmp_path / server.STATE_FILE).write_bytes(b"[" * 100_000)
+    assert server._read_state(tmp_path) is None

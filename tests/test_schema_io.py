@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from annotate.errors import InputError
-from annotate.io import atomic_writer, read_documents, read_jsonl, write_jsonl
+from annotate.io import atomic_writer, nested_too_deeply, read_documents, read_jsonl, write_jsonl
 from annotate.schema import Claim, Document, SourceMention, Span, document_json_schema
 
 TEXT = 'وأفاد مصدر خاص بأن "القوات وصلت".'
@@ -130,6 +130,15 @@ def test_undecodable_or_hostile_jsonl_is_a_one_line_input_error(tmp_path: Path, 
     with pytest.raises(InputError, match=message) as caught:
         list(read_documents([path]))
     assert "\n" not in str(caught.value)
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting(tmp_path: Path) -> None:
+    text = "[" * 500 + ' \\" {{ ' + "}" * 500  # brackets in an article's text, an escaped quote among them
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": text, "meta": {"a": [[1]]}}) + "\n", encoding="utf-8")
+    assert [d.text for d in read_documents([path])] == [text]
+    assert not nested_too_deeply(json.dumps([[[text]]]), limit=3)
+    assert nested_too_deeply(json.dumps([[[[text]]]]).encode(), limit=3)
 
 
 def test_duplicate_ids_name_both_lines(tmp_path: Path) -> None:

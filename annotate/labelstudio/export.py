@@ -38,7 +38,7 @@ from label_studio_sdk.core.api_error import ApiError
 
 from annotate.agreement.adjudicate import ADJUDICATION, REVIEW, SINGLE
 from annotate.errors import LabelStudioError
-from annotate.io import atomic_folder, atomic_writer
+from annotate.io import atomic_folder, atomic_writer, json_loads
 from annotate.labelstudio.client import api_error
 from annotate.labelstudio.convert import BadAnnotation, read_results, results_to_document
 from annotate.labelstudio.push import DOCUMENT_ID, META, find_project
@@ -134,7 +134,10 @@ def fetch_snapshot(
             client.projects.exports.delete(id=project_id, export_pk=snapshot.id)  # even when the download fails
     except ApiError as error:
         raise api_error(error, f"exporting project {project_id}") from None
-    tasks = json.loads(payload)
+    try:
+        tasks = json_loads(payload)
+    except ValueError as error:
+        raise LabelStudioError(f"project {project_id}: the JSON export cannot be read ({error})") from None
     del payload
     if not isinstance(tasks, list):
         raise LabelStudioError(f"project {project_id}: the JSON export is not a list of tasks")

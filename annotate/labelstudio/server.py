@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotate.errors import LabelStudioError
-from annotate.io import interprocess_lock, pid_alive
+from annotate.io import interprocess_lock, json_loads, pid_alive
 
 DATA_DIR_ENV = "ANNOTATE_LABELSTUDIO_DIR"
 BINARY_ENV = "ANNOTATE_LABELSTUDIO_BIN"
@@ -181,7 +181,7 @@ def read_database(data_dir: Path | None = None) -> Database:
     if not path.exists():
         return SQLITE
     try:
-        record = json.loads(path.read_bytes())
+        record = json_loads(path.read_bytes())
         database = Database(
             engine=record["engine"], host=record["host"], port=int(record["port"]), name=record["name"],
             user=record["user"], password=record.get("password", ""),
@@ -251,7 +251,7 @@ def read_credentials(data_dir: Path | None = None) -> Credentials | None:
     if not path.exists():
         return None
     try:
-        record = json.loads(path.read_bytes())
+        record = json_loads(path.read_bytes())
         fields = (record["email"], record["password"], record["api_key"])
         if not all(isinstance(field, str) and field for field in fields):
             raise TypeError
@@ -294,7 +294,7 @@ def find_binary() -> Path:
 def stored_port(data_dir: Path | None = None) -> int | None:
     """The port kept in ``config.json`` (None before the first start, or if the file is unusable)."""
     try:
-        port = json.loads(((data_dir or default_data_dir()) / CONFIG_FILE).read_bytes()).get("port")
+        port = json_loads(((data_dir or default_data_dir()) / CONFIG_FILE).read_bytes()).get("port")
     except (OSError, ValueError, AttributeError, RecursionError):
         return None
     return port if isinstance(port, int) and not isinstance(port, bool) and 0 < port < 65536 else None
@@ -351,7 +351,7 @@ def _read_state(data_dir: Path) -> dict | None:
     """``server.json`` when it is well-formed (a positive pid, a port, our URL for it), else None:
     a stale, truncated or forged file never names a process to look at or signal."""
     try:
-        state = json.loads((data_dir / STATE_FILE).read_bytes())
+        state = json_loads((data_dir / STATE_FILE).read_bytes())
     except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(state, dict):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from annotate.errors import LexiconError
+from annotate.io import json_loads
 from annotate.schema import Document
 
 # numpy is imported where it is used: ``annotate pre`` loads this module (for a calibration, if its
@@ -64,7 +65,7 @@ class Calibration:
 def read_calibration(path: Path | str) -> Calibration:
     """A calibration written by :meth:`Calibration.to_json`; :class:`LexiconError` naming the file if broken."""
     try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = json_loads(Path(path).read_text(encoding="utf-8"))
         curves = [Curve(tuple(map(float, raw[k]["x"])), tuple(map(float, raw[k]["y"]))) for k in ("claims", "sources")]
         return Calibration(curves[0], curves[1], dict(raw.get("fitted_on") or {}))
     except (OSError, ValueError, KeyError, TypeError) as error:
