@@ -275,6 +275,32 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الشهيد ترتيبه الرابع بين إخوانه", "indirect", "زاهر موسى الربعي", "named_person", None)]),
     ("an assessment after وفقاً لـ", "ووفقًا لتقييم حديث للأمن الغذائي، فإن عدد الجائعين ارتفع.",
      [("عدد الجائعين ارتفع", "indirect", "تقييم حديث للأمن الغذائي", "organization", None)]),
+    ("a participle and its colon end the claim without a comma",
+     "وأوضحت الزوجة أنها تزوجت لمدة سنة قائلة: «هو أناني ولا يقبل زيارتهما».",
+     [("تزوجت لمدة سنة", "indirect", "الزوجة", "anonymous", None),
+      ("هو أناني ولا يقبل زيارتهما", "direct", "الزوجة", "anonymous", None)]),
+    ("و + a verb and its colon end the claim without a comma",
+     'وأكد المدرب أن البطولة قوية رغم قلة الفرق المشاركة وقال: "لا يوجد منتخب ضعيف".',
+     [("البطولة قوية رغم قلة الفرق المشاركة", "indirect", "المدرب", "named_person", None),
+      ("لا يوجد منتخب ضعيف", "direct", "المدرب", "named_person", None)]),
+    ("a second verb's colon is no marker of the first",
+     'وأكد المدرب سامي على قوة البطولة العربية الحالية رغم قلة الفرق وقال: "لا يوجد منتخب ضعيف".',
+     [("قوة البطولة العربية الحالية رغم قلة الفرق", "indirect", "المدرب سامي", "named_person", None),
+      ("لا يوجد منتخب ضعيف", "direct", "المدرب سامي", "named_person", None)]),
+    ("a quotation never closed ends before the next sentence's cue",
+     "وقال الكولونيل مايكل للصحافيين: «لا نعتقد أن الأمر «محزن» كما يقال. وقال في مقابلة مع بي بي سي: "
+     "«إذا نظرنا إلى الأرقام فهي قليلة».",
+     [("لا نعتقد أن الأمر «محزن» كما يقال", "direct", "الكولونيل مايكل", "named_person", None),
+      ("إذا نظرنا إلى الأرقام فهي قليلة", "direct", "الكولونيل مايكل", "named_person", None)]),
+    ("a title line: subject, present verb, noun object", "وزارة الصحة تعلن حالة الطوارئ في المستشفيات",
+     [("حالة الطوارئ في المستشفيات", "indirect", "وزارة الصحة", "organization", None)]),
+    ("a title line's unknown subject counts when the article names it again",
+     "بينيتيز يتوقع بقاء بنزيمة مع ريال مدريد\nوقال المدرب رافائيل بينيتيز إن الفريق جاهز.",
+     [("بقاء بنزيمة مع ريال مدريد", "indirect", "بينيتيز", "named_person", None),
+      ("الفريق جاهز", "indirect", "المدرب رافائيل بينيتيز", "named_person", None)]),
+    ("a title line's unknown subject the article never names again is no source",
+     "ماجد يعلن رحيله عن النادي", []),
+
 ]
 
 

@@ -157,6 +157,9 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
                           or (word in m.lexicon.clause_connectives and j + 1 < len(tokens)
                               and (m.verb(tokens[j + 1].text) or m.passive.match(tokens, j + 1)))):
             return None  # "، وأضاف" / "، مضيفاً" / "حيث قال": another attribution starts before any content
+        if j > i + 1 and word[:1] == "و" and without_conjunction(word) in m.lexicon.verbs and any(
+                ":" in _gap(nt, tokens, q) or _complementizer_at(m, tokens, q) for q in range(j + 1, min(len(tokens), j + 7))):
+            return None  # "وأكد المدرب على قوة البطولة … وقال:": the marker belongs to the second verb
     return None
 
 
@@ -298,6 +301,7 @@ class ParagraphReader:
         if self._headline(paragraph, sents):
             self.sentence_index += len(sents)
             return
+        found_before = len(self.found)
         consumed = paragraph[0]
         for s in sents:
             if s.end <= consumed:
@@ -306,6 +310,8 @@ class ParagraphReader:
             consumed = self._read_sentence(s, consumed)
             self._previous_sentence = (s.start, s.end)
             self.sentence_index += 1
+        if len(self.found) == found_before and len(sents) == 1:
+            self._headline_object(paragraph, sents[0])
 
     def _headline(self, paragraph: tuple[int, int], sents: list[Sentence]) -> bool:
         """A line "X: claim" where X names a source and no verb introduces it."""
@@ -353,6 +359,35 @@ class ParagraphReader:
             return False
         self.found.append(attribution)
         return True
+
+    def _headline_object(self, paragraph: tuple[int, int], s: Sentence) -> None:
+        """A title line "SUBJECT + present reporting verb + object" ("جوارديولا يتوقع تألق …", "صحة عسير
+        تعلن حالة الطوارئ"): a title drops the object starters and the final stop a body sentence needs,
+        so the line's shape alone says the verb reports. A subject no lexicon knows counts only when
+        the article names it again (as for "name: claim" titles)."""
+        nt, m, words = self.nt, self.m, s.tokens
+        if not 3 <= len(words) <= 16 or nt.norm[paragraph[0] : paragraph[1]].rstrip()[-1:] in ".:؟?!":
+            return
+        v = next((j for j, t in enumerate(words) if m.verb(t.text) or m.is_participle(t.text)), None)
+        verb = m.verb(words[v].text) if v else None
+        if verb is None or v + 1 >= len(words) or without_conjunction(words[v].text)[:1] not in "يت" \
+                or not verb.takes_object or verb.marked_only or verb.object_words or verb.accuses \
+                or verb.topic or verb.document_subject or words[v].text[:1] in "وف":
+            return
+        start = v + 1 + (words[v + 1].text in verb.prepositions)  # "تعلن عن …"
+        if start >= len(words) or m.is_complementizer(words[start].text, None) or m.is_feeling(words[start].text):
+            return  # "… تؤكد أن": the sentence reader's; "… تعرب عن شكرها": no content
+        span = C.headline_content(nt, words[start].start, paragraph[1])
+        if span is None:
+            return
+        subject = C.mention_span(nt, words[0].start, words[v - 1].end)
+        attribution = Attribution(span, "indirect", (words[v].start, words[v].end), subject, "explicit",
+                                  verb.gender, 0.6, self.sentence_index - 1, headline=True)
+        quoted = nt.norm[paragraph[0] : words[0].start].strip() == '"' and _gap(nt, words, v).strip() == '"'
+        if looks_like_source(m, nt, words, 0, v, exactly=True) or quoted:
+            self.found.append(attribution)
+        elif v <= 3 and not any(self._never_in_name(t) or t.text.startswith("ال") for t in words[:v]):
+            self._name_headlines.append((attribution, tuple(t.text for t in words[:v])))
 
     def accept_name_headlines(self) -> None:
         """Keep the "name: claim" headlines whose name the article uses for a source elsewhere, or,
@@ -943,6 +978,8 @@ class ParagraphReader:
                 start -= 1
         while start < stop and (without_conjunction(tokens[start].text) in _KANA or tokens[start].text in _AMMA):
             start += 1
+        if tokens[i].text[:1] == "و" and any(m.verb(t.text) for t in tokens[:start]):
+            return None  # "أكد X على قوة البطولة … وقال:": the second verb keeps the first one's speaker
         if start >= stop or any(m.verb(t.text) or m.is_participle(t.text) for t in tokens[start:stop]):
             return None
         if without_conjunction(tokens[start].text) in _TOPIC_PREPOSITIONS or (

@@ -100,15 +100,24 @@ def _participle_with_clause(m: Matchers, tokens: list, k: int) -> bool:
     return False
 
 
-def _new_speaker_with_clause(m: Matchers, tokens: list, k: int) -> bool:
-    """"و" + a reporting verb at ``k`` whose complementizer follows within eight words: a new attribution
-    glued to the content without a comma ("… عام 2011 وذكرت وكالة كيودو أن …"); or لـ + a present form
-    of one, with a complementizer or an object starter after it ("… ليؤكد أن …", "… لتؤكد حرصها …")."""
+def _colon_after(nt: NormText, tokens: list, j: int) -> bool:
+    """True when a colon follows word ``j`` ("قائلة:", "وقال المدرب:"): speech is announced."""
+    end = tokens[j + 1].start if j + 1 < len(tokens) else tokens[j].end + 3
+    return ":" in nt.norm[tokens[j].end : end]
+
+
+def _new_speaker_with_clause(nt: NormText, m: Matchers, tokens: list, k: int) -> bool:
+    """"و" + a reporting verb at ``k`` whose complementizer follows within eight words, or whose colon
+    within six: a new attribution glued to the content without a comma ("… عام 2011 وذكرت وكالة
+    كيودو أن …", "… قلة الفرق المشاركة وقال: …"); or لـ + a present form of one, with a complementizer
+    or an object starter after it ("… ليؤكد أن …", "… لتؤكد حرصها …")."""
     word = tokens[k].text
     purpose = word[:1] == "ل" and m.verb(word) is not None  # "… هذا الداء لتؤكد حرصها على …"
     if not purpose and (word[:1] != "و" or without_conjunction(word) not in m.lexicon.verbs):
         return False
     if purpose and k + 1 < len(tokens) and bare(tokens[k + 1].text) in m.lexicon.object_starters:
+        return True
+    if not purpose and any(_colon_after(nt, tokens, j) for j in range(k, min(k + 6, len(tokens)))):
         return True
     return any(m.is_complementizer(t.text, None) for t in tokens[k + 1 : k + 9])
 
@@ -132,7 +141,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
                 continue  # most words: none of the tests below can hold (each needs one of these three)
             if _writer_comment(tokens, k):
                 return gap_start  # "… وهو ما رفضته طهران": the writer's comment on what was said
-            if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(m, tokens, k) or (
+            if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(nt, m, tokens, k) or (
+                    m.is_participle(word) and _colon_after(nt, tokens, k)) or (
                     word[:1] == "و" and without_conjunction(word) in m.lexicon.boundary_words) or (
                     word in _CONTRAST_CONNECTIVES and k + 1 < len(tokens) and m.verb(tokens[k + 1].text)):
                 return gap_start  # "… في غرف خاصة لافتاً إلى أن …" / "… عام 2011 وذكرت وكالة كيودو أن …"
@@ -160,6 +170,22 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
                 m.verb(tokens[after].text) or m.passive.match(tokens, after) or m.prepositions.match(tokens, after)):
             return gap_start + comma
     return end
+
+
+_WORD = re.compile(r"[\u0621-\u064a]+")
+
+
+def _unclosed_quote_end(nt: NormText, m: Matchers, begin: int, paragraph_end: int) -> int:
+    """Where a quotation that never closes ends: before the first sentence whose opening words hold
+    a reporting verb with its colon, quotation mark or complementizer (". وقال في مقابلة: «…"), a new
+    attribution the missing mark would have preceded; else the paragraph's end."""
+    for match in SENTENCE_END.finditer(nt.norm, begin, paragraph_end):
+        window = nt.norm[match.end() : min(paragraph_end, match.end() + 100)]
+        words = _WORD.findall(window)[:10]
+        if any(m.verb(word) for word in words) and (
+                ":" in window or '"' in window or any(m.is_complementizer(word, None) for word in words)):
+            return match.start()
+    return paragraph_end
 
 
 def _sentence_end_after(nt: NormText, position: int, paragraph_end: int) -> int:
@@ -198,7 +224,8 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int,
         if close is None:
             # never closed: the complementizer stays out, and a new attribution ("مضيفة بأن") ends it
             begin = inner.end() if inner else start + 1
-            return trim(nt, begin, _cut_at_next_attribution(nt, m, s, begin, s.paragraph[1])), "direct", True
+            end = _cut_at_next_attribution(nt, m, s, begin, _unclosed_quote_end(nt, m, begin, s.paragraph[1]))
+            return trim(nt, begin, end), "direct", True
         if quotation or _after_quote_is_boundary(nt, m, s, close):
             return trim(nt, start + 1, close), "direct", False
         end = _sentence_end_after(nt, close, s.paragraph[1])

@@ -34,6 +34,7 @@ class Mention:
     entity: int = -1
     anaphor_of: tuple[str, ...] | None = None  # antecedent heads or types, most likely first
     headline: bool = False
+    titled_surname: bool = False  # a title and one name ("الرئيس اوباما"): the name alone finds the person
 
 
 class _PositionIndex:
@@ -166,6 +167,8 @@ class EntityResolver:
             candidates.append(self._lookup(self._by_key, (mention.info.key, mention.info.type), mention))
         if len(mention.words) <= 2:
             candidates.append(self._lookup(self._by_surname, mention.words, mention))
+        if mention.titled_surname:
+            candidates.append(self._lookup(self._by_surname, mention.words[-1:], mention))
         if mention.headline and len(mention.words) == 1:
             candidates.append(self._lookup(self._by_head, ("own-head", mention.info.head), mention))
         return _closest(candidates, mention.start, mention.headline)

@@ -122,8 +122,11 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
             break
         if j > i and (_is_channel(m, tokens, j) or _stops_subject(_gap(nt, tokens[j - 1], tokens[j]), tokens[j - 1])
                       or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
-                      or tokens[j].tanween_fath or _told_outlet(m, nt, tokens, j, stop)):
-            break  # an accusative ("كشفت التحقيقات أدواراً …") starts the object, not more subject
+                      or tokens[j].tanween_fath or _told_outlet(m, nt, tokens, j, stop)
+                      or m.prepositions.match(tokens, j)):
+            # an accusative ("كشفت التحقيقات أدواراً …") starts the object, not more subject; "بحسب ما
+            # نقلت" the outlet that relays it
+            break
         j += 1
     if j > i and j < stop and holds(_gap(nt, tokens[j - 1], tokens[j]), ",،"):
         j = _apposition_end(nt, m, tokens, j, stop, titled=bool(m.titles.match(tokens, i)))
@@ -509,6 +512,9 @@ def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: st
     for position, length, value in m.affiliation_words.find(tokens):
         if length == 1 and _name_not_adjective(tokens, position):
             continue  # "الإعلامي تركي السيف": تركي is his name, not "Turkish"
+        if position > 0 and tokens[position - 1].text == "في" and (
+                " ".join(t.text for t in tokens[position : position + length]) in m.lexicon.state_names):
+            continue  # "زعيم الطائفة السنية في إيران", "سفير المملكة في واشنطن": where, not whose side
         candidate = (length, -position, value)
         best = candidate if best is None or candidate > best else best
     if best is not None:
@@ -645,6 +651,13 @@ def _is_document(m: Matchers, tokens: Sequence[Token]) -> bool:
     return is_document_word(m, tokens[1].text if len(tokens) > 1 and tokens[0].text in DEMONSTRATIVES else tokens[0].text)
 
 
+def _quoted_definite_word(nt: NormText, tokens: Sequence[Token]) -> bool:
+    """One definite word in quotation marks ("«الصحة»"): the press's short name of a body, not a person."""
+    start, end = tokens[0].start, tokens[-1].end
+    return len(tokens) == 1 and tokens[0].text.startswith("ال") and start > 0 and end < len(nt.norm) \
+        and nt.norm[start - 1] == '"' and nt.norm[end] == '"'
+
+
 def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = False,
              nt: NormText | None = None, verb_gender: str = "") -> SourceInfo:
     """Type, affiliation, entity key and gender of a mention from its words.
@@ -703,6 +716,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         # "تقديرات المفوضية" → organization; "فلكيون" → an unnamed group; else most often a name
         if type_ == "named_person" and verb_gender == "f" and (_body_plural(tokens) or _definite_feminine(tokens)):
             type_ = "organization"  # "وأوضحت الجوازات …", "وأكدت المبادرة …": a body no lexicon knows, with a feminine verb
+        if type_ == "named_person" and nt is not None and _quoted_definite_word(nt, tokens):
+            type_ = "organization"  # "«التعليم» تؤكد …": a ministry or body by its short name
         confident = False
     if named_in_apposition and type_ in {"anonymous", "local", "organization"}:
         type_, confident = "named_person", True
