@@ -301,6 +301,14 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a title line's unknown subject the article never names again is no source",
      "ماجد يعلن رحيله عن النادي", []),
 
+    ("the writer's conclusion is no claim", "وقال الوزير إن الأسعار ارتفعت، وهو ما يكشف أن الطلب قوي.",
+     [("الأسعار ارتفعت", "indirect", "الوزير", "named_person", None)]),
+    ("what was not disclosed is no claim", "ولم تكشف إدارة النادي عن التفاصيل المالية للعقد.", []),
+    ("a present تظهر 'appears' takes no noun object", "وكانت تظهر عليه أعراض المرض.", []),
+    ("a present تظهر 'shows' with أن", "وتظهر الأرقام أن المبيعات ارتفعت.",
+     [("المبيعات ارتفعت", "indirect", "الأرقام", "organization", None)]),
+    ("'worth mentioning' names nobody", "لا تحمل هذه النماذج شيئاً يذكر.", []),
+
 ]
 
 

@@ -91,6 +91,12 @@ class Attribution:
 
 # before an imperfect verb: a subjunctive or a negated future, nothing said yet ("ينتظر أن يعلن")
 _UNREALIZED = frozenset({"ان", "لن", "كي", "لكي"})
+_WHICH_SHOWS = frozenset({"مما", "ومما"})
+_WHAT = frozenset({"ما"})
+_IT_IS = frozenset({"وهو", "وهي", "هو", "هي", "وهذا", "هذا", "وذلك", "ذلك"})
+_THE_MATTER = frozenset({"الامر", "والامر"})
+_AND_THIS = frozenset({"وهذا", "وذلك"})
+_SOMETHING = frozenset({"شيئا", "شيء", "شي"})  # "شيئاً يذكر" also written without its tanween
 _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذلك X": what was just said
 _BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "منذ", "لدى", "خلال"})  # with إلى and على: no verb follows
 _TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
@@ -157,6 +163,8 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
                           or (word in m.lexicon.clause_connectives and j + 1 < len(tokens)
                               and (m.verb(tokens[j + 1].text) or m.passive.match(tokens, j + 1)))):
             return None  # "، وأضاف" / "، مضيفاً" / "حيث قال": another attribution starts before any content
+        if j > i + 1 and (word in _WHICH_SHOWS or (word in _IT_IS and j + 1 < len(tokens) and tokens[j + 1].text in _WHAT)):
+            return None  # "أعلنت الشركة عن صفقة، مما يؤكد أن …": the writer's conclusion, not this verb's content
         if j > i + 1 and word[:1] == "و" and without_conjunction(word) in m.lexicon.verbs and any(
                 ":" in _gap(nt, tokens, q) or _complementizer_at(m, tokens, q) for q in range(j + 1, min(len(tokens), j + 7))):
             return None  # "وأكد المدرب على قوة البطولة … وقال:": the marker belongs to the second verb
@@ -745,6 +753,10 @@ class ParagraphReader:
         if verb is not None and i > 0 and tokens[i - 1].text in _UNREALIZED and word[:1] in "يت" and not (
                 i > 1 and tokens[i - 2].text in _TIME_BEFORE_AN):
             return None  # "ينتظر أن يعلن الاتحاد …", "لن يعلن": an announcement not made (yet); "قبل أن يعلن" was made
+        if verb is not None and self._writer_inference(tokens, i):
+            return None  # "مما يؤكد أن …", "وهو ما يكشف …", "كل هذا يكشف أن …": the writer concludes
+        if verb is not None and word[:1] in "يت" and i > 0 and tokens[i - 1].text in _SOMETHING:
+            return None  # "لا تحمل شيئاً يذكر": "worth mentioning", nobody speaks
         vocalized_passive = self._vocalized_passive(tokens[i])
         cue_end = i + (passive[0] if passive and verb is None else 1)
         marker = _find_marker(nt, m, s, cue_end - 1, MAX_SUBJECT_REGION)
@@ -826,6 +838,16 @@ class ParagraphReader:
         attribution = Attribution(span, kind, cue, source, mode, verb.gender if verb else "", score - 0.1 * unclosed,
                                   self.sentence_index, outer=nested_outer)
         return self._add(attribution)
+
+    def _writer_inference(self, tokens: Sequence[Token], i: int) -> bool:
+        """True when the present verb at ``i`` follows "مما", "وهو ما", "الأمر الذي" or a demonstrative
+        ("وهذا يؤكد"): what was just told shows something, in the writer's words; nobody is quoted."""
+        if without_conjunction(tokens[i].text)[:1] not in "يت":
+            return False  # "الأمر الذي توقع معه المختصون أن …": a past verb with its own speaker
+        before = tokens[i - 1].text if i > 0 else ""
+        earlier = tokens[i - 2].text if i > 1 else ""
+        return before in _WHICH_SHOWS or (before in _WHAT and earlier in _IT_IS) or before in _AND_THIS \
+            or (before in DEMONSTRATIVES and earlier == "كل") or (before == "الذي" and earlier in _THE_MATTER)
 
     def _speaks_for(self, s: Sentence, extent: tuple[int, int] | None, inner: Attribution) -> bool:
         """True when the outer speaker heads the inner source ("قالت رئيسة المحكمة إن المحكمة ترى أن"):
@@ -1024,6 +1046,8 @@ class ParagraphReader:
             return self._passive_object(s, i, cue_end) if passive else None
         if not (verb.takes_object or verb.prepositions):
             return None
+        if i > 0 and without_conjunction(tokens[i - 1].text) in _NEGATIONS:
+            return None  # "ولم تكشف عن التفاصيل المالية": what was not said is no claim
         j = cue_end
         while j < len(tokens) and tokens[j].text not in _PREPOSITIONAL_CHANNEL and (
                 hit := m.channel.match(tokens, j, first_stems=False)):
