@@ -309,6 +309,17 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("المبيعات ارتفعت", "indirect", "الأرقام", "organization", None)]),
     ("'worth mentioning' names nobody", "لا تحمل هذه النماذج شيئاً يذكر.", []),
 
+    ("a relaying outlet after كما is no subject",
+     "وقالت الناطقة باسم الخارجية كما نقلت عنها وكالة الأنباء إن المواقف مختلفة.",
+     [("المواقف مختلفة", "indirect", "الناطقة باسم الخارجية", "named_person", None)]),
+    ("a preverbal subject is not stretched over its verb to the preposition",
+     "وكانت الحكومة قد أعلنت في يونيو الماضي عن تأميم ثلاث شركات.",
+     [("تأميم ثلاث شركات", "indirect", "الحكومة", "organization", None)]),
+    ("a time phrase is no subject", "وكان خامنئي قد صرح أمس الأول ان بلاده لن تتخلى عن أصدقائها.",
+     [("بلاده لن تتخلى عن أصدقائها", "indirect", "خامنئي", "named_person", "iran")]),
+    ("ولفت الانتباه: the attention is the object", "ولفت الانتباه إلى أن الحملة مستمرة.",
+     [("الحملة مستمرة", "indirect", None, None, None)]),
+
 ]
 
 

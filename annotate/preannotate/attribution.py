@@ -161,8 +161,11 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
             return _Marker(j, tokens[j].start, 0.6)
         if j > i + 1 and (("،" in gap or "," in gap) and (m.is_participle(word) or m.verb(word))
                           or (word in m.lexicon.clause_connectives and j + 1 < len(tokens)
-                              and (m.verb(tokens[j + 1].text) or m.passive.match(tokens, j + 1)))):
-            return None  # "، وأضاف" / "، مضيفاً" / "حيث قال": another attribution starts before any content
+                              and (m.verb(tokens[j + 1].text) or m.passive.match(tokens, j + 1))
+                              and not (j + 2 < len(tokens) and tokens[j + 2].text in _ABOUT_HIM))):
+            # "، وأضاف" / "، مضيفاً" / "حيث قال": another attribution starts before any content ("كما نقلت
+            # عنها وكالة …" only relays this one)
+            return None
         if j > i + 1 and (word in _WHICH_SHOWS or (word in _IT_IS and j + 1 < len(tokens) and tokens[j + 1].text in _WHAT)):
             return None  # "أعلنت الشركة عن صفقة، مما يؤكد أن …": the writer's conclusion, not this verb's content
         if j > i + 1 and word[:1] == "و" and without_conjunction(word) in m.lexicon.verbs and any(
@@ -1235,10 +1238,12 @@ class ParagraphReader:
                 # "أعلنت موبايلي عن ضمها …", "أكد لاعب نادي لخويا القطري يوسف المساكني، على أهمية …": words
                 # the noun-phrase grammar does not know, up to the verb's preposition, are its subject;
                 # an adverb or "فيه" alone names nobody ("تؤكد دائماً على …", "أعلن فيه عن …")
-                names_nobody = subject is None and all(
-                    t.tanween_fath or t.text in _NOBODY for t in tokens[k:reached])
-                subject = None if names_nobody else (subject[0] if subject else k, reached)
-                if subject is not None:
+                names_nobody = subject is None and (tokens[k].text in _BEFORE_A_NOUN or all(
+                    t.tanween_fath or t.text in _NOBODY for t in tokens[k:reached]))  # "أعلنت في يونيو الماضي عن"
+                before_verb = subject is not None and subject[1] <= i  # "وكانت الحكومة قد أعلنت … عن"
+                if not before_verb:
+                    subject = None if names_nobody else (subject[0] if subject else k, reached)
+                if subject is not None and not before_verb:
                     # the subject ends where a relative clause or a channel phrase begins ("اوباما الذي جعل …")
                     cut = next((t for t in range(subject[0] + 1, reached) if tokens[t].text in RELATIVE_PRONOUNS
                                 or (m.channel.match(tokens, t, first_stems=False)

@@ -75,6 +75,9 @@ def _stops_subject(gap: str, before: Token) -> bool:
     return holds(gap, ",،:؛;.")
 
 
+_AS = frozenset({"كما", "وكما"})
+
+
 def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, stop: int) -> tuple[int, int] | None:
     """Token range ``[i, j)`` of the source noun phrase in ``tokens[start:stop]``, or None.
 
@@ -85,6 +88,8 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     if i > 0 and i < stop and holds(_gap(nt, tokens[i - 1], tokens[i]), ",،"):
         # the region opens with an aside ("، بعد اجتماعه بوفد …، أن"): skip it to its closing comma
         i = next((j for j in range(i + 1, stop) if holds(_gap(nt, tokens[j - 1], tokens[j]), ",،")), stop)
+    if i < stop and tokens[i].text in _AS and i + 1 < stop and m.verb(tokens[i + 1].text):
+        return None  # "وقالت كما نقلت عنها وكالة …": the outlet relays; the speaker is unstated
     told = _quoted_then_source(m, nt, tokens, i, stop)
     if told is not None:
         i = told  # "وأبلغت «عكاظ» مصادر مطلعة أن": the outlet was told, the sources speak
@@ -123,9 +128,10 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         if j > i and (_is_channel(m, tokens, j) or _stops_subject(_gap(nt, tokens[j - 1], tokens[j]), tokens[j - 1])
                       or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
                       or tokens[j].tanween_fath or _told_outlet(m, nt, tokens, j, stop)
-                      or m.prepositions.match(tokens, j)):
+                      or m.prepositions.match(tokens, j)
+                      or (tokens[j].text in _AS and j + 1 < stop and m.verb(tokens[j + 1].text) is not None)):
             # an accusative ("كشفت التحقيقات أدواراً …") starts the object, not more subject; "بحسب ما
-            # نقلت" the outlet that relays it
+            # نقلت" / "كما نقلت عنه" the outlet that relays it
             break
         j += 1
     if j > i and j < stop and holds(_gap(nt, tokens[j - 1], tokens[j]), ",،"):
