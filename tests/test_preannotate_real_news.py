@@ -320,6 +320,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("ولفت الانتباه: the attention is the object", "ولفت الانتباه إلى أن الحملة مستمرة.",
      [("الحملة مستمرة", "indirect", None, None, None)]),
 
+    ("offices stacked without a comma are one speaker",
+     "وأكد وكيل الأمين المساعد للخدمات منسق الانتخابات البلدية بالمنطقة المهندس يحيى بن سيف صالح، اكتمال التجهيزات.",
+     [("اكتمال التجهيزات", "indirect",
+       "وكيل الأمين المساعد للخدمات منسق الانتخابات البلدية بالمنطقة المهندس يحيى بن سيف صالح", "named_person", None)]),
+
 ]
 
 

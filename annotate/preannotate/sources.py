@@ -354,6 +354,11 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             j += _name_length(m, nt, tokens, j, stop)  # a title's holder: وزير الخارجية العراقي فؤاد حسين
             named = True
             break
+        if person_head and not named and j > start + known and not word.startswith(("ال", "و")) \
+                and m.titles.match(tokens, j, first_stems=False):
+            j += 1  # a second office after the first: "مدير الإدارة منسق الانتخابات المهندس …"
+            definite = False
+            continue
         nisba = adjective_like(word)
         if not definite and not named and not word.startswith(("ال", "و")) and _bare_head(m, tokens, j - 1) \
                 and _bare_head(m, tokens, j):
