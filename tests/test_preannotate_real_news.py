@@ -325,6 +325,21 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("اكتمال التجهيزات", "indirect",
        "وكيل الأمين المساعد للخدمات منسق الانتخابات البلدية بالمنطقة المهندس يحيى بن سيف صالح", "named_person", None)]),
 
+    ("after a comma, a new speaker and their verb end the claim",
+     "وقال الباحث إن الإرهاب لا دين له، وخبراء آخرون يؤكدون أن الفقر سببه.",
+     [("الإرهاب لا دين له", "indirect", "الباحث", "named_person", None),
+      ("الفقر سببه", "indirect", "خبراء آخرون", "anonymous", None)]),
+    ("a conjunction glued to a preverbal subject stays out of the mention", "ووزارة الصحة أكدت أن الوضع مستقر.",
+     [("الوضع مستقر", "indirect", "وزارة الصحة", "organization", None)]),
+    ("'دون أن' is no new speaker", "وقال المدير إن الفريق غادر، وأخذ اللاعبين دون أن يتأخر.",
+     [("الفريق غادر، وأخذ اللاعبين دون أن يتأخر", "indirect", "المدير", "named_person", None)]),
+    ("من جهته hands the turn to the next speaker without a comma",
+     "وأوضح المتحدث أن التسجيل متاح عبر الرابط من جهته أكد المدير أن المقابلات تبدأ غدا.",
+     [("التسجيل متاح عبر الرابط", "indirect", "المتحدث", "named_person", None),
+      ("المقابلات تبدأ غدا", "indirect", "المدير", "named_person", None)]),
+    ("a rank and a family name in ون is a person", "وقال اللواء السعدون إن الحادث قيد التحقيق.",
+     [("الحادث قيد التحقيق", "indirect", "اللواء السعدون", "named_person", None)]),
+
 ]
 
 

@@ -825,7 +825,7 @@ class ParagraphReader:
         if span is None:
             return None
         if extent is not None:
-            source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
+            source = C.mention_span(nt, self._subject_start(tokens[extent[0]]), tokens[extent[1] - 1].end)
             mode, score = "explicit", marker.score
         else:
             source = None
@@ -841,6 +841,18 @@ class ParagraphReader:
         attribution = Attribution(span, kind, cue, source, mode, verb.gender if verb else "", score - 0.1 * unclosed,
                                   self.sentence_index, outer=nested_outer)
         return self._add(attribution)
+
+    def _subject_start(self, token: Token) -> int:
+        """Where a subject's mention starts: after a conjunction glued to its first word ("ومجموعة أخرى
+        ترى" → "مجموعة أخرى"), but not inside a word that starts with و ("وزارة", "وكيل", "وليد")."""
+        m, word = self.m, token.text
+        if word[:1] != "و" or len(word) < 4 or is_forename(m, token) or any(
+                index.match([token], 0, first_stems=False)
+                for index in (m.titles, m.organization_heads, m.media_heads, m.organizations, m.media)):
+            return token.start
+        rest = [Token(token.start + 1, token.end, word[1:])]
+        known = np_grammar(m, self.nt, rest, 0, 1) or word[1:] in m.lexicon.one_of or word[1:] in m.lexicon.some_of
+        return token.start + 1 if known else token.start
 
     def _writer_inference(self, tokens: Sequence[Token], i: int) -> bool:
         """True when the present verb at ``i`` follows "مما", "وهو ما", "الأمر الذي" or a demonstrative
@@ -1272,7 +1284,8 @@ class ParagraphReader:
         span, kind, unclosed = C.content_after(nt, m, s, start)
         if span is None or len(nt.norm[span[0]:span[1]].split()) < 2:
             return None
-        source = C.mention_span(nt, tokens[subject[0]].start, tokens[subject[1] - 1].end) if subject else None
+        source = C.mention_span(nt, self._subject_start(tokens[subject[0]]), tokens[subject[1] - 1].end) \
+            if subject else None
         mode = "explicit" if subject else ("none" if passive else "unstated")
         cue = (tokens[i].start, tokens[cue_end - 1].end)
         return self._add(Attribution(span, kind, cue, source, mode, verb.gender, 0.6 - 0.1 * unclosed,

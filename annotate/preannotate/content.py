@@ -29,6 +29,9 @@ _COMMENT_OPENERS = frozenset({("وهو", "ما"), ("وهي", "ما"), ("الام
 # "… "العشاء جاهز" فلم تفهم …": after a closing quotation, و/ف + one of these starts the writer's narration
 _NARRATION_PARTICLES = frozenset({"لم", "لن", "قد", "كان", "كانت", "ما", "بعد"})
 _BRACKETS = {"(": ")", "{": "}"}
+_EXALTED = frozenset({"تعالي", "تعالى", "سبحانه"})  # "قال تعالى": a verse follows
+# "من جهته أكد …" / "من جانبها قالت …": the words that hand the turn to a new speaker
+_ASIDE_TURN = {"من": frozenset({"جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "جهتهم", "جانبهم"})}
 _COMPLEMENTIZER_BEFORE_QUOTE = re.compile(r'[بف]?[اإأ]ن(?:ه|ها|هم)?\s*(?=")')
 _COMPLEMENTIZER_BEFORE_WORD = re.compile(r"[بف]?[اإأ]ن(?:ه|ها|هم)?\s+")
 _QUOTE_THEN_COMPLEMENTIZER = re.compile(r'"[بف]?ان(?:ه|ها|هم)?\s+')
@@ -122,6 +125,17 @@ def _new_speaker_with_clause(nt: NormText, m: Matchers, tokens: list, k: int) ->
     return any(m.is_complementizer(t.text, None) for t in tokens[k + 1 : k + 9])
 
 
+def _speaker_then_verb(nt: NormText, m: Matchers, tokens: list, k: int) -> bool:
+    """A reporting verb within the four words from ``k`` whose complementizer or colon follows within
+    eight words: after a comma, the next speaker and their verb ("، ومجموعة أخرى ترى أن …")."""
+    for v in range(k + 1, min(len(tokens), k + 4)):
+        verb = m.verb(tokens[v].text)
+        if verb is None or verb.marked_only or tokens[v].text in m.lexicon.not_complementizer_before:
+            continue  # "دون أن": "without", not the verb "دوّن"
+        return any(m.is_complementizer(t.text, None) for t in tokens[v + 1 : v + 9]) or _colon_after(nt, tokens, v)
+    return False
+
+
 def _writer_comment(tokens: list, k: int) -> bool:
     """"وهو ما …" / "الأمر الذي …" at ``k``: the writer comments on the content before it."""
     return k + 1 < len(tokens) and (tokens[k].text, tokens[k + 1].text) in _COMMENT_OPENERS
@@ -137,6 +151,11 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
         comma = -1 if gap.isspace() else max(gap.rfind("،"), gap.rfind(","))  # most gaps: one space
         word = token.text
         if comma < 0:
+            if word in _ASIDE_TURN and k + 2 < len(tokens) and tokens[k + 1].text in _ASIDE_TURN[word] \
+                    and m.verb(tokens[k + 2].text):
+                return gap_start  # "… الرابط من جهته أكد مدير …": the next speaker's turn
+            if word[:1] not in "ول" and m.verb(word) and k + 1 < len(tokens) and tokens[k + 1].text in _EXALTED:
+                return gap_start  # "… لغضب الله ولعنته قال تعالى ((…": a verse is quoted
             if word[:1] not in "ول" and word not in _CONTRAST_CONNECTIVES and not m.is_participle(word):
                 continue  # most words: none of the tests below can hold (each needs one of these three)
             if _writer_comment(tokens, k):
@@ -149,6 +168,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
             continue
         if word in m.lexicon.boundary_words or without_conjunction(word) in m.lexicon.boundary_words:
             return gap_start + comma  # "…، داعياً إلى …" / "…، وطالب بـ…" / "…، واصفاً …": praise, calls and wishes end the claim
+        if _speaker_then_verb(nt, m, tokens, k):
+            return gap_start + comma  # "…، وثلة من الناس يعتقدون أن …", "…، إلا أنه أشار إلى أن …": a new attribution
         if _writer_comment(tokens, k):
             return gap_start + comma  # "…، الأمر الذي يصعب …", "…، وهو ما …"
         if word in _CONSEQUENCE and k + 1 < len(tokens) and tokens[k + 1].text[:1] not in "يت" \

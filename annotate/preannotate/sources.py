@@ -549,7 +549,7 @@ def _holder_named(m: Matchers, tokens: Sequence[Token]) -> bool:
     if len(tokens) < 2:
         return False
     second = without_conjunction(tokens[1].text)
-    family = second.startswith("ال") and second.endswith("ي") and not (
+    family = second.startswith("ال") and second.endswith(("ي", "ون")) and not (
         m.affiliation_words.match(tokens, 1) or m.government_words.match(tokens, 1))
     # "اللواء جمعان الغامدي": a plain word and a family name with the article
     full_name = len(tokens) == 3 and not second.startswith(("ال", "ب", "ل")) and not adjective_like(second) \
