@@ -340,6 +340,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a rank and a family name in ون is a person", "وقال اللواء السعدون إن الحادث قيد التحقيق.",
      [("الحادث قيد التحقيق", "indirect", "اللواء السعدون", "named_person", None)]),
 
+    ("groups of people hold views", "وثلة من الناس يعتقدون أن هناك جهات خارجية، ومجموعة أخرى ترى أن الشبكات لعبت دورا.",
+     [("هناك جهات خارجية", "indirect", "ثلة من الناس", "anonymous", None),
+      ("الشبكات لعبت دورا", "indirect", "مجموعة أخرى", "anonymous", None)]),
+
 ]
 
 

@@ -76,6 +76,7 @@ def _stops_subject(gap: str, before: Token) -> bool:
 
 
 _AS = frozenset({"كما", "وكما"})
+_OTHER = frozenset(normalize_word(w) for w in ("أخرى", "آخرون", "آخرين"))  # "مجموعة أخرى": another group of people
 
 
 def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, stop: int) -> tuple[int, int] | None:
@@ -692,6 +693,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
             info = SourceInfo("anonymous", info.affiliation, info.key, info.head, "pl", False)
         return info
     first = tokens[0].text
+    if len(tokens) == 2 and without_conjunction(first) in m.lexicon.some_of and tokens[1].text in _OTHER:
+        return SourceInfo("anonymous", None, None, bare(without_conjunction(first)), "pl", False)  # "مجموعة أخرى"
     head = _head(m, first)
     org = m.organizations.match(tokens, 0)
     outlet = m.media.match(tokens, 0)
