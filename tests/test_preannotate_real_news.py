@@ -344,6 +344,16 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("هناك جهات خارجية", "indirect", "ثلة من الناس", "anonymous", None),
       ("الشبكات لعبت دورا", "indirect", "مجموعة أخرى", "anonymous", None)]),
 
+    ("praise where a name would be names nobody", "وقال الشيخ إن الأمن نعمة. وقال تعالى: {ما أصابك من حسنة فمن الله}.",
+     [("الأمن نعمة", "indirect", "الشيخ", "named_person", None),
+      ("ما أصابك من حسنة فمن الله", "direct", None, None, None)]),
+    ("'by saying' names nobody", 'وقال المدير إن الشواطئ جميلة. واستدرك بقوله "إلا أن المشكلة تكمن في تملك الشواطئ".',
+     [("الشواطئ جميلة", "indirect", "المدير", "named_person", None),
+      ("إلا أن المشكلة تكمن في تملك الشواطئ", "direct", "المدير", "named_person", None)]),
+    ("an outlet that relays 'عنه' keeps the last speaker", "وقال الوزير إن الأمن مستتب. ونقلت الوكالة عنه قوله إن الوضع مستقر.",
+     [("الأمن مستتب", "indirect", "الوزير", "named_person", None),
+      ("الوضع مستقر", "indirect", "الوزير", "named_person", None)]),
+
 ]
 
 

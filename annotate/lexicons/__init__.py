@@ -94,6 +94,7 @@ class Lexicon:
     position_starters: frozenset[str] = frozenset()  # أهمية، ضرورة: a stated position, never a topic's event
     document_heads: frozenset[str] = frozenset()  # القرار، البيان، التقرير …: what a document verb needs as subject
     mention_trailers: frozenset[str] = frozenset()  # رحمه، حفظه، ومقره …: words after a mention, never part of it
+    honorifics: frozenset[Phrase] = frozenset()  # "قال تعالى", "قال صلى الله عليه وسلم": praise, no named speaker
 
 
 # ---------------------------------------------------------------- reading and checking
@@ -335,6 +336,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         feminine_plural_heads=sources.words("feminine_plural_heads"),
         document_heads=sources.words("document_heads"),
         mention_trailers=sources.words("mention_trailers"),
+        honorifics=sources.phrases("honorifics"),
     )
     cues.check_all_read()
     sources.check_all_read()

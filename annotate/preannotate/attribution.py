@@ -778,9 +778,12 @@ class ParagraphReader:
                 m, nt, tokens, cue_end, region_end) is None:
             return None  # "وزاد عدد الزوار … أن": increased; only "وزاد: …" or "وزاد العقيد طارق بأن" report
         cue = (tokens[i].start, tokens[cue_end - 1].end)
-        if cue_end < region_end and tokens[cue_end].text in _ABOUT_HIM:
-            # "ونقلت عنه قناة "العراقية" قوله إن …": the outlet relays the last speaker's words
-            outer = np_extent(nt, m, tokens, cue_end + 1, region_end)
+        about = next((j for j in range(cue_end, min(region_end, cue_end + 6)) if tokens[j].text in _ABOUT_HIM), None)
+        if about is not None and verb is not None and verb.nested and (
+                about == cue_end or np_extent(nt, m, tokens, cue_end, about) == (cue_end, about)):
+            # "ونقلت عنه قناة "العراقية" قوله إن …", "ونقلت الوكالة عنه قوله إن …": the outlet relays the
+            # last speaker's words
+            outer = np_extent(nt, m, tokens, cue_end + 1, region_end) if about == cue_end else (cue_end, about)
             span, kind, unclosed = C.content_after(nt, m, s, marker.content_start)
             if span is None:
                 return None
@@ -830,7 +833,8 @@ class ParagraphReader:
         else:
             source = None
             is_passive = passive is not None or vocalized_passive or (verb is None)
-            mode, score = ("none", 0.8) if is_passive else ("unstated", marker.score - 0.07)
+            honorific = bool(m.honorifics.match(tokens, cue_end, first_stems=False))  # "قال تعالى": nobody named
+            mode, score = ("none", 0.8) if is_passive or honorific else ("unstated", marker.score - 0.07)
         if kind == "indirect" and nested_outer is None:
             inner = self._attribution_inside(s, span)
             if inner is not None and not self._speaks_for(s, extent, inner):

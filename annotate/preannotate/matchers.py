@@ -30,6 +30,7 @@ class Matchers:
     media: PhraseIndex
     affiliation_words: PhraseIndex
     government_words: PhraseIndex
+    honorifics: PhraseIndex
     complementizers: frozenset[str]
     participles: frozenset[str]  # the lexicon's, and each with و and ف (see _with_conjunction)
     verbal_nouns: frozenset[str]
@@ -146,6 +147,7 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
         media=PhraseIndex(lexicon.media),
         affiliation_words=PhraseIndex(lexicon.affiliation_words),
         government_words=PhraseIndex(lexicon.government_words),
+        honorifics=PhraseIndex(lexicon.honorifics, ignore_article=False),
         complementizers=frozenset(complementizers),
         participles=_with_conjunction(_with_ha_for_ta_marbuta(lexicon.participles)),
         verbal_nouns=_with_conjunction(lexicon.verbal_nouns),

@@ -27,6 +27,8 @@ _BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "م
 PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه",
                                                                "منها", "إليه", "إليها", "فيه", "فيها", "فيهم", "به",
                                                                "بها", "إليهم", "لي", "لنا", "إنه", "إنها", "أنه"))
+# "واستدرك بقوله: …", "وختم بالقول": by saying, a word of manner that names nobody
+_BY_SAYING = frozenset(normalize_word(w) for w in ("بقوله", "بقولها", "بقولهم", "بالقول", "قوله", "قولها"))
 
 
 _PRESS_ADJECTIVES = frozenset(normalize_word(w) for w in ("صحفية", "صحفي", "صحافية", "صحافي", "إعلامية", "إعلامي"))
@@ -91,12 +93,15 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         i = next((j for j in range(i + 1, stop) if holds(_gap(nt, tokens[j - 1], tokens[j]), ",،")), stop)
     if i < stop and tokens[i].text in _AS and i + 1 < stop and m.verb(tokens[i + 1].text):
         return None  # "وقالت كما نقلت عنها وكالة …": the outlet relays; the speaker is unstated
+    if m.honorifics.match(tokens, i, first_stems=False):
+        return None  # "قال تعالى:", "قال صلى الله عليه وسلم:": praise, the speaker is not named
     told = _quoted_then_source(m, nt, tokens, i, stop)
     if told is not None:
         i = told  # "وأبلغت «عكاظ» مصادر مطلعة أن": the outlet was told, the sources speak
     while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text) or tokens[i].tanween_fath
                         or (i == start and tokens[i].text[:1] in "يت" and m.verb(tokens[i].text) is not None)  # "وأضاف يقول:"
-                        or tokens[i].text in PRONOUN_PREPOSITIONS or _told_outlet(m, nt, tokens, i, stop)):
+                        or tokens[i].text in PRONOUN_PREPOSITIONS or tokens[i].text in _BY_SAYING
+                        or _told_outlet(m, nt, tokens, i, stop)):
         if _told_outlet(m, nt, tokens, i, stop):  # "قال لـ«عكاظ»: …": the outlet told, the speaker unstated
             i = _prepositional_object_end(nt, tokens, i + 1, stop)
             continue
