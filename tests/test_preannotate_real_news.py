@@ -109,7 +109,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("تركي as a forename names no side", "وقال الإعلامي تركي السيف إن البرنامج ناجح.",
      [("البرنامج ناجح", "indirect", "الإعلامي تركي السيف", "named_person", None)]),
     ("the outlet told is not the speaker", "وقال المقيم لـ«عكاظ» إن الأسعار ارتفعت.",
-     [("الأسعار ارتفعت", "indirect", "المقيم", "named_person", None)]),
+     [("الأسعار ارتفعت", "indirect", "المقيم", "anonymous", None)]),
     ("a name closing a post-posed attribution", "وقتل جندي في هجوم على الحدود، بحسب دوغان.",
      [("وقتل جندي في هجوم على الحدود", "indirect", "دوغان", "named_person", None)]),
     ("علي is a name, not على", "وقال علي الدغريري إن شقيقه تعرض لحادث.",
@@ -134,8 +134,8 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "وقال الخبير إن الاقتصاد تباطأ، مما يعني أن الأسعار ستنخفض.",
      [("الاقتصاد تباطأ، مما يعني أن الأسعار ستنخفض", "indirect", "الخبير", "named_person", None)]),
     ("a feminine participle typed with ه", "وقالت الزائرة إن التنظيم كان رائعا، مضيفه أن الفعاليات متنوعة.",
-     [("التنظيم كان رائعا", "indirect", "الزائرة", "named_person", None),
-      ("الفعاليات متنوعة", "indirect", "الزائرة", "named_person", None)]),
+     [("التنظيم كان رائعا", "indirect", "الزائرة", "anonymous", None),
+      ("الفعاليات متنوعة", "indirect", "الزائرة", "anonymous", None)]),
     ("a compound forename with the article goes on to the surname",
      "أما الزائر عبد الله الفركز فقد عبر عن إعجابه وقال: إنه جاء من الرياض.",
      [("جاء من الرياض", "indirect", "الزائر عبد الله الفركز", "named_person", None)]),
@@ -353,6 +353,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("an outlet that relays 'عنه' keeps the last speaker", "وقال الوزير إن الأمن مستتب. ونقلت الوكالة عنه قوله إن الوضع مستقر.",
      [("الأمن مستتب", "indirect", "الوزير", "named_person", None),
       ("الوضع مستقر", "indirect", "الوزير", "named_person", None)]),
+
+    ("a kind of person with no name is unnamed", "وقال الطبيب المختص إن الحالة مستقرة.",
+     [("الحالة مستقرة", "indirect", "الطبيب المختص", "anonymous", None)]),
+    ("a kind of person with a name is named", "وقال الطالب جمال (21 عاما) إن الاختبار سهل.",
+     [("الاختبار سهل", "indirect", "الطالب جمال", "named_person", None)]),
 
 ]
 

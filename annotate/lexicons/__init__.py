@@ -94,6 +94,7 @@ class Lexicon:
     position_starters: frozenset[str] = frozenset()  # أهمية، ضرورة: a stated position, never a topic's event
     document_heads: frozenset[str] = frozenset()  # القرار، البيان، التقرير …: what a document verb needs as subject
     mention_trailers: frozenset[str] = frozenset()  # رحمه، حفظه، ومقره …: words after a mention, never part of it
+    generic_persons: frozenset[str] = frozenset()  # ابن، طالب، طبيب …: a person only with a name after them
     honorifics: frozenset[Phrase] = frozenset()  # "قال تعالى", "قال صلى الله عليه وسلم": praise, no named speaker
 
 
@@ -337,6 +338,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         document_heads=sources.words("document_heads"),
         mention_trailers=sources.words("mention_trailers"),
         honorifics=sources.phrases("honorifics"),
+        generic_persons=sources.words("generic_persons"),
     )
     cues.check_all_read()
     sources.check_all_read()

@@ -123,7 +123,11 @@ class EntityResolver:
             known = self.entity_info[mention.entity]
             if known.affiliation is None and mention.info.affiliation is not None and mention.anaphor_of is None:
                 # a later mention may say more ("قسد" after "المكتب الإعلامي"): the entity learns it
-                self.entity_info[mention.entity] = replace(known, affiliation=mention.info.affiliation)
+                known = self.entity_info[mention.entity] = replace(known, affiliation=mention.info.affiliation)
+            if known.type == "anonymous" and mention.info.type == "named_person" and mention.info.confident \
+                    and mention.anaphor_of is None:
+                # "البائع" then "البائع نبيل مروان": the entity turns out to be named
+                self.entity_info[mention.entity] = replace(known, type="named_person")
         else:
             mention.entity = self._next
             self.entity_info[self._next] = mention.info

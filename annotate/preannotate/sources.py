@@ -668,6 +668,16 @@ def _is_document(m: Matchers, tokens: Sequence[Token]) -> bool:
     return is_document_word(m, tokens[1].text if len(tokens) > 1 and tokens[0].text in DEMONSTRATIVES else tokens[0].text)
 
 
+def _nobody_named_after(m: Matchers, nt: NormText | None, tokens: Sequence[Token]) -> bool:
+    """True when the words after a kind of person name nobody: none, or a definite or adjective word
+    first ("الطبيب المختص", "زوجة مصرية") and no name further on ("والد الشهيد الشيخ ناصر بشيري")."""
+    if len(tokens) > 1 and not (tokens[1].text.startswith("ال") or adjective_like(tokens[1].text)
+                                or is_bare_preposition(tokens[1]) or tokens[1].text in m.lexicon.np_prepositions):
+        return False  # "الطالب جمال", "البائع نبيل مروان": a plain word after it is a name
+    return not (has_forename(m, tokens[1:]) or _definite_then_name(m, tokens) or _holder_named(m, tokens)
+                or m.titles.match(tokens, 1) or (nt is not None and _ends_in_name(m, nt, tokens)))
+
+
 def _quoted_definite_word(nt: NormText, tokens: Sequence[Token]) -> bool:
     """One definite word in quotation marks ("«الصحة»"): the press's short name of a body, not a person."""
     start, end = tokens[0].start, tokens[-1].end
@@ -745,6 +755,9 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         type_ = "anonymous"  # "نائب آخر طلب عدم الكشف عن اسمه"
     if type_ == "anonymous" and nt is not None and _ends_in_name(m, nt, tokens):
         type_ = "named_person"  # "عضو اللجنة المالية في مجلس النواب العراقي كاظم الفريجي"
+    if type_ == "named_person" and bare(without_conjunction(first)) in m.lexicon.generic_persons \
+            and (len(tokens) > 1 or without_conjunction(first).startswith("ال")) and _nobody_named_after(m, nt, tokens):
+        type_ = "anonymous"  # "نجل المرسل إليه", "الطبيب المختص": a kind of person, nobody named
     if len(tokens) > 1 and bare(tokens[1].text) in _PRESS_ADJECTIVES and bare(first) in _REPORT_HEADS:
         type_ = "media"  # "تقارير صحفية", "وسائل إعلامية": the press speaks ("المكتب الإعلامي" is its body's)
     if key is None and type_ in {"organization", "media"}:
