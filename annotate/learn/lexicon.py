@@ -31,6 +31,7 @@ from annotate.agreement.spans import match_spans
 from annotate.learn.pairs import Pair
 from annotate.lexicons import Lexicon
 from annotate.preannotate.text import normalize_word
+from annotate.preannotate.words import derived_verbal_noun
 from annotate.schema import Claim, Document, SourceMention
 
 EXAMPLES = 3
@@ -116,6 +117,8 @@ def verb_paradigm(word: str) -> tuple[str, tuple[str, ...]]:
         stem = bare[:-1]
     if stem[:1] in "وف" and len(stem) >= 4:
         stem = stem[1:]
+    if stem.endswith("ي") and len(stem) >= 4:  # أفتى (normalised افتي): أفتت، أفتوا
+        return "past " + stem, (stem, stem[:-1] + "ت", stem[:-1] + "وا")
     return "past " + stem, (stem, stem + "ت", stem + "وا")
 
 
@@ -127,6 +130,23 @@ def participle_paradigm(word: str) -> tuple[str, tuple[str, ...]]:
             stem = bare[: -len(ending)]
             return "participle " + stem, (stem + "ا", stem + "ة", stem + "ين")
     return "participle " + bare, (bare,)
+
+
+def looks_like_verbal_noun(word: str) -> bool:
+    """A verbal noun by its shape (normalised, article and object pronoun off): إفعال / افتعال (اعلان،
+    اتهام), تفعيل (تأكيد), انفعال / استفعال (انطلاق، استمرار)."""
+    stem = _without_object(word.removeprefix("ال"))
+    if len(stem) == 5 and ((stem[0] == "ا" and stem[3] == "ا") or (stem[0] == "ت" and stem[3] == "ي")):
+        return True
+    return derived_verbal_noun(stem)
+
+
+def _first_person(word: str) -> bool:
+    """"قلت", "قلنا", "أكدت"? — only the unambiguous first-person forms: نا, or تُ on a hollow verb (قلت)."""
+    return word.endswith("نا") and len(word) >= 4 or word in _FIRST_PERSON
+
+
+_FIRST_PERSON = frozenset(normalize_word(w) for w in ("قلت", "أقول", "أعتقد", "أرى", "أظن", "أؤكد", "أشير"))
 
 
 def _clip(text: str, size: int = 60) -> str:
@@ -168,6 +188,12 @@ class _Collector:
         example = f"{claim.cue.text} → {_clip(claim.text)}"
         if len(words) > 1:
             self.add("cues.yaml", "prepositions", key, surface, "cue of missed claims", doc.id, example)
+        elif looks_like_verbal_noun(key):
+            # "الإعلان عن …", "اتهامه بـ…": a noun, learned as one, never given verb endings (اعلانت)
+            self.add("cues.yaml", "verbal_nouns", key, _surface(claim.cue.text), "verbal noun of missed claims",
+                     doc.id, example)
+        elif _first_person(key):
+            return  # "قلت إن …", "قلنا": the writer speaks; no cue to learn for others
         elif claim.source is None:
             self.add("cues.yaml", "passive", key, surface, "passive cue of missed claims (no source)", doc.id, example)
         elif key.startswith("م") and key.endswith(("ا", "ه", "ين", "ة")):
@@ -176,8 +202,11 @@ class _Collector:
             entry.value = sorted(set(entry.value) | set(forms))
         else:
             lemma, forms = verb_paradigm(words[0])
+            if any(form in self.lexicon.verbs for form in forms):
+                return  # "يتحدثون" of the known تحدث: the engine missed the claim for another reason
             with_object = _without_object(words[0]) != words[0]
-            seen = (*forms, words[0]) if with_object else forms  # the form met, object pronoun and all
+            met = _unprefixed(words[0])
+            seen = (*forms, met) if with_object else forms  # the form met, object pronoun and all (no و)
             entry = self.add("cues.yaml", "verbs", lemma, {"forms": [], "object": False},
                              "verb of missed claims", doc.id, example)
             entry.value["forms"] += [f for f in seen if f not in entry.value["forms"]]
@@ -205,6 +234,8 @@ class _Collector:
         wrong_type = predicted is None or predicted.type != gold.type
         if gold.type in ("organization", "media"):
             table = lex.organizations if gold.type == "organization" else lex.media
+            if _common_head(name, lex):
+                return  # "الوزارة", "التقرير": a head that refers back, no name to learn
             if name not in table and words not in table:
                 key = self._new_name_key("org" if gold.type == "organization" else "media", name)
                 file = "organizations.yaml" if gold.type == "organization" else "media.yaml"
@@ -214,7 +245,8 @@ class _Collector:
                     self.add("affiliations.yaml", f"{gold.affiliation}.keys", key, key,
                              f"affiliation of a learned {gold.type} name", doc.id, example)
                 return
-        elif wrong_type and gold.type == "anonymous" and head not in lex.anonymous_heads:
+        elif wrong_type and gold.type == "anonymous" and head not in lex.anonymous_heads \
+                and _unprefixed(head) not in lex.one_of | lex.some_of:  # "بعض الخبراء": the head is خبراء
             self.add("sources.yaml", "anonymous_heads", head, _unconjoined(gold.text.split()[0]),
                      f"head of anonymous sources ({why})", doc.id, example)
         elif wrong_type and gold.type == "local" and (head,) not in lex.local_markers and head not in lex.anonymous_heads:
@@ -235,6 +267,15 @@ class _Collector:
                 and lex.affiliation_words.get(name) != gold.affiliation:
             self.add("affiliations.yaml", f"{gold.affiliation}.words", " ".join(name), surface,
                      f"name revealing the affiliation ({why})", doc.id, example)
+
+
+def _common_head(name: tuple[str, ...], lex: Lexicon) -> bool:
+    """One word the lists already know as a body's head, a document or an anaphor ("الشركة", "التقرير")."""
+    if len(name) != 1:
+        return False
+    word = name[0].removeprefix("ال")
+    return any(w in lex.anaphors or w in lex.document_heads or (w,) in lex.organization_heads
+               or (w,) in lex.media_heads for w in (name[0], word))
 
 
 def _takes_object(doc: Document, claim: Claim, lexicon: Lexicon) -> bool:
