@@ -513,6 +513,10 @@ class ParagraphReader:
         # Attribution first: "وبحسب المرصد، فإن …" / "ووفقاً لمصادر محلية، قتل …".
         stop = next((j for j in range(cue_end + 1, len(tokens)) if holds(_gap(nt, tokens, j), ",،")
                      or tokens[j].text in _LEADING_CONTENT_PARTICLES), None)
+        marked = next((j for j in range(cue_end + 1, min(len(tokens), cue_end + 17)) if _complementizer_at(m, tokens, j)),
+                      None)
+        if marked is not None and (stop is None or marked < stop):
+            stop = marked  # "ورد في تقرير أعدته مجموعة الأبحاث … أن …": the source runs to its أن
         if stop is None:
             end = np_grammar(m, nt, tokens, cue_end, len(tokens))
             if end is None or end >= len(tokens):
@@ -564,7 +568,11 @@ class ParagraphReader:
         post-posed attribution, are the source's name; a definite noun ("حسب الجدول المعتمد") is not."""
         rest = tokens[cue_end:]
         m = self.m
-        return 1 <= len(rest) <= 3 and not without_conjunction(rest[0].text).startswith("ال") and not any(
+        first = without_conjunction(rest[0].text) if rest else ""
+        # "وفقا للضوابط الشرعية", "وفق معايير مدروسة": a definite noun after لـ, or a noun and its adjective
+        described = len(rest) >= 2 and not first.startswith("ال") and rest[1].text.endswith("ة") \
+            and not rest[1].text.startswith("ال")
+        return 1 <= len(rest) <= 3 and not first.startswith(("ال", "لل")) and not described and not any(
             m.verb(t.text) or m.is_participle(t.text) or t.text in m.lexicon.np_prepositions or t.text.isdigit()
             for t in rest)
 
