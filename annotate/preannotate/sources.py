@@ -135,9 +135,12 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
                       or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
                       or tokens[j].tanween_fath or _told_outlet(m, nt, tokens, j, stop)
                       or m.prepositions.match(tokens, j)
-                      or (tokens[j].text in _AS and j + 1 < stop and m.verb(tokens[j + 1].text) is not None)):
+                      or (tokens[j].text in _AS and j + 1 < stop and m.verb(tokens[j + 1].text) is not None)
+                      or m.is_complementizer(tokens[j].text, tokens[j - 1].text)
+                      or (_verb_after_subject(m, tokens[j].text) and tokens[j - 1].text not in _NOT)):
             # an accusative ("كشفت التحقيقات أدواراً …") starts the object, not more subject; "بحسب ما
-            # نقلت" / "كما نقلت عنه" the outlet that relays it
+            # نقلت" / "كما نقلت عنه" the outlet that relays it; a reporting verb or أن is never part of a
+            # name ("وأضاف الحميدي يقول:", "بحسب ما ذكره الوزير أنه:")
             break
         j += 1
     if j > i and j < stop and holds(_gap(nt, tokens[j - 1], tokens[j]), ",،"):
@@ -145,6 +148,22 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     if j == i + 1 and j == stop and _addressee(tokens[i].text):
         return None  # "قال لكوردستان24 إن": whom he told, not who told
     return (i, j) if j > i else None
+
+
+def _verb_after_subject(m: Matchers, word: str) -> bool:
+    """A reporting verb that ends a subject ("الحميدي يقول:", "مصادر أمنية أكدت لـ…"): a present form, or a
+    past one of four letters or more; "عزت", "بين", "ذكر" are also names or words of a name's phrase, and
+    "يدعى" / "تدعى" ("is called") introduce the name."""
+    if m.verb(word) is None:
+        return False
+    bare_word = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    if bare_word in _CALLED:
+        return False
+    return bare_word[:1] in "يت" or len(bare_word) >= 4
+
+
+_CALLED = frozenset({"يدعي", "تدعي"})  # normalised يُدعى / تُدعى
+_NOT = frozenset({"لم", "لا", "ولم", "ولا", "ان"})  # "متحدث لم تذكر اسمه", "دون أن يذكر": a clause describing the speaker
 
 
 def _possessed(word: str) -> bool:
