@@ -372,6 +372,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a name that reads as a verb stays a name", "وكشف الفنان المصري عزت العلايلي أن الفيلم سيعرض قريبا.",
      [("الفيلم سيعرض قريبا", "indirect", "الفنان المصري عزت العلايلي", "named_person", None)]),
 
+    ("أعلن with a subject before it is active, not أُعلن", "وكان اتحاد جمعيات الصحافيين أعلن مساء الثلاثاء فقدان أثر الصحفيين.",
+     [("فقدان أثر الصحفيين", "indirect", "اتحاد جمعيات الصحافيين", "organization", None)]),
+    ("readiness is a stated fact", "وأكد المدرب سامي الجابر جاهزية الفريق للبطولة.",
+     [("جاهزية الفريق للبطولة", "indirect", "المدرب سامي الجابر", "named_person", None)]),
+
 ]
 
 

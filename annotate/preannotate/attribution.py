@@ -321,8 +321,11 @@ class ParagraphReader:
             consumed = self._read_sentence(s, consumed)
             self._previous_sentence = (s.start, s.end)
             self.sentence_index += 1
-        if len(self.found) == found_before and len(sents) == 1:
-            self._headline_object(paragraph, sents[0])
+        read = self.found[found_before:]
+        if len(sents) == 1 and all(a.source is None and a.mode in ("unstated", "none") for a in read) and len(read) <= 1:
+            # nothing read, or only a claim with no speaker: the line may be a title "X يتوقع Y"
+            if self._headline_object(paragraph, sents[0]) and read:
+                self.found.remove(read[0])
 
     def _headline(self, paragraph: tuple[int, int], sents: list[Sentence]) -> bool:
         """A line "X: claim" where X names a source and no verb introduces it."""
@@ -371,34 +374,37 @@ class ParagraphReader:
         self.found.append(attribution)
         return True
 
-    def _headline_object(self, paragraph: tuple[int, int], s: Sentence) -> None:
+    def _headline_object(self, paragraph: tuple[int, int], s: Sentence) -> bool:
         """A title line "SUBJECT + present reporting verb + object" ("جوارديولا يتوقع تألق …", "صحة عسير
         تعلن حالة الطوارئ"): a title drops the object starters and the final stop a body sentence needs,
         so the line's shape alone says the verb reports. A subject no lexicon knows counts only when
-        the article names it again (as for "name: claim" titles)."""
+        the article names it again (as for "name: claim" titles). True when the line was taken as one
+        (the speaker-less reading of the same words then gives way, here or in accept_name_headlines)."""
         nt, m, words = self.nt, self.m, s.tokens
         if not 3 <= len(words) <= 16 or nt.norm[paragraph[0] : paragraph[1]].rstrip()[-1:] in ".:؟?!":
-            return
+            return False
         v = next((j for j, t in enumerate(words) if m.verb(t.text) or m.is_participle(t.text)), None)
         verb = m.verb(words[v].text) if v else None
         if verb is None or v + 1 >= len(words) or without_conjunction(words[v].text)[:1] not in "يت" \
                 or not verb.takes_object or verb.marked_only or verb.object_words or verb.accuses \
                 or verb.topic or verb.document_subject or words[v].text[:1] in "وف":
-            return
+            return False
         start = v + 1 + (words[v + 1].text in verb.prepositions)  # "تعلن عن …"
         if start >= len(words) or m.is_complementizer(words[start].text, None) or m.is_feeling(words[start].text):
             return  # "… تؤكد أن": the sentence reader's; "… تعرب عن شكرها": no content
         span = C.headline_content(nt, words[start].start, paragraph[1])
         if span is None:
-            return
+            return False
         subject = C.mention_span(nt, words[0].start, words[v - 1].end)
         attribution = Attribution(span, "indirect", (words[v].start, words[v].end), subject, "explicit",
                                   verb.gender, 0.6, self.sentence_index - 1, headline=True)
         quoted = nt.norm[paragraph[0] : words[0].start].strip() == '"' and _gap(nt, words, v).strip() == '"'
         if looks_like_source(m, nt, words, 0, v, exactly=True) or quoted:
             self.found.append(attribution)
-        elif v <= 3 and not any(self._never_in_name(t) or t.text.startswith("ال") for t in words[:v]):
+            return True
+        if v <= 3 and not any(self._never_in_name(t) or t.text.startswith("ال") for t in words[:v]):
             self._name_headlines.append((attribution, tuple(t.text for t in words[:v])))
+        return False
 
     def accept_name_headlines(self) -> None:
         """Keep the "name: claim" headlines whose name the article uses for a source elsewhere, or,
@@ -407,10 +413,13 @@ class ParagraphReader:
         for attribution, words in self._name_headlines:
             if any(n[-len(words):] == words for n in names if len(n) >= len(words)):
                 attribution.score = 0.6
-                self.found.append(attribution)
             elif self._title_name_repeated(attribution, words):
                 attribution.score = 0.5
-                self.found.append(attribution)
+            else:
+                continue
+            # the same words read without a speaker ("بينيتيز يتوقع بقاء …" as "يتوقع بقاء …") give way
+            self.found = [a for a in self.found if not (a.source is None and a.content == attribution.content)]
+            self.found.append(attribution)
         self._name_headlines.clear()
 
     def _title_name_repeated(self, attribution: Attribution, words: tuple[str, ...]) -> bool:
@@ -1096,10 +1105,12 @@ class ParagraphReader:
                 and not (i > 0 and without_conjunction(tokens[i - 1].text) in _NEGATIONS):
             subject = self._unknown_subject(s, j)  # "كما أكد محلب أهمية …"; not "ولم تعلن إسرائيل مسؤوليتها"
         k = subject[1] if subject else j
-        if subject is None and i > 0 and not passive:
+        # "وكان الاتحاد أعلن فقدان …": أعلن reads as أُعلن too, but with a subject before it, it is active
+        active_too = not self._vocalized_passive(tokens[i])
+        if subject is None and i > 0 and (not passive or active_too):
             subject_before = self._preverbal_subject(s, i)
             if subject_before is not None:
-                return self._object_content(s, i, cue_end, verb, subject_before, k, passive)
+                return self._object_content(s, i, cue_end, verb, subject_before, k, False)
         return self._object_content(s, i, cue_end, verb, subject, k, passive)
 
     def _unknown_subject(self, s: Sentence, j: int) -> tuple[int, int] | None:

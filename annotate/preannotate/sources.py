@@ -450,7 +450,9 @@ def _name_before_object(m: Matchers, tokens: Sequence[Token], j: int, stop: int)
     a word that opens objects (صحة، تسجيل …).
     """
     first = tokens[j].text
-    if first.startswith(("ال", "و", "ب", "ل")) or adjective_like(first):
+    # an indefinite word ending like an adjective cannot describe a definite head: "المدرب سامي الجابر"
+    if first.startswith(("ال", "و", "ب", "ل")) or (adjective_like(first) and not (
+            j > 0 and without_conjunction(tokens[j - 1].text).startswith("ال"))):
         return None
     for k in range(j + 1, min(stop, j + 4)):
         plain = tokens[k - 1].text
