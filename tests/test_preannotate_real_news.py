@@ -377,6 +377,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("readiness is a stated fact", "وأكد المدرب سامي الجابر جاهزية الفريق للبطولة.",
      [("جاهزية الفريق للبطولة", "indirect", "المدرب سامي الجابر", "named_person", None)]),
 
+    ("a comma and a reporting verb end the claim, however long the speaker's name",
+     "وقالت الشرطة إن رجلا يجند نساء، أكد وزير الخارجية الإسباني خوسيه مانويل غارسيا مارغايو أمس الأربعاء، أنه لم يتسلم أي إعلان.",
+     [("رجلا يجند نساء", "indirect", "الشرطة", "organization", None),
+      ("لم يتسلم أي إعلان", "indirect", "وزير الخارجية الإسباني خوسيه مانويل غارسيا مارغايو", "named_person", None)]),
+    ("'in accordance with the charter' is no attribution",
+     "وشدد البيان على التصدي للإرهاب وفقا لميثاق الأمم المتحدة، مشيرا إلى أن التهديدات كبيرة.",
+     [("التصدي للإرهاب وفقا لميثاق الأمم المتحدة", "indirect", "البيان", "organization", None),
+      ("التهديدات كبيرة", "indirect", "البيان", "organization", None)]),
+
 ]
 
 

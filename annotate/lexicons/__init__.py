@@ -95,6 +95,7 @@ class Lexicon:
     document_heads: frozenset[str] = frozenset()  # القرار، البيان، التقرير …: what a document verb needs as subject
     mention_trailers: frozenset[str] = frozenset()  # رحمه، حفظه، ومقره …: words after a mention, never part of it
     generic_persons: frozenset[str] = frozenset()  # ابن، طالب، طبيب …: a person only with a name after them
+    norms: frozenset[str] = frozenset()  # ميثاق، قانون، ضوابط …: what "وفقاً لـ" follows when it means "in accordance with"
     honorifics: frozenset[Phrase] = frozenset()  # "قال تعالى", "قال صلى الله عليه وسلم": praise, no named speaker
 
 
@@ -338,6 +339,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         document_heads=sources.words("document_heads"),
         mention_trailers=sources.words("mention_trailers"),
         honorifics=sources.phrases("honorifics"),
+        norms=frozenset(normalize_word(w).removeprefix("ال") for w in sources.words("norms")),
         generic_persons=sources.words("generic_persons"),
     )
     cues.check_all_read()

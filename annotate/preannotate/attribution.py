@@ -499,6 +499,8 @@ class ParagraphReader:
                 return None
             self.found.append(Attribution(span, kind, cue, None, "unstated", "", 0.7, self.sentence_index))
             return cue[1]
+        if bare(tokens[cue_end].text.removeprefix("ل")) in m.lexicon.norms or bare(tokens[cue_end].text) in m.lexicon.norms:
+            return None  # "وفقاً لميثاق الأمم المتحدة", "طبقاً للنظام": in accordance with a rule, nobody says it
         closing_name = len(before) >= 3 and self._closing_name(tokens, cue_end)
         if not looks_like_source(m, nt, tokens, cue_end, len(tokens)) and not closing_name:
             first = tokens[cue_end].text

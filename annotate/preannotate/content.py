@@ -179,7 +179,7 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
             return gap_start + comma  # "…، لكن المستثمرين ركزوا …": a new subject, the writer's contrast
         if (m.is_participle(word) or m.prepositions.match(tokens, k)
                 or (word[:1] in "وف" and without_conjunction(word) in m.lexicon.verbs)
-                or (word in m.lexicon.verbs and any(m.is_complementizer(t.text, None) for t in tokens[k + 1 : k + 8]))
+                or (word in m.lexicon.verbs and any(m.is_complementizer(t.text, None) for t in tokens[k + 1 : k + 16]))
                 or (word[:1] in "وف" and m.passive.match(tokens, k))):
             return gap_start + comma
         # "، فيما أفادت شبكة …" / "، في حين قال …": a connective, then a new attribution
