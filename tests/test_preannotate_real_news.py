@@ -386,6 +386,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("التصدي للإرهاب وفقا لميثاق الأمم المتحدة", "indirect", "البيان", "organization", None),
       ("التهديدات كبيرة", "indirect", "البيان", "organization", None)]),
 
+    ("an account or a network is the channel", "أعلن الدكتور عبدالله البرقان على حسابه في تويتر وصول شهادات اللاعبين.",
+     [("وصول شهادات اللاعبين", "indirect", "الدكتور عبدالله البرقان", "named_person", None)]),
+    ("an adverb after a name is no part of it", "أعلن الدكتور عبدالله البرقان اليوم وصول شهادات اللاعبين.",
+     [("وصول شهادات اللاعبين", "indirect", "الدكتور عبدالله البرقان", "named_person", None)]),
+
 ]
 
 

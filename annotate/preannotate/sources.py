@@ -456,6 +456,8 @@ def _name_before_object(m: Matchers, tokens: Sequence[Token], j: int, stop: int)
         return None
     for k in range(j + 1, min(stop, j + 4)):
         plain = tokens[k - 1].text
+        if k - 1 > j and _is_channel(m, tokens, k - 1) and bare(tokens[k].text) in m.lexicon.object_starters:
+            return k - 1  # "الدكتور عبدالله البرقان اليوم وصول …": the adverb is no part of the name
         if any(ch.isdigit() for ch in plain) or bare(plain) in m.lexicon.object_starters or plain in _BARE_PREPOSITIONS \
                 or is_bare_preposition(tokens[k - 1]) or plain.startswith(("ب", "ل", "و")):
             return None  # "أعرب الفنان عمر الجاسر عن بالغ سعادته", "كلمة بالمناسبة": no words of a name
