@@ -391,6 +391,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("an adverb after a name is no part of it", "أعلن الدكتور عبدالله البرقان اليوم وصول شهادات اللاعبين.",
      [("وصول شهادات اللاعبين", "indirect", "الدكتور عبدالله البرقان", "named_person", None)]),
 
+    ("'في وقت' and a verb hand the sentence to a new speaker",
+     "وقالت الأوقاف إن 50 مستوطنا اقتحموا المسجد في وقت أشارت فيه المتحدثة بلسان الشرطة لوبا السمري إلى أن 850 شخصا دخلوا ساحات المسجد دون أن توضح عدد المستوطنين.",
+     [("50 مستوطنا اقتحموا المسجد", "indirect", "الأوقاف", "named_person", None),
+      ("850 شخصا دخلوا ساحات المسجد", "indirect", "المتحدثة بلسان الشرطة لوبا السمري", "named_person", None)]),
+    ("a demand with its object pronoun ends the claim", "وأكد الأمير أن الدولة ستقف بجانبهم، وطالبهم بتحرير خطاب.",
+     [("الدولة ستقف بجانبهم", "indirect", "الأمير", "named_person", None)]),
+
 ]
 
 

@@ -1084,8 +1084,9 @@ class ParagraphReader:
             return self._passive_object(s, i, cue_end) if passive else None
         if not (verb.takes_object or verb.prepositions):
             return None
-        if i > 0 and without_conjunction(tokens[i - 1].text) in _NEGATIONS:
-            return None  # "ولم تكشف عن التفاصيل المالية": what was not said is no claim
+        if i > 0 and without_conjunction(tokens[i - 1].text) in _NEGATIONS or (
+                i > 1 and tokens[i - 1].text == "ان" and tokens[i - 2].text == "دون"):
+            return None  # "ولم تكشف عن التفاصيل المالية", "دون أن يتضمن بيانها …": what was not said is no claim
         j = cue_end
         while j < len(tokens) and tokens[j].text not in _PREPOSITIONAL_CHANNEL and (
                 hit := m.channel.match(tokens, j, first_stems=False)):

@@ -30,6 +30,8 @@ _COMMENT_OPENERS = frozenset({("وهو", "ما"), ("وهي", "ما"), ("الام
 _NARRATION_PARTICLES = frozenset({"لم", "لن", "قد", "كان", "كانت", "ما", "بعد"})
 _BRACKETS = {"(": ")", "{": "}"}
 _EXALTED = frozenset({"تعالي", "تعالى", "سبحانه"})  # "قال تعالى": a verse follows
+# two words that, before a reporting verb, hand the sentence back to the writer with no comma
+_TURN_PAIRS = frozenset({("في", "وقت"), ("وفي", "وقت"), ("في", "حين"), ("دون", "ان"), ("من", "دون")})
 # "من جهته أكد …" / "من جانبها قالت …": the words that hand the turn to a new speaker
 _ASIDE_TURN = {"من": frozenset({"جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "جهتهم", "جانبهم"})}
 _COMPLEMENTIZER_BEFORE_QUOTE = re.compile(r'[بف]?[اإأ]ن(?:ه|ها|هم)?\s*(?=")')
@@ -125,6 +127,14 @@ def _new_speaker_with_clause(nt: NormText, m: Matchers, tokens: list, k: int) ->
     return any(m.is_complementizer(t.text, None) for t in tokens[k + 1 : k + 9])
 
 
+def _without_object(word: str) -> str:
+    """A verb without an attached object pronoun (طالبهم → طالب), for the lists that hold bare forms."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def _speaker_then_verb(nt: NormText, m: Matchers, tokens: list, k: int) -> bool:
     """A reporting verb within the four words from ``k`` whose complementizer or colon follows within
     eight words: after a comma, the next speaker and their verb ("، ومجموعة أخرى ترى أن …")."""
@@ -150,6 +160,10 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
         gap = nt.norm[gap_start : token.start]
         comma = -1 if gap.isspace() else max(gap.rfind("،"), gap.rfind(","))  # most gaps: one space
         word = token.text
+        if (word, tokens[k + 1].text if k + 1 < len(tokens) else "") in _TURN_PAIRS and any(
+                m.verb(t.text) for t in tokens[k + 2 : k + 4]) and not (k and tokens[k - 1].text == "من"):
+            # "… اقتحموا المسجد في وقت أشارت فيه المتحدثة …", "…، من دون أن يتضمن …": the writer goes on
+            return gap_start + max(comma, 0)
         if comma < 0:
             if word in _ASIDE_TURN and k + 2 < len(tokens) and tokens[k + 1].text in _ASIDE_TURN[word] \
                     and m.verb(tokens[k + 2].text):
@@ -166,7 +180,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
                     word in _CONTRAST_CONNECTIVES and k + 1 < len(tokens) and m.verb(tokens[k + 1].text)):
                 return gap_start  # "… في غرف خاصة لافتاً إلى أن …" / "… عام 2011 وذكرت وكالة كيودو أن …"
             continue
-        if word in m.lexicon.boundary_words or without_conjunction(word) in m.lexicon.boundary_words:
+        if word in m.lexicon.boundary_words or without_conjunction(word) in m.lexicon.boundary_words \
+                or without_conjunction(_without_object(word)) in m.lexicon.boundary_words:  # "، وطالبهم بـ…"
             return gap_start + comma  # "…، داعياً إلى …" / "…، وطالب بـ…" / "…، واصفاً …": praise, calls and wishes end the claim
         if _speaker_then_verb(nt, m, tokens, k):
             return gap_start + comma  # "…، وثلة من الناس يعتقدون أن …", "…، إلا أنه أشار إلى أن …": a new attribution
