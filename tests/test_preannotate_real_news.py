@@ -398,6 +398,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a demand with its object pronoun ends the claim", "وأكد الأمير أن الدولة ستقف بجانبهم، وطالبهم بتحرير خطاب.",
      [("الدولة ستقف بجانبهم", "indirect", "الأمير", "named_person", None)]),
 
+    ("'would like to clarify that' says it", "وتود الجامعة أن توضح أن المتقدمة حاصلة على الثانوية العامة.",
+     [("المتقدمة حاصلة على الثانوية العامة", "indirect", "الجامعة", "organization", None)]),
+
 ]
 
 

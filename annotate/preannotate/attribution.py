@@ -100,6 +100,7 @@ _SOMETHING = frozenset({"شيئا", "شيء", "شي"})  # "شيئاً يذكر" 
 _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذلك X": what was just said
 _BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "منذ", "لدى", "خلال"})  # with إلى and على: no verb follows
 _TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
+_WISH_TO = frozenset({"تود", "يود", "نود", "اود"})  # "وتود الجامعة أن توضح أن …": a polite way of saying it
 # prepositions and particles that are no word of a name (for a subject no lexicon knows)
 _NOT_A_NAME = _BEFORE_A_NOUN | frozenset(normalize_word(w) for w in (
     "عند", "بعد", "قبل", "مع", "أمام", "ضد", "نحو", "حتى", "دون", "أن", "إن", "أنه", "إنه", "ما", "لا", "لم", "قد",
@@ -773,7 +774,8 @@ class ParagraphReader:
         if self._reads_as_noun(s, i):
             return None
         if verb is not None and i > 0 and tokens[i - 1].text in _UNREALIZED and word[:1] in "يت" and not (
-                i > 1 and tokens[i - 2].text in _TIME_BEFORE_AN):
+                i > 1 and (tokens[i - 2].text in _TIME_BEFORE_AN
+                           or any(without_conjunction(t.text) in _WISH_TO for t in tokens[max(0, i - 5) : i - 1]))):
             return None  # "ينتظر أن يعلن الاتحاد …", "لن يعلن": an announcement not made (yet); "قبل أن يعلن" was made
         if verb is not None and self._writer_inference(tokens, i):
             return None  # "مما يؤكد أن …", "وهو ما يكشف …", "كل هذا يكشف أن …": the writer concludes
