@@ -401,6 +401,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("'would like to clarify that' says it", "وتود الجامعة أن توضح أن المتقدمة حاصلة على الثانوية العامة.",
      [("المتقدمة حاصلة على الثانوية العامة", "indirect", "الجامعة", "organization", None)]),
 
+    ("a statute opening the sentence is a document speaking", "ووفقا لنظام روما الخاص بالمحكمة فان الدولة الموقعة عليه ملزمة باعتقال المتهمين.",
+     [("الدولة الموقعة عليه ملزمة باعتقال المتهمين", "indirect", "نظام روما الخاص بالمحكمة", "organization", None)]),
+
 ]
 
 

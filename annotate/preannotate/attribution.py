@@ -500,8 +500,6 @@ class ParagraphReader:
                 return None
             self.found.append(Attribution(span, kind, cue, None, "unstated", "", 0.7, self.sentence_index))
             return cue[1]
-        if bare(tokens[cue_end].text.removeprefix("ل")) in m.lexicon.norms or bare(tokens[cue_end].text) in m.lexicon.norms:
-            return None  # "وفقاً لميثاق الأمم المتحدة", "طبقاً للنظام": in accordance with a rule, nobody says it
         closing_name = len(before) >= 3 and self._closing_name(tokens, cue_end)
         if not looks_like_source(m, nt, tokens, cue_end, len(tokens)) and not closing_name:
             first = tokens[cue_end].text
@@ -512,6 +510,8 @@ class ParagraphReader:
         opens_clause = tokens[i].text[:1] == "و" and i > 0 and any(c in _gap(nt, tokens, i) for c in ",،") \
             and self._content_follows_source(s, cue_end)
         if len(before) >= 3 and not opens_clause:
+            if bare(tokens[cue_end].text.removeprefix("ل")) in m.lexicon.norms or bare(tokens[cue_end].text) in m.lexicon.norms:
+                return None  # "… التصدي للإرهاب وفقاً لميثاق الأمم المتحدة": in accordance with a rule, nobody says it
             extent = np_extent(nt, m, tokens, cue_end, len(tokens)) or (
                 (cue_end, len(tokens)) if closing_name else None)
             if extent is None:

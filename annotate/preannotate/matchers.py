@@ -32,6 +32,7 @@ class Matchers:
     government_words: PhraseIndex
     honorifics: PhraseIndex
     complementizers: frozenset[str]
+    definite_sides: frozenset[str]  # "النظام" names a side only with its article ("نظام روما" is a statute)
     participles: frozenset[str]  # the lexicon's, and each with و and ف (see _with_conjunction)
     verbal_nouns: frozenset[str]
     _openers: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # memo of may_open_attribution
@@ -120,6 +121,12 @@ def _with_ha_for_ta_marbuta(words: frozenset[str]) -> frozenset[str]:
     return words | {w[:-1] + "ه" for w in words if w.endswith("ة")}
 
 
+def _definite_only(phrases: Iterable[tuple[str, ...]]) -> frozenset[str]:
+    """One-word entries listed only with the article (النظام، الأسد), by their bare form."""
+    single = {p[0] for p in phrases if len(p) == 1}
+    return frozenset(w[2:] for w in single if w.startswith("ال") and w[2:] not in single)
+
+
 def matchers_for(lexicon: Lexicon) -> Matchers:
     """Compile ``lexicon``, once per lexicon object (lexicons are never mutated)."""
     cached = _COMPILED.get(id(lexicon))
@@ -148,6 +155,7 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
         affiliation_words=PhraseIndex(lexicon.affiliation_words),
         government_words=PhraseIndex(lexicon.government_words),
         honorifics=PhraseIndex(lexicon.honorifics, ignore_article=False),
+        definite_sides=_definite_only(lexicon.affiliation_words),
         complementizers=frozenset(complementizers),
         participles=_with_conjunction(_with_ha_for_ta_marbuta(lexicon.participles)),
         verbal_nouns=_with_conjunction(lexicon.verbal_nouns),

@@ -552,6 +552,8 @@ def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: st
     for position, length, value in m.affiliation_words.find(tokens):
         if length == 1 and _name_not_adjective(tokens, position):
             continue  # "الإعلامي تركي السيف": تركي is his name, not "Turkish"
+        if length == 1 and tokens[position].text in m.definite_sides:
+            continue  # "نظام روما", "أسد": without the article no side is named
         if position > 0 and tokens[position - 1].text == "في" and (
                 " ".join(t.text for t in tokens[position : position + length]) in m.lexicon.state_names):
             continue  # "زعيم الطائفة السنية في إيران", "سفير المملكة في واشنطن": where, not whose side
