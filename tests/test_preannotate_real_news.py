@@ -404,6 +404,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a statute opening the sentence is a document speaking", "ووفقا لنظام روما الخاص بالمحكمة فان الدولة الموقعة عليه ملزمة باعتقال المتهمين.",
      [("الدولة الموقعة عليه ملزمة باعتقال المتهمين", "indirect", "نظام روما الخاص بالمحكمة", "organization", None)]),
 
+    ("a quotation after a comma, or with a space inside its mark, is speech",
+     'وقال الأمير علي " يجب وصول رؤوس جديدة وهو جزء من هذا النظام". وأضاف، "الفريق ما زال محتفظا بتجانسه".',
+     [("يجب وصول رؤوس جديدة وهو جزء من هذا النظام", "direct", "الأمير علي", "named_person", None),
+      ("الفريق ما زال محتفظا بتجانسه", "direct", "الأمير علي", "named_person", None)]),
+    ("the complementizer after a spaced mark stays out", 'وقال سمو الأمير " إن القصر الشامخ يوثق مرحلة مهمة".',
+     [("القصر الشامخ يوثق مرحلة مهمة", "direct", "سمو الأمير", "named_person", None)]),
+
 ]
 
 

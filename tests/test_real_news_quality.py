@@ -35,6 +35,7 @@ FLOORS = {
     "k": (0.865, 0.790, 0.885, 0.950),
     "l": (0.870, 0.785, 0.980, 0.955),
     "m": (0.865, 0.755, 0.865, 0.960),
+    "n": (0.855, 0.805, 0.940, 0.940),
 }  # every part has had its one blind score (first-blind-scores/); a new blind part gets no floor until then
 
 

@@ -150,9 +150,9 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         comma = max(gap.rfind(","), gap.rfind("،"))
         if comma >= 0 and j > i + 1 and gap.rfind('"') > comma:
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.75)
-        if j > i and gap.endswith('"') and _opens_long_quote(nt, m, s, j, shortest=3 if j == i + 1 else 5):
+        if j > i and gap.rstrip(" ").endswith('"') and _opens_long_quote(nt, m, s, j, shortest=3 if j == i + 1 else 5):
             # "وقال المدير الرياضي لهيرتا "نشعر بصدمة …"": a quotation after the subject, no comma
-            return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7, quotation=True)
+            return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7, quotation=True)  # (or "وقال، "…"")
         width = _complementizer_at(m, tokens, j)
         if width:
             return _Marker(j, tokens[j + width - 1].end, 0.92)
@@ -184,13 +184,15 @@ def _opens_long_quote(nt: NormText, m: Matchers, s: Sentence, j: int, shortest: 
     ("وأضاف الباحث "…"، مطالبا …", "وأضاف "…" في التعامل مع …"); names of bodies in quotation
     marks are shorter.
     """
-    gap = _gap(nt, s.tokens, j)
-    if not gap.endswith('"') or gap[:-1].strip(" ") not in ("", ":"):
-        return False  # only spaces (or a colon) between the subject and the opening mark
+    gap = _gap(nt, s.tokens, j).rstrip(" ")  # "وقال الأمير علي " يجب …": a space inside the mark too
+    if not gap.endswith('"') or gap[:-1].strip(" ") not in ("", ":", "،", ","):
+        return False  # only spaces (or a colon or comma: "وقال، "…"") between the subject and the opening mark
     if j > 0 and gap == '"':
         return False  # no space before the mark: it closes something, or is glued to a word
     open_at = s.tokens[j - 1].end + gap.rindex('"')
     close = closing_quote(nt, open_at, s.paragraph[1])
+    if close is None and _gap(nt, s.tokens, j).endswith(" "):
+        return False  # '« تحيا مصر «': a mark with a space after it that never closes is no quotation
     end = close if close is not None else s.paragraph[1]
     words = len(tokens(nt, open_at, min(end, open_at + 400)))  # bounded: the quote may never close
     after = nt.norm[close + 1 : min(close + 4, s.paragraph[1])] if close is not None else ""

@@ -253,7 +253,10 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int,
         return bracketed, "direct", False
     if text[start] == '"':
         close = closing_quote(nt, start, s.paragraph[1])
-        inner = _COMPLEMENTIZER_BEFORE_WORD.match(text, start + 1, close if close is not None else s.paragraph[1])
+        first = start + 1
+        while first < s.paragraph[1] and text[first] == " ":
+            first += 1  # '" إن القصر …': a space inside the opening mark
+        inner = _COMPLEMENTIZER_BEFORE_WORD.match(text, first, close if close is not None else s.paragraph[1])
         if inner and close is not None and (quotation or _after_quote_is_boundary(nt, m, s, close)):
             # ""إن المشروع بلغ …"": the complementizer stays out of the quotation's content (guidelines 5.1)
             return trim(nt, inner.end(), close), "direct", False
