@@ -124,7 +124,8 @@ def _with_ha_for_ta_marbuta(words: frozenset[str]) -> frozenset[str]:
 def _definite_only(phrases: Iterable[tuple[str, ...]]) -> frozenset[str]:
     """One-word entries listed only with the article (النظام، الأسد), by their bare form."""
     single = {p[0] for p in phrases if len(p) == 1}
-    return frozenset(w[2:] for w in single if w.startswith("ال") and w[2:] not in single)
+    nisba = ("ي", "يه", "ية", "يون", "يين", "ين")  # "الأمريكيين" is also "أمريكيين" after an indefinite noun
+    return frozenset(w[2:] for w in single if w.startswith("ال") and w[2:] not in single and not w.endswith(nisba))
 
 
 def matchers_for(lexicon: Lexicon) -> Matchers:
