@@ -325,10 +325,10 @@ class ParagraphReader:
             self._previous_sentence = (s.start, s.end)
             self.sentence_index += 1
         read = self.found[found_before:]
-        if len(sents) == 1 and all(a.source is None and a.mode in ("unstated", "none") for a in read) and len(read) <= 1:
-            # nothing read, or only a claim with no speaker: the line may be a title "X يتوقع Y"
-            if self._headline_object(paragraph, sents[0]) and read:
-                self.found.remove(read[0])
+        # nothing read, or only a claim with no speaker: the line may be a title "X يتوقع Y"
+        unsourced = len(read) <= 1 and all(a.source is None and a.mode in ("unstated", "none") for a in read)
+        if len(sents) == 1 and unsourced and self._headline_object(paragraph, sents[0]) and read:
+            self.found.remove(read[0])
 
     def _headline(self, paragraph: tuple[int, int], sents: list[Sentence]) -> bool:
         """A line "X: claim" where X names a source and no verb introduces it."""
