@@ -411,6 +411,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("the complementizer after a spaced mark stays out", 'وقال سمو الأمير " إن القصر الشامخ يوثق مرحلة مهمة".',
      [("القصر الشامخ يوثق مرحلة مهمة", "direct", "سمو الأمير", "named_person", None)]),
 
+    ("a title and a surname find the person named in full before",
+     "وقال الرئيس الأمريكي باراك أوباما إن الاتفاق جيد. وأكد الرئيس اوباما أن الكونجرس سيدعمه.",
+     [("الاتفاق جيد", "indirect", "الرئيس الأمريكي باراك أوباما", "named_person", "usa"),
+      ("الكونجرس سيدعمه", "indirect", "الرئيس اوباما", "named_person", "usa")]),
+
 ]
 
 

@@ -394,7 +394,7 @@ class ParagraphReader:
             return False
         start = v + 1 + (words[v + 1].text in verb.prepositions)  # "تعلن عن …"
         if start >= len(words) or m.is_complementizer(words[start].text, None) or m.is_feeling(words[start].text):
-            return  # "… تؤكد أن": the sentence reader's; "… تعرب عن شكرها": no content
+            return False  # "… تؤكد أن": the sentence reader's; "… تعرب عن شكرها": no content
         span = C.headline_content(nt, words[start].start, paragraph[1])
         if span is None:
             return False
@@ -1042,7 +1042,7 @@ class ParagraphReader:
                 start -= 1
         while start < stop and (without_conjunction(tokens[start].text) in _KANA or tokens[start].text in _AMMA):
             start += 1
-        if tokens[i].text[:1] == "و" and any(m.verb(t.text) for t in tokens[:start]):
+        if tokens[i].text[:1] == "و" and any(m.verb(t.text) for t in tokens[max(0, start - 40) : start]):
             return None  # "أكد X على قوة البطولة … وقال:": the second verb keeps the first one's speaker
         if start >= stop or any(m.verb(t.text) or m.is_participle(t.text) for t in tokens[start:stop]):
             return None

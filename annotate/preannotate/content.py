@@ -1,7 +1,8 @@
 """Claim content: where it starts and ends, and whether it is a direct quotation.
 
 Direct content is what an opening quotation mark encloses, to its closing mark even across
-sentences, or to the end of the paragraph when it never closes. Indirect content runs to the
+sentences, or, when it never closes, to the end of the paragraph or the sentence before one that
+opens with a new cue. Indirect content runs to the
 end of the sentence but stops before a new attribution ("، مضيفاً أن …", "، بحسب …").
 Spans exclude enclosing quotation marks, final punctuation and surrounding spaces.
 """
@@ -209,13 +210,15 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
 
 
 _WORD = re.compile(r"[\u0621-\u064a]+")
+_UNCLOSED_REACH = 5000  # code points an unclosed quotation is searched for the next speaker's sentence
 
 
 def _unclosed_quote_end(nt: NormText, m: Matchers, begin: int, paragraph_end: int) -> int:
     """Where a quotation that never closes ends: before the first sentence whose opening words hold
     a reporting verb with its colon, quotation mark or complementizer (". وقال في مقابلة: «…"), a new
     attribution the missing mark would have preceded; else the paragraph's end."""
-    for match in SENTENCE_END.finditer(nt.norm, begin, paragraph_end):
+    # bounded: a page-long paragraph with many unclosed marks must not cost the square of its length
+    for match in SENTENCE_END.finditer(nt.norm, begin, min(paragraph_end, begin + _UNCLOSED_REACH)):
         window = nt.norm[match.end() : min(paragraph_end, match.end() + 100)]
         words = _WORD.findall(window)[:10]
         if any(m.verb(word) for word in words) and (

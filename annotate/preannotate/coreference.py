@@ -108,7 +108,6 @@ class EntityResolver:
         self._by_head = _PositionIndex()  # ("head", entity head) and ("type", entity type)
         self._by_entity = _PositionIndex()
         self._by_gender = _PositionIndex()
-        self._by_sentence = _PositionIndex()
         self._by_span: dict[tuple[int, int], Mention] = {}
 
     def at_span(self, start: int, end: int) -> Mention | None:
@@ -152,7 +151,6 @@ class EntityResolver:
         self._by_entity.add(mention.entity, mention)
         for key in _gender_keys(mention):
             self._by_gender.add(key, mention)
-        self._by_sentence.add(mention.sentence, mention)
 
     def _lookup(self, index: _PositionIndex, key: Hashable, mention: Mention) -> Mention | None:
         if mention.headline:
@@ -188,12 +186,6 @@ class EntityResolver:
         if found is not None:
             return found
         return self.latest_of(last_source.entity, position) if last_source is not None else None
-
-    def subject_in_sentence(self, sentence: int, position: int, verb_gender: str) -> Mention | None:
-        """The nearest mention before ``position`` in the same sentence, when its gender agrees: "اجتمع
-        مدير الكرة بالفريق، مبيناً …" — the participle goes with the sentence's own subject."""
-        found = self._by_sentence.nearest_before(sentence, position)
-        return found if found is not None and _gender_agrees(verb_gender, found) else None
 
     def latest_of(self, entity: int, position: int) -> Mention | None:
         """The nearest mention of ``entity`` that starts before ``position``."""

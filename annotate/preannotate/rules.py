@@ -113,9 +113,6 @@ def build_document(document: Document, nt: NormText, found: list[Attribution], m
                               attribution.gender)
         elif attribution.mode == "previous" and attribution.sentence in last_sentence_source:
             source = last_sentence_source[attribution.sentence]
-        elif attribution.mode == "previous" and (
-                own := resolver.subject_in_sentence(attribution.sentence, start, attribution.gender)) is not None:
-            source = own
         elif attribution.mode in {"unstated", "previous"}:
             source = resolver.speaker_before(start, attribution.gender, last_source)
             if source is None:
