@@ -416,6 +416,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الاتفاق جيد", "indirect", "الرئيس الأمريكي باراك أوباما", "named_person", "usa"),
       ("الكونجرس سيدعمه", "indirect", "الرئيس اوباما", "named_person", "usa")]),
 
+    ("a relay between the verb and أن leaves the speaker unstated",
+     "دان معالي رئيس مجلس النواب أحمد الملا التفجير. وقال وفقاً لما نقلته وكالة الانباء البحرينية إن البحرين تقف مع السعودية.",
+     [("البحرين تقف مع السعودية", "indirect", "معالي رئيس مجلس النواب أحمد الملا", "named_person", None)]),
+    ("a title line's quoted subject beats a subject read after the verb",
+     "«كاف» يعلن أسماء حكام مباريات الأهلي والزمالك بالكونفدرالية",
+     [("أسماء حكام مباريات الأهلي والزمالك بالكونفدرالية", "indirect", "كاف", "organization", None)]),
+
 ]
 
 

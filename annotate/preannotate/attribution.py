@@ -325,9 +325,12 @@ class ParagraphReader:
             self._previous_sentence = (s.start, s.end)
             self.sentence_index += 1
         read = self.found[found_before:]
-        # nothing read, or only a claim with no speaker: the line may be a title "X يتوقع Y"
-        unsourced = len(read) <= 1 and all(a.source is None and a.mode in ("unstated", "none") for a in read)
-        if len(sents) == 1 and unsourced and self._headline_object(paragraph, sents[0]) and read:
+        # nothing read, or one claim with no speaker or with one after its verb: the line may be a title
+        # "X يتوقع Y" ("«كاف» يعلن أسماء حكام …" read as "يعلن [أسماء حكام …] …")
+        replaceable = len(read) <= 1 and all(
+            (a.source is None and a.mode in ("unstated", "none")) or (a.source and a.cue and a.source[0] > a.cue[0])
+            for a in read)
+        if len(sents) == 1 and replaceable and self._headline_object(paragraph, sents[0]) and read:
             self.found.remove(read[0])
 
     def _headline(self, paragraph: tuple[int, int], sents: list[Sentence]) -> bool:

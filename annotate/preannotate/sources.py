@@ -91,8 +91,9 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     if i > 0 and i < stop and holds(_gap(nt, tokens[i - 1], tokens[i]), ",،"):
         # the region opens with an aside ("، بعد اجتماعه بوفد …، أن"): skip it to its closing comma
         i = next((j for j in range(i + 1, stop) if holds(_gap(nt, tokens[j - 1], tokens[j]), ",،")), stop)
-    if i < stop and tokens[i].text in _AS and i + 1 < stop and m.verb(tokens[i + 1].text):
-        return None  # "وقالت كما نقلت عنها وكالة …": the outlet relays; the speaker is unstated
+    if i < stop and ((tokens[i].text in _AS and i + 1 < stop and m.verb(tokens[i + 1].text))
+                     or m.prepositions.match(tokens, i)):
+        return None  # "وقالت كما نقلت عنها وكالة …", "وقال وفقاً لما نقلته وكالة …": a relay; the speaker is unstated
     if m.honorifics.match(tokens, i, first_stems=False):
         return None  # "قال تعالى:", "قال صلى الله عليه وسلم:": praise, the speaker is not named
     told = _quoted_then_source(m, nt, tokens, i, stop)
