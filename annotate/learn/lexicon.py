@@ -31,7 +31,7 @@ from annotate.agreement.spans import match_spans
 from annotate.learn.pairs import Pair
 from annotate.lexicons import Lexicon
 from annotate.preannotate.text import normalize_word
-from annotate.preannotate.words import derived_verbal_noun
+from annotate.preannotate.words import derived_verbal_noun, without_object_pronoun
 from annotate.schema import Claim, Document, SourceMention
 
 EXAMPLES = 3
@@ -82,16 +82,10 @@ def _surface(text: str, strip=_unprefixed) -> str:
     return " ".join([strip(words[0]), *words[1:]]) if words else text
 
 
-# Attached object pronouns (وصفته، أعلنتها، وصفوه): stripped to find the verb, longest first.
-_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
-
-
 def _without_object(word: str) -> str:
-    for suffix in _OBJECT_PRONOUNS:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            bare = word[: -len(suffix)]
-            return bare + "ا" if bare.endswith("و") else bare  # وصفوه → وصفوا
-    return word
+    """A verb form without its attached object pronoun, stripped to find the verb (وصفته → وصفت)."""
+    bare = without_object_pronoun(word)
+    return bare + "ا" if bare != word and bare.endswith("و") else bare  # وصفوه → وصفوا
 
 
 def verb_paradigm(word: str) -> tuple[str, tuple[str, ...]]:
@@ -142,7 +136,8 @@ def looks_like_verbal_noun(word: str) -> bool:
 
 
 def _first_person(word: str) -> bool:
-    """"قلت", "قلنا", "أكدت"? — only the unambiguous first-person forms: نا, or تُ on a hollow verb (قلت)."""
+    """The writer's own "I" or "we": a form in نا (قلنا), or one of a few unambiguous first-person forms
+    (قلت، أعتقد); "أكدت" could be "she confirmed", so it is not among them."""
     return word.endswith("نا") and len(word) >= 4 or word in _FIRST_PERSON
 
 

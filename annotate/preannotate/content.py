@@ -15,8 +15,9 @@ from operator import attrgetter
 
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import PUNCTUATION, SENTENCE_END, Sentence, closing_quote
+from annotate.preannotate.segment import tokens as words_between
 from annotate.preannotate.text import NormText
-from annotate.preannotate.words import RELATIVE_PRONOUNS, bare, without_conjunction
+from annotate.preannotate.words import RELATIVE_PRONOUNS, bare, without_conjunction, without_object_pronoun
 
 _LEADING = set("،,:;؛-–—ـ.")
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
@@ -128,14 +129,6 @@ def _new_speaker_with_clause(nt: NormText, m: Matchers, tokens: list, k: int) ->
     return any(m.is_complementizer(t.text, None) for t in tokens[k + 1 : k + 9])
 
 
-def _without_object(word: str) -> str:
-    """A verb without an attached object pronoun (طالبهم → طالب), for the lists that hold bare forms."""
-    for suffix in ("هما", "هم", "ها", "ه"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
 def _speaker_then_verb(nt: NormText, m: Matchers, tokens: list, k: int) -> bool:
     """A reporting verb within the four words from ``k`` whose complementizer or colon follows within
     eight words: after a comma, the next speaker and their verb ("، ومجموعة أخرى ترى أن …")."""
@@ -182,7 +175,7 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
                 return gap_start  # "… في غرف خاصة لافتاً إلى أن …" / "… عام 2011 وذكرت وكالة كيودو أن …"
             continue
         if word in m.lexicon.boundary_words or without_conjunction(word) in m.lexicon.boundary_words \
-                or without_conjunction(_without_object(word)) in m.lexicon.boundary_words:  # "، وطالبهم بـ…"
+                or without_conjunction(without_object_pronoun(word, shortest=4)) in m.lexicon.boundary_words:  # "، وطالبهم بـ…"
             return gap_start + comma  # "…، داعياً إلى …" / "…، وطالب بـ…" / "…، واصفاً …": praise, calls and wishes end the claim
         if _speaker_then_verb(nt, m, tokens, k):
             return gap_start + comma  # "…، وثلة من الناس يعتقدون أن …", "…، إلا أنه أشار إلى أن …": a new attribution
@@ -209,7 +202,6 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
     return end
 
 
-_WORD = re.compile(r"[\u0621-\u064a]+")
 _UNCLOSED_REACH = 5000  # code points an unclosed quotation is searched for the next speaker's sentence
 
 
@@ -219,8 +211,9 @@ def _unclosed_quote_end(nt: NormText, m: Matchers, begin: int, paragraph_end: in
     attribution the missing mark would have preceded; else the paragraph's end."""
     # bounded: a page-long paragraph with many unclosed marks must not cost the square of its length
     for match in SENTENCE_END.finditer(nt.norm, begin, min(paragraph_end, begin + _UNCLOSED_REACH)):
-        window = nt.norm[match.end() : min(paragraph_end, match.end() + 100)]
-        words = _WORD.findall(window)[:10]
+        window_end = min(paragraph_end, match.end() + 100)
+        window = nt.norm[match.end() : window_end]
+        words = [t.text for t in words_between(nt, match.end(), window_end)[:10]]
         if any(m.verb(word) for word in words) and (
                 ":" in window or '"' in window or any(m.is_complementizer(word, None) for word in words)):
             return match.start()

@@ -60,6 +60,19 @@ def pronoun_suffixed(word: str) -> bool:
     return word.endswith(("ه", "ها", "هم"))
 
 
+# Attached object pronouns (وصفته، أعلنتها، طالبهم), longest first.
+OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+def without_object_pronoun(word: str, shortest: int = 3) -> str:
+    """The word without an attached object pronoun (وصفته → وصفت, طالبهم → طالب), when at least
+    ``shortest`` letters remain; else the word itself."""
+    for suffix in OBJECT_PRONOUNS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
+            return word[: -len(suffix)]
+    return word
+
+
 @lru_cache(maxsize=65536)
 def without_conjunction(word: str) -> str:
     """The word without an attached و or ف (how cue verbs are looked up)."""
