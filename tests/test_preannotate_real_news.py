@@ -299,7 +299,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("بقاء بنزيمة مع ريال مدريد", "indirect", "بينيتيز", "named_person", None),
       ("الفريق جاهز", "indirect", "المدرب رافائيل بينيتيز", "named_person", None)]),
     ("a title line's unknown subject the article never names again is no source",
-     "ماجد يعلن رحيله عن النادي", []),
+     "كوتينيو يعلن رحيله عن النادي", []),
 
     ("the writer's conclusion is no claim", "وقال الوزير إن الأسعار ارتفعت، وهو ما يكشف أن الطلب قوي.",
      [("الأسعار ارتفعت", "indirect", "الوزير", "named_person", None)]),
@@ -422,6 +422,16 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a title line's quoted subject beats a subject read after the verb",
      "«كاف» يعلن أسماء حكام مباريات الأهلي والزمالك بالكونفدرالية",
      [("أسماء حكام مباريات الأهلي والزمالك بالكونفدرالية", "indirect", "كاف", "organization", None)]),
+    ("a common Gulf forename opens a name before a noun object", "أكد بدر العتيبي جاهزية المنتخب للبطولة.",
+     [("جاهزية المنتخب للبطولة", "indirect", "بدر العتيبي", "named_person", None)]),
+    ("a title, then a forename with بن, is one name",
+     "أكد العقيد سالم بن عطية القرشي ضبط عدد من المتهمين في الواقعة.",
+     [("ضبط عدد من المتهمين في الواقعة", "indirect", "العقيد سالم بن عطية القرشي", "named_person", None)]),
+    ("a lineage runs past four words",
+     "هنأ صاحب السمو الأمير جلوي بن عبدالعزيز بن مساعد أمير المنطقة القيادة. وأضاف أن الإنجاز كبير.",
+     [("الإنجاز كبير", "indirect", "صاحب السمو الأمير جلوي بن عبدالعزيز بن مساعد", "named_person", None)]),
+    ("a demonstrative ends a name", "وأرجع حامد ذلك إلى قوة الدولار وضعف الطلب.",
+     [("ذلك إلى قوة الدولار وضعف الطلب", "indirect", "حامد", "named_person", None)]),
 
 ]
 

@@ -474,17 +474,21 @@ def _name_before_object(m: Matchers, tokens: Sequence[Token], j: int, stop: int)
 _DUAL_HEADS = frozenset({"الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين"})
 # "عبد" / "أبو" + a word with the article make one name word: عبد الله، عبد الرحمن، أبو الفضل
 _NAME_COMPOUNDERS = frozenset({"عبد", "ابو", "ابي"})
+# "بن"/"بنت" join a lineage, which may run past four words ("جلوي بن عبدالعزيز بن مساعد").
+_LINEAGE = frozenset({"بن", "ابن", "بنت"})
+# Demonstratives and complementizers end a name: "وأرجع حامد ذلك …", "… نورة ان تسجل".
+_NEVER_A_NAME = frozenset(normalize_word(w) for w in ("ذلك", "هذا", "هذه", "تلك", "أن", "إن", "أنه", "إنه", "بأن"))
 
 
 def _name_length(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, stop: int) -> int:
     """Words of a personal name from a forename at ``start``: up to four, ending before a
     preposition, punctuation, or a word that commonly opens a noun object (القبض، مقتل …)."""
     length = 1
-    while start + length < stop and length < 4:
+    while start + length < stop and (length < 4 or tokens[start + length - 1].text in _LINEAGE):
         word = tokens[start + length].text
         gap = nt.norm[tokens[start + length - 1].end : tokens[start + length].start]
-        if holds(gap, ",،:؛;.\"") or word in _BARE_PREPOSITIONS or word in m.lexicon.object_starters \
-                or derived_verbal_noun(word) or _is_channel(m, tokens, start + length):
+        if holds(gap, ",،:؛;.\"()") or word in _BARE_PREPOSITIONS or word in m.lexicon.object_starters \
+                or word in _NEVER_A_NAME or derived_verbal_noun(word) or _is_channel(m, tokens, start + length):
             break
         length += 1
         if word.startswith("ال") and tokens[start + length - 2].text not in _NAME_COMPOUNDERS:
