@@ -432,6 +432,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الإنجاز كبير", "indirect", "صاحب السمو الأمير جلوي بن عبدالعزيز بن مساعد", "named_person", None)]),
     ("a demonstrative ends a name", "وأرجع حامد ذلك إلى قوة الدولار وضعف الطلب.",
      [("ذلك إلى قوة الدولار وضعف الطلب", "indirect", "حامد", "named_person", None)]),
+    ("an unknown name before a possessed verbal noun; أعلن is active with it",
+     "وأعلن بلاتيني ترشحه رسميا لرئاسة الاتحاد الدولي.",
+     [("ترشحه رسميا لرئاسة الاتحاد الدولي", "indirect", "بلاتيني", "named_person", None)]),
+    ("a long name may begin with ب", "أعلن بشيكتاش تعاقده مع المهاجم الألماني لموسم واحد.",
+     [("تعاقده مع المهاجم الألماني لموسم واحد", "indirect", "بشيكتاش", "named_person", None)]),
+    ("a short ب word is a preposition, not a name", "أكد بوضوح أهمية الترشح.", []),
 
 ]
 

@@ -37,6 +37,7 @@ from annotate.preannotate.words import (
     pronoun_suffixed,
     stems,
     without_conjunction,
+    without_object_pronoun,
 )
 
 MAX_SUBJECT_REGION = 20
@@ -229,6 +230,12 @@ def _skip_channel(m: Matchers, tokens: Sequence[Token], k: int) -> int:
         while k < len(tokens) and tokens[k].text.startswith("ال"):
             k += 1
     return k
+
+
+def _maybe_preposition(word: str) -> bool:
+    """A word that may be بـ or لـ and its noun ("بشدة", "للمرة", "بالفعل"); a longer word without the
+    article after it may be a name too ("بلاتيني", "بشيكتاش"), which only a noun object after it settles."""
+    return word.startswith(("ب", "ل")) and (len(word) < 6 or word.startswith(("بال", "لل", "لا")))
 
 
 def _skip_aside(nt: NormText, m: Matchers, tokens: Sequence[Token], k: int) -> int:
@@ -1111,12 +1118,14 @@ class ParagraphReader:
             # "اتهمت وزارة الخارجية التركية "حزب العمال …" بـ…": a quoted name after the subject is the accused
             quoted = next((t for t in range(subject[0] + 2, subject[1]) if _gap(nt, tokens, t).endswith('"')), None)
             subject = (subject[0], quoted) if quoted is not None else subject
-        if subject is None and not passive and verb.takes_object and j < len(tokens) and tokens[j].text not in verb.prepositions \
-                and not (i > 0 and without_conjunction(tokens[i - 1].text) in _NEGATIONS):
-            subject = self._unknown_subject(s, j)  # "كما أكد محلب أهمية …"; not "ولم تعلن إسرائيل مسؤوليتها"
-        k = subject[1] if subject else j
-        # "وكان الاتحاد أعلن فقدان …": أعلن reads as أُعلن too, but with a subject before it, it is active
+        # "وكان الاتحاد أعلن فقدان …", "أعلن بشيكتاش تعاقده": أعلن reads as أُعلن too, but with a subject it is active
         active_too = not self._vocalized_passive(tokens[i])
+        if subject is None and (not passive or active_too) and verb.takes_object and j < len(tokens) \
+                and tokens[j].text not in verb.prepositions and not (
+                i > 0 and without_conjunction(tokens[i - 1].text) in _NEGATIONS):
+            subject = self._unknown_subject(s, j)  # "كما أكد محلب أهمية …"; not "ولم تعلن إسرائيل مسؤوليتها"
+            passive = passive and subject is None
+        k = subject[1] if subject else j
         if subject is None and i > 0 and (not passive or active_too):
             subject_before = self._preverbal_subject(s, i)
             if subject_before is not None:
@@ -1130,16 +1139,24 @@ class ParagraphReader:
         m, tokens = self.m, s.tokens
         for end in range(j + 1, min(len(tokens), j + 4)):
             word = tokens[end - 1].text
-            if (holds(_gap(self.nt, tokens, end - 1), ",،:؛;.") and end - 1 > j) or word.startswith(("ب", "ل")) \
+            if (holds(_gap(self.nt, tokens, end - 1), ",،:؛;.") and end - 1 > j) or _maybe_preposition(word) \
                     or m.verb(word) or m.is_participle(word) or self._never_in_name(tokens[end - 1]) \
                     or pronoun_suffixed(word) or tokens[end - 1].tanween_fath \
                     or m.channel.match(tokens, end - 1, first_stems=False) or (end - 1 > j and word.startswith("و")):
                 # a possessed noun ("قدرتهم") is an object, a preposition ("عند") or an adverb ("غدا"، "رسمياً")
                 # no part of a name, nor a second noun joined by و ("غالب التحقيقات وعمليات القبض")
                 return None
-            if bare(tokens[end].text) in m.lexicon.object_starters and not holds(_gap(self.nt, tokens, end), ",،:؛;."):
+            if self._opens_object(tokens[end].text) and not holds(_gap(self.nt, tokens, end), ",،:؛;."):
                 return (j, end)
         return None
+
+    def _opens_object(self, word: str) -> bool:
+        """An object starter, bare or possessed: "أهمية", "تعاقده" (تعاقد), "استقالته" (استقالة)."""
+        starters = self.m.lexicon.object_starters
+        if bare(word) in starters:
+            return True
+        stem = without_object_pronoun(word)
+        return stem != word and (stem in starters or (stem.endswith("ت") and stem[:-1] + "ة" in starters))
 
     def _never_in_name(self, token: Token) -> bool:
         """A word no name is made of: a preposition or particle, a verbal noun, an object starter, digits."""

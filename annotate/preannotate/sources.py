@@ -797,4 +797,7 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
                 key = found[0][2]
                 break
     affiliation = _affiliation(m, tokens, key, bare(head))
+    if not confident and type_ == "named_person" and affiliation is not None and key is None \
+            and not m.affiliation_words.match(tokens, 0):
+        affiliation = None  # "بشيكتاش التركي", "جوميز الألماني": a club's or a player's country is no side
     return SourceInfo(type_, affiliation, key, bare(head), _gender(m, head, type_, first), confident)
