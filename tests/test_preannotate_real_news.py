@@ -438,6 +438,23 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a long name may begin with ب", "أعلن بشيكتاش تعاقده مع المهاجم الألماني لموسم واحد.",
      [("تعاقده مع المهاجم الألماني لموسم واحد", "indirect", "بشيكتاش", "named_person", None)]),
     ("a short ب word is a preposition, not a name", "أكد بوضوح أهمية الترشح.", []),
+    ("a verse in brackets after قال تعالى is quoted speech, however short",
+     "ومن عصاه كان من الهالكين قال تعالى ((لا يستوي أصحاب النار وأصحاب الجنة)) وهذا بيّن.",
+     [("لا يستوي أصحاب النار وأصحاب الجنة", "direct", None, None, None)]),
+    ("a verse in braces", "وفضله على عباده قال تعالى {والنخل باسقات لها طلع نضيد} وهذا.",
+     [("والنخل باسقات لها طلع نضيد", "direct", None, None, None)]),
+    ("God named after the verb", "وهي سنة الله في خلقه قال الله تعالى (ولن تجد لسنة الله تبديلا) وهذا واضح.",
+     [("ولن تجد لسنة الله تبديلا", "direct", "الله تعالى", "named_person", None)]),
+    ("brackets elsewhere stay brackets", "وقال الوزير (السبت) إن الخطة جاهزة.",
+     [("الخطة جاهزة", "indirect", "الوزير", "named_person", None)]),
+    ("قوله تعالى quotes a verse, not the writer's speaker",
+     "وتجاهل الكاتب آيات أكثر عمومية مثل قوله تعالى (وما أرسلناك إلا رحمة للعالمين) وغيرها.",
+     [("وما أرسلناك إلا رحمة للعالمين", "direct", None, None, None)]),
+    ("God, who speaks a verse, is no later verb's unstated subject",
+     "بيان وزارة الداخلية قال الله تعالى ((ولكم في القصاص حياة)) . وتحذر الوزارة كل من تسول له نفسه. "
+     "وتؤكد أن العقاب سيكون مصيره.",
+     [("ولكم في القصاص حياة", "direct", "الله تعالى", "named_person", None),
+      ("العقاب سيكون مصيره", "indirect", "الوزارة", "organization", None)]),
 
 ]
 
@@ -461,3 +478,15 @@ def test_a_place_then_a_clause_is_no_subject() -> None:
         nt = NormText.of(region)
         words = tokens(nt, 0, len(nt.norm))
         assert np_extent(nt, matchers, words, 0, len(words)) == expected
+
+
+def test_verse_brackets_read_as_quotes_keep_every_offset() -> None:
+    """The brackets around a verse become quotation marks in the matching form only, one for one."""
+    from annotate.preannotate.text import NormText
+
+    text = "قال الله عز وجل ((إن مع العسر يسرا)) وقال (السبت) إنه"
+    nt = NormText.of(text)
+    assert len(nt.norm) == len(text)
+    assert nt.norm.index('"') == text.index("((") + 1 and nt.norm.rindex('"') == text.index("))")
+    assert "(السبت)" in nt.norm  # brackets not after the words that name God are left alone
+    assert NormText.of("قال تعالى ((لم تغلق").norm == "قال تعالي ((لم تغلق"  # never closed: unchanged

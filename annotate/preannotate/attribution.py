@@ -197,6 +197,8 @@ def _opens_long_quote(nt: NormText, m: Matchers, s: Sentence, j: int, shortest: 
     end = close if close is not None else s.paragraph[1]
     words = len(tokens(nt, open_at, min(end, open_at + 400)))  # bounded: the quote may never close
     after = nt.norm[close + 1 : min(close + 4, s.paragraph[1])] if close is not None else ""
+    if close is not None and j > 0 and s.tokens[j - 1].text in C.EXALTED:
+        return words >= 2  # "قال تعالى «…» وهذا …": a verse, however short, whatever follows
     if close is not None and after.strip()[:1] not in ("", ".", "!", "؟", "?"):
         following = next((t.text for t in s.tokens if t.start > close), "")
         if m.is_participle(following):
@@ -622,6 +624,14 @@ class ParagraphReader:
         word = tokens[i].text
         if not (m.is_participle(word) or m.is_verbal_noun(word)):
             return None
+        praise = m.honorifics.match(tokens, i + 1, first_stems=False) if i + 1 < len(tokens) else None
+        if praise and i + 1 + praise[0] < len(tokens):
+            # "مثل قوله تعالى (…)": a verse, God's words, not the clause's speaker's
+            verse = _quote_content_after(nt, s, i + 1 + praise[0])
+            span, kind, unclosed = C.content_after(nt, m, s, verse, quotation=True) if verse is not None else (
+                None, "", False)
+            return None if span is None else self._add(Attribution(
+                span, kind, (tokens[i].start, tokens[i].end), None, "none", "", 0.8 - 0.1 * unclosed, self.sentence_index))
         # "متوقعةً في الوقت ذاته أن …", "مشيراً في هذا الصدد إلى …": a channel phrase before the marker
         after = _skip_channel(m, tokens, i + 1) - 1 if i + 1 < len(tokens) else i
         marker = _find_marker(nt, m, s, i, 3) or (_find_marker(nt, m, s, after, 3) if after > i else None)
@@ -1056,6 +1066,8 @@ class ParagraphReader:
             return None  # "أكد X على قوة البطولة … وقال:": the second verb keeps the first one's speaker
         if start >= stop or any(m.verb(t.text) or m.is_participle(t.text) for t in tokens[start:stop]):
             return None
+        if any(t.text in C.EXALTED for t in tokens[i + 1 : i + 3]):
+            return None  # "… الهالكين قال تعالى": God speaks, named after the verb
         if without_conjunction(tokens[start].text) in _TOPIC_PREPOSITIONS or (
                 stop - start == 1 and without_conjunction(tokens[start].text) in _SUBJECT_PRONOUNS):
             return None  # "وعن أولويات الحكومة قال": a topic; "إنه يشير إلى": a pronoun, the speaker unstated

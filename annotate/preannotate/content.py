@@ -31,7 +31,7 @@ _COMMENT_OPENERS = frozenset({("وهو", "ما"), ("وهي", "ما"), ("الام
 # "… "العشاء جاهز" فلم تفهم …": after a closing quotation, و/ف + one of these starts the writer's narration
 _NARRATION_PARTICLES = frozenset({"لم", "لن", "قد", "كان", "كانت", "ما", "بعد"})
 _BRACKETS = {"(": ")", "{": "}"}
-_EXALTED = frozenset({"تعالي", "تعالى", "سبحانه"})  # "قال تعالى": a verse follows
+EXALTED = frozenset({"تعالي", "تعالى", "سبحانه"})  # "قال تعالى": a verse follows
 # two words that, before a reporting verb, hand the sentence back to the writer with no comma
 _TURN_PAIRS = frozenset({("في", "وقت"), ("وفي", "وقت"), ("في", "حين"), ("دون", "ان"), ("من", "دون")})
 # "من جهته أكد …" / "من جانبها قالت …": the words that hand the turn to a new speaker
@@ -162,7 +162,7 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
             if word in _ASIDE_TURN and k + 2 < len(tokens) and tokens[k + 1].text in _ASIDE_TURN[word] \
                     and m.verb(tokens[k + 2].text):
                 return gap_start  # "… الرابط من جهته أكد مدير …": the next speaker's turn
-            if word[:1] not in "ول" and m.verb(word) and k + 1 < len(tokens) and tokens[k + 1].text in _EXALTED:
+            if word[:1] not in "ول" and m.verb(word) and k + 1 < len(tokens) and tokens[k + 1].text in EXALTED:
                 return gap_start  # "… لغضب الله ولعنته قال تعالى ((…": a verse is quoted
             if word[:1] not in "ول" and word not in _CONTRAST_CONNECTIVES and not m.is_participle(word):
                 continue  # most words: none of the tests below can hold (each needs one of these three)

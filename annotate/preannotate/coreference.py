@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 
 from annotate.preannotate.sources import SourceInfo
 
+_GOD = "الله"  # normalised
+
 
 @dataclass
 class Mention:
@@ -149,8 +151,9 @@ class EntityResolver:
         self._by_head.add(("type", entity_info.type), mention)
         self._by_head.add(("own-head", info.head), mention)
         self._by_entity.add(mention.entity, mention)
-        for key in _gender_keys(mention):
-            self._by_gender.add(key, mention)
+        if not speaks_verses(mention):
+            for key in _gender_keys(mention):
+                self._by_gender.add(key, mention)
 
     def _lookup(self, index: _PositionIndex, key: Hashable, mention: Mention) -> Mention | None:
         if mention.headline:
@@ -190,6 +193,11 @@ class EntityResolver:
     def latest_of(self, entity: int, position: int) -> Mention | None:
         """The nearest mention of ``entity`` that starts before ``position``."""
         return self._by_entity.nearest_before(entity, position)
+
+
+def speaks_verses(mention: Mention) -> bool:
+    """God, the speaker of a verse ("قال الله تعالى"): never the unstated subject of a later verb."""
+    return mention.words[:1] == (_GOD,)
 
 
 def _gender_agrees(verb_gender: str, mention: Mention) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from annotate.lexicons import Lexicon, default_lexicon
 from annotate.preannotate.attribution import Attribution, ParagraphReader
-from annotate.preannotate.coreference import EntityResolver, Mention
+from annotate.preannotate.coreference import EntityResolver, Mention, speaks_verses
 from annotate.preannotate.matchers import Matchers, matchers_for
 from annotate.preannotate.segment import paragraphs, tokens
 from annotate.preannotate.sources import SAME, classify
@@ -120,7 +120,7 @@ def build_document(document: Document, nt: NormText, found: list[Attribution], m
         taken.add(start, end)
         claims.append((attribution, source))
         speaker = (outer or last_source) if attribution.reported_inside else source
-        if speaker is not None:
+        if speaker is not None and not speaks_verses(speaker):
             last_source = speaker  # after "قال إن الدراسة أظهرت أن …", "وأضاف" is still the one who said it
             last_sentence_source[attribution.sentence] = speaker
     return _to_document(document, nt, resolver, claims)

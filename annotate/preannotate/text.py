@@ -43,6 +43,37 @@ def normalize_word(word: str) -> str:
     return "".join(_MAP.get(ch, ch) for ch in word if ch not in _DROP).strip()
 
 
+# "قال تعالى (…)", "قال الله عز وجل ((…))", "{…}", "﴿…﴾": after the words that name God, brackets quote a verse.
+_EXALTED_THEN_BRACKET = re.compile(r"(?:تعال[ىي]|عز وجل|جل وعلا|سبحانه)\s*:?\s*(\(\(|\(|\{|﴿) ?(?=\S)")
+_CLOSING_BRACKET = {"((": "))", "(": ")", "{": "}", "﴿": "﴾"}
+_VERSE_REACH = 1500
+
+
+def _verse_brackets(text: str) -> str:
+    """``text`` with the brackets around a verse after "قال تعالى" read as quotation marks, so a verse is
+    speech like any quotation: the brackets become spaces and a mark stands against each end of the verse
+    (same length, every offset kept). The closing bracket must come in the same paragraph; otherwise
+    nothing changes."""
+    if "(" not in text and "{" not in text and "﴿" not in text:
+        return text
+    chars: list[str] | None = None
+    for found in _EXALTED_THEN_BRACKET.finditer(text):
+        opening, start = found.group(1), found.end()  # start: the verse's first character
+        limit = text.find("\n", start)
+        limit = min(start + _VERSE_REACH, len(text) if limit < 0 else limit)
+        close = text.find(_CLOSING_BRACKET[opening], start, limit)
+        if close < 0:
+            continue
+        chars = chars if chars is not None else list(text)
+        for at in range(found.start(1), start):
+            chars[at] = " "
+        chars[start - 1] = '"'  # the mark sits right before the verse, after a bracket or a space inside it
+        for at in range(close, close + len(opening)):
+            chars[at] = " "
+        chars[close - 1 if text[close - 1] == " " else close] = '"'
+    return text if chars is None else "".join(chars)
+
+
 @dataclass(frozen=True)
 class NormText:
     """``norm`` is the matching form; ``index[i]`` is the original position of ``norm[i]``.
@@ -60,7 +91,7 @@ class NormText:
     @classmethod
     def of(cls, text: str) -> NormText:
         # CRLF counts as one break (its CR becomes a space); a lone CR is a break too.
-        same_length = _replace_all(_LONE_CR.sub("\n", text), _SAME_LENGTH)
+        same_length = _verse_brackets(_replace_all(_LONE_CR.sub("\n", text), _SAME_LENGTH))
         if not _DROPPED.search(text):
             return cls(original=text, norm=same_length, index=range(len(text)))
         index: list[int] = []  # the kept positions, run by run (a C-level extend, not a loop per character)
