@@ -67,9 +67,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     # anonymity marker after a comma; affiliation from the organization in the mention
     ("وقال مسؤول في الإدارة الذاتية، طلب عدم الكشف عن اسمه، إن المفاوضات مع دمشق متوقفة.",
      [("المفاوضات مع دمشق متوقفة", "indirect", "مسؤول في الإدارة الذاتية", "anonymous", "sdf")]),
-    # a preposition object: أفادت … بمقتل
+    # a preposition object: أفادت … بمقتل; field sources are unnamed (guidelines: مصدر ميداني)
     ("وأفادت مصادر ميدانية بمقتل قيادي في هيئة تحرير الشام.",
-     [("مقتل قيادي في هيئة تحرير الشام", "indirect", "مصادر ميدانية", "local", None)]),
+     [("مقتل قيادي في هيئة تحرير الشام", "indirect", "مصادر ميدانية", "anonymous", None)]),
     # subject before the verb
     ("المصدر أكد أن الاجتماع انتهى دون نتائج.", [("الاجتماع انتهى دون نتائج", "indirect", "المصدر", "anonymous", None)]),
     # a quotation that never closes runs to the end of the paragraph
