@@ -450,6 +450,8 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("field sources are unnamed, not local (guidelines: مصدر ميداني)",
      "وقالت مصادر ميدانية في المدينة إن القوات تقدمت.",
      [("القوات تقدمت", "indirect", "مصادر ميدانية في المدينة", "anonymous", None)]),
+    ("what a company does names a company", "وقالت مسكن العربية للاستثمار والتطوير العقاري إن المشروع اكتمل.",
+     [("المشروع اكتمل", "indirect", "مسكن العربية للاستثمار والتطوير العقاري", "organization", None)]),
     ("قوله تعالى quotes a verse, not the writer's speaker",
      "وتجاهل الكاتب آيات أكثر عمومية مثل قوله تعالى (وما أرسلناك إلا رحمة للعالمين) وغيرها.",
      [("وما أرسلناك إلا رحمة للعالمين", "direct", None, None, None)]),

@@ -666,6 +666,9 @@ def _later_type(m: Matchers, tokens: Sequence[Token], i: int) -> str | None:
     outlet = m.media.match(tokens, i)
     if (outlet and (outlet[0] > 1 or not tokens[i].text.startswith("ال"))) or m.media_heads.match(tokens, i):
         return "media"  # not "مسكن العربية": an outlet's one-word name after another word is an adjective
+    word = tokens[i].text
+    if word.startswith("لل") and len(word) > 5 and not has_forename(m, tokens[:i]) and word[2:] in _TRADES:
+        return "organization"  # "مسكن العربية للاستثمار والتطوير العقاري": what a company does
     return None
 
 
@@ -683,6 +686,13 @@ def _definite_feminine(tokens: Sequence[Token]) -> bool:
     alone = all(t.text.startswith("ال") and adjective_like(t.text) for t in tokens[1:])  # not "المتطوعة منال الشمري"
     return word.startswith("ال") and word.endswith("ة") and len(word) > 4 and alone
 
+
+# What a company or a body does, after لـ in its name ("… للاستثمار", "… للخدمات الطبية").
+_TRADES = frozenset(normalize_word(w) for w in (
+    "استثمار", "تطوير", "تنمية", "تجارة", "صناعات", "صناعة", "خدمات", "اتصالات", "تأمين", "مقاولات", "نقل",
+    "طيران", "بتروكيماويات", "إسمنت", "أسمنت", "تعدين", "طاقة", "تقنية", "إعلام", "تسويق", "عقارات", "سياحة",
+    "تمويل", "أغذية", "إنشاءات", "تدريب", "أبحاث", "دراسات", "استشارات", "حلول", "صرافة", "شحن", "ملاحة",
+))
 
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "هذان", "هاتان", "هذين", "هاتين", "تلك", "ذلك"})
 
