@@ -14,9 +14,10 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
 from annotate.preannotate.matchers import Matchers
-from annotate.preannotate.segment import PUNCTUATION, SENTENCE_END, Sentence, closing_quote
+from annotate.preannotate.segment import PUNCTUATION, SENTENCE_END, Sentence, closing_quote, holds
 from annotate.preannotate.segment import tokens as words_between
 from annotate.preannotate.text import NormText
+from annotate.preannotate.sources import looks_like_source
 from annotate.preannotate.words import RELATIVE_PRONOUNS, bare, without_conjunction, without_object_pronoun
 
 _LEADING = set("،,:;؛-–—ـ.")
@@ -97,7 +98,9 @@ def _participle_with_clause(m: Matchers, tokens: list, k: int) -> bool:
     """A participle at ``k`` followed by its complementizer (مؤكداً أن، لافتاً إلى أن) or its noun object."""
     if not m.is_participle(tokens[k].text):
         return False
-    if without_conjunction(tokens[k].text) in m.lexicon.object_participles and k + 2 < len(tokens) \
+    word = tokens[k].text
+    if (word in m.lexicon.object_participles or without_conjunction(word) in m.lexicon.object_participles) \
+            and k + 2 < len(tokens) \
             and not m.is_feeling(tokens[k + 1].text) and len(tokens[k + 1].text) > 3 \
             and not tokens[k + 1].text.startswith("ال"):
         return True  # "… العاملات مؤكداً إصابتهن …": a participle and its noun object
@@ -126,7 +129,19 @@ def _new_speaker_with_clause(nt: NormText, m: Matchers, tokens: list, k: int) ->
         return True
     if not purpose and any(_colon_after(nt, tokens, j) for j in range(k, min(k + 6, len(tokens)))):
         return True
-    return any(m.is_complementizer(t.text, None) for t in tokens[k + 1 : k + 9])
+    if any(m.is_complementizer(t.text, None) for t in tokens[k + 1 : k + 9]):
+        return True
+    # a longer subject a known source word opens, up to the complementizer with no verb or break between
+    # ("… المنطقة واوضح مدير عام هيئة السياحة والتراث الوطني بمنطقة الباحة أن …")
+    if purpose or not looks_like_source(m, nt, tokens, k + 1, len(tokens), exactly=True):
+        return False
+    for j in range(k + 2, min(len(tokens), k + 17)):
+        if m.is_complementizer(tokens[j].text, None):
+            return True
+        if holds(nt.norm[tokens[j - 1].end : tokens[j].start], ",،:؛;.") or m.verb(tokens[j].text) \
+                or m.is_participle(tokens[j].text):
+            return False
+    return False
 
 
 def _speaker_then_verb(nt: NormText, m: Matchers, tokens: list, k: int) -> bool:
