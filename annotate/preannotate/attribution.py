@@ -138,6 +138,7 @@ class _Marker:
 
 # "قال" and its kin, whose content may follow with no mark at all when it opens in the first person
 _SAY = frozenset(normalize_word(w) for w in ("قال", "قالت", "يقول", "تقول", "أضاف", "أضافت", "تابع", "تابعت"))
+_SAY_ONLY = frozenset(normalize_word(w) for w in ("قال", "قالت", "يقول", "تقول"))  # not أضاف "scored", تابع "watched"
 _FIRST_PERSON_OPENERS = frozenset(normalize_word(w) for w in ("نحن", "أنا", "إننا", "إنني", "لقد"))
 
 
@@ -573,6 +574,33 @@ class ParagraphReader:
             return False
         return any(tokens[j].text in _AMMA for j in range(max(0, i - 12), i))
 
+    def _unmarked_speech(self, s: Sentence, i: int, cue_end: int) -> _Marker | None:
+        """"وقال الجبير تناولت المباحثات …": a verb of saying, a subject the grammar reads (and its
+        channel phrases), then the words themselves with no أن, colon or quotation mark. Only plain
+        saying verbs (قال، أضاف، تابع), and only when what follows opens no prepositional phrase."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        if without_conjunction(tokens[i].text) not in _SAY_ONLY or cue_end >= len(tokens):
+            return None
+        end = np_grammar(m, nt, tokens, cue_end, len(tokens))
+        if end is None or end <= cue_end:
+            return None
+        k, previous = end, -1
+        while k < len(tokens) and k != previous:  # "في تصريحات لـ «عكاظ»", "أمس": channel phrases and asides
+            previous = k
+            after_aside = _skip_aside(nt, m, tokens, k)
+            k = after_aside if after_aside != k else _skip_channel(m, tokens, k)
+            if k + 1 < len(tokens) and tokens[k].text == "ل":
+                k += 2  # "لـ «عكاظ»": a detached لـ and the outlet it names
+        if len(tokens) - k < 4 or holds(_gap(nt, tokens, k), ",،:؛;.()-–"):
+            return None
+        word = tokens[k].text
+        if not word.startswith("ال") or is_bare_preposition(tokens[k]) or self._awaits_genitive(tokens, (cue_end, end)) \
+                or (k == end and not self._ends_in_name(tokens, (cue_end, end))):
+            # "قال له …", "وقال مؤكداً …", "قال أستاذ فلسفة …", "وقال مدير عام مكتب الصحة …": a definite word
+            # must open the words, after a name or a channel phrase that closed the subject
+            return None
+        return _Marker(k, tokens[k].start, 0.5)
+
     def _content_follows_source(self, s: Sentence, cue_end: int) -> bool:
         """After "، وطبقاً لـ": a source noun phrase and then, with no comma between, four words or more
         of the sentence ("وطبقا للمصادر ذاتها سيقود سابيلا …"); "، وفقاً للهيئة." closes what came before."""
@@ -810,6 +838,8 @@ class ParagraphReader:
             marker = None  # "حمّل" reports only with its object word ("… مسؤولية …"), never with أن
         if marker is None and self._amma_speech(s, i, cue_end):
             marker = _Marker(cue_end, tokens[cue_end - 1].end, 0.7)  # "أما الطفلة رنا فقالت سمعت …"
+        if marker is None and verb is not None and passive is None:
+            marker = self._unmarked_speech(s, i, cue_end)  # "وقال الشرجي في تصريحات لـ «عكاظ» النجاحات …"
         nested_outer = None
         if marker is None:
             added = self._noun_object(s, i, cue_end, verb, passive is not None or vocalized_passive)
