@@ -232,7 +232,17 @@ def _skip_channel(m: Matchers, tokens: Sequence[Token], k: int) -> int:
         k += 1  # its noun, and the noun's definite modifiers: "خلال جلسات المحاكمة"
         while k < len(tokens) and tokens[k].text.startswith("ال"):
             k += 1
+    if tokens[k - hit[0]].text in _PREPOSITIONAL_CHANNEL and k < len(tokens) and not tokens[k - 1].text.startswith("ال") \
+            and adjective_like(tokens[k].text) and not tokens[k].text.startswith("ال") and len(tokens[k].text) > 3 \
+            and not m.prepositions.match(tokens, k):
+        k += 1  # an indefinite noun's adjective: "في تصريح صحفي", "في بيان رسمي"
     return k
+
+
+def _opens_a_clause(word: str) -> bool:
+    """A future verb (سيتبع، ستكون) or a negation opening a clause: right after "وأضاف" with no subject,
+    the speaker's own words."""
+    return (len(word) > 4 and word[:2] in ("سي", "ست", "سن") and not word.endswith(("ة", "ات"))) or word in _NEGATIONS
 
 
 def _maybe_preposition(word: str) -> bool:
@@ -516,7 +526,9 @@ class ParagraphReader:
             self.found.append(Attribution(span, kind, cue, None, "unstated", "", 0.7, self.sentence_index))
             return cue[1]
         closing_name = len(before) >= 3 and self._closing_name(tokens, cue_end)
-        if not looks_like_source(m, nt, tokens, cue_end, len(tokens)) and not closing_name:
+        document = is_document_word(m, tokens[cue_end].text) and not (
+            cue_end + 1 < len(tokens) and tokens[cue_end + 1].text in RELATIVE_PRONOUNS)  # "وجاء في الخطاب: …"
+        if not looks_like_source(m, nt, tokens, cue_end, len(tokens)) and not closing_name and not document:
             first = tokens[cue_end].text
             lam_source = first.startswith("ل") and looks_like_source(m, nt, [Token(0, 0, first[1:])], 0, 1)
             if not lam_source:
@@ -546,6 +558,10 @@ class ParagraphReader:
             stop = marked  # "ورد في تقرير أعدته مجموعة الأبحاث … أن …": the source runs to its أن
         if stop is None:
             end = np_grammar(m, nt, tokens, cue_end, len(tokens))
+            if end is None and document:
+                end = cue_end + 1  # "وجاء في الخطاب: "…"": the document, then its words
+                while end < len(tokens) and tokens[end].text.startswith("ال") and not holds(_gap(nt, tokens, end), ",،:"):
+                    end += 1
             if end is None or end >= len(tokens):
                 return None
             stop = end
@@ -579,6 +595,9 @@ class ParagraphReader:
         channel phrases), then the words themselves with no أن, colon or quotation mark. Only plain
         saying verbs (قال، أضاف، تابع), and only when what follows opens no prepositional phrase."""
         nt, m, tokens = self.nt, self.m, s.tokens
+        if without_conjunction(tokens[i].text) in _SAY and len(tokens) - cue_end >= 4 and tokens[i].text[:1] in "وف" \
+                and not holds(_gap(nt, tokens, cue_end), ",،:؛;.()-–") and _opens_a_clause(tokens[cue_end].text):
+            return _Marker(cue_end, tokens[cue_end].start, 0.5)  # "واضاف سيتبع الجوف …"; not "بعد أن قال لا إله …"
         if without_conjunction(tokens[i].text) not in _SAY_ONLY or cue_end >= len(tokens):
             return None
         end = np_grammar(m, nt, tokens, cue_end, len(tokens))
@@ -1283,6 +1302,10 @@ class ParagraphReader:
                         k: int, passive: bool) -> int | None:
         """The noun-object content at word ``k`` of the verb at ``i`` (see :meth:`_noun_object`)."""
         nt, m, tokens = self.nt, self.m, s.tokens
+        if subject is None and k < len(tokens) and tokens[k].text in _PREPOSITIONAL_CHANNEL:
+            past_channel = _skip_channel(m, tokens, k)  # "وأكد في تصريح صحفي اليوم حرص …"
+            if past_channel < len(tokens) and bare(tokens[past_channel].text) in m.lexicon.object_starters:
+                k = past_channel
         if subject is None and not verb.prepositions and not verb.object_words and not (
                 k < len(tokens) and verb.takes_object and bare(tokens[k].text) in m.lexicon.object_starters):
             return None  # (a verb with its object word, "وتحمل … مسؤولية", needs no stated subject)
