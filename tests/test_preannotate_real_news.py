@@ -475,6 +475,8 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("سيتبع المعرض عدد من المعارض في المناطق الأخرى", "indirect", None, None, None)]),
     ("a noun that looks like a future verb is no speech", "وأضاف سيارة جديدة إلى أسطوله هذا العام.", []),
     ("the shahada after قال is no speech", "فيقتل الرجل بعد أن قال لا إله إلا الله في المعركة.", []),
+    ("لل + an outlet is whom the source told, not part of it", "وذكر شهود عيان للأناضول أن الطائرات حلقت فوق المدينة.",
+     [("الطائرات حلقت فوق المدينة", "indirect", "شهود عيان", "local", None)]),
     ("what a company does names a company", "وقالت مسكن العربية للاستثمار والتطوير العقاري إن المشروع اكتمل.",
      [("المشروع اكتمل", "indirect", "مسكن العربية للاستثمار والتطوير العقاري", "organization", None)]),
     ("قوله تعالى quotes a verse, not the writer's speaker",

@@ -67,6 +67,9 @@ def _is_channel(m: Matchers, tokens: Sequence[Token], i: int) -> bool:
     if len(word) > 2 and word[0] == "ل" and not word.startswith("لل"):
         rest = [Token(0, 0, word[1:]), *tokens[i + 1 : i + 3]]
         return bool(m.media.match(rest, 0, first_stems=False) or m.media_heads.match(rest, 0, first_stems=False))
+    if len(word) > 4 and word.startswith("لل"):
+        rest = [Token(0, 0, "ال" + word[2:]), *tokens[i + 1 : i + 3]]  # "للأناضول", "للشرق الأوسط": an outlet told
+        return bool(m.media.match(rest, 0, first_stems=False))
     return False
 
 
