@@ -462,6 +462,8 @@ class ParagraphReader:
         self._remember_opening_subject(s)
         i = 0
         first_in_sentence = len(self.found)
+        said = self._this_is_what_was_said(s) if tokens and tokens[0].start >= consumed else None
+        consumed = max(consumed, said or 0)
         may_open = self.m.may_open_attribution  # looked up once: this loop visits every word of the text
         while i < len(tokens):
             if tokens[i].start < consumed or not may_open(tokens[i].text):
@@ -776,14 +778,18 @@ class ParagraphReader:
         return self._object_content(s, i, i + 1, verb, subject, subject[1] if subject[0] > i else i + 1,
                                     False) if subject else None
 
-    def _said_that_before(self, s: Sentence, i: int) -> int | None:
+    def _said_that_before(self, s: Sentence, i: int, subject_at: int | None = None) -> int | None:
         """"… تم تقديم درع للمحافظ. صرح بذلك رئيس اللجنة الإعلامية …": a cue and "ذلك" opening a
-        sentence attribute the sentence before it to the speaker who follows."""
+        sentence attribute the sentence before it to the speaker who follows (at ``subject_at``, by
+        default two words after the cue)."""
         nt, m, tokens = self.nt, self.m, s.tokens
         if self._previous_sentence is None:
             return None
-        stop = next((j for j in range(i + 3, len(tokens)) if holds(_gap(nt, tokens, j), ",،:")), len(tokens))
-        extent = np_extent(nt, m, tokens, i + 2, stop)
+        topic_ends = subject_at is not None  # "هذا ما قاله اللاعب عن وسطنا": what it was about is no part of him
+        subject_at = i + 2 if subject_at is None else subject_at
+        stop = next((j for j in range(subject_at + 1, len(tokens)) if holds(_gap(nt, tokens, j), ",،:(")
+                     or (topic_ends and tokens[j].text in _TOPIC_PREPOSITIONS | _PREPOSITIONAL_CHANNEL)), len(tokens))
+        extent = np_extent(nt, m, tokens, subject_at, stop)
         span = C.trim(nt, *self._previous_sentence)
         if extent is None or span is None:
             return None
@@ -791,6 +797,17 @@ class ParagraphReader:
         cue = (tokens[i].start, tokens[i].end)
         self._add(Attribution(span, "indirect", cue, source, "explicit", "", 0.6, self.sentence_index))
         return tokens[extent[1] - 1].end
+
+    def _this_is_what_was_said(self, s: Sentence) -> int | None:
+        """"… الأزمة ستنتهي قريبا. هذا ما أكده رئيس الوزراء …": a sentence opening with "هذا ما" and a cue
+        with its object pronoun attributes the sentence before it to the speaker who follows."""
+        tokens = s.tokens
+        if len(tokens) < 4 or without_conjunction(tokens[0].text) != "هذا" or tokens[1].text != "ما":
+            return None
+        stem = _stem_verb(tokens[2].text)
+        if stem == without_conjunction(tokens[2].text) or self.m.verb(stem) is None:
+            return None  # the cue carries its pronoun: "أكده", "كشفته"
+        return self._said_that_before(s, 2, subject_at=3)
 
     def _reads_as_noun(self, s: Sentence, i: int) -> bool:
         """True when a cue form at ``i`` is, unvocalised, more likely its noun or preposition homograph:
