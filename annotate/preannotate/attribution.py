@@ -60,6 +60,7 @@ _NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
+_POSSESSOR_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن"))  # "نسبت إلى X قوله", "نقلت عن X قوله"
 _CIRCUMSTANTIAL = frozenset({"وهو", "وهي", "وهم", "وهما", "وهن"})
 _TOPIC_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عن", "حول", "بشأن"))
 _SUBJECT_PRONOUNS = frozenset(normalize_word(w) for w in ("إنه", "إنها", "أنه", "أنها", "هو", "هي", "هم"))
@@ -699,10 +700,32 @@ class ParagraphReader:
         if span is None:
             return None
         has_previous = len(self.found) > first_in_sentence
+        possessor = self._possessor_before(s, i)
+        if possessor is not None:
+            # "ونسبت الوكالة إلى مصدر عسكري قوله إن …": the one whose saying it is speaks; the outlet relays
+            outer = self._main_clause_subject(s, i)
+            return self._add(Attribution(span, kind, (tokens[i].start, tokens[i].end), possessor, "explicit", "",
+                                         0.8 - 0.1 * unclosed, self.sentence_index, outer=outer))
         subject = None if has_previous else self._main_clause_subject(s, i)
         mode = "previous" if has_previous else "explicit" if subject else "unstated"
         return self._add(Attribution(span, kind, (tokens[i].start, tokens[i].end), subject, mode, "",
                                      0.85 - 0.1 * unclosed, self.sentence_index))
+
+    def _possessor_before(self, s: Sentence, i: int) -> tuple[int, int] | None:
+        """"… إلى مصدر عسكري قوله": a source phrase after إلى/عن, right before a verbal noun with its
+        pronoun ("قوله", "قولها"), is whose saying it is."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        if not pronoun_suffixed(tokens[i].text) or not m.is_verbal_noun(tokens[i].text):
+            return None
+        for j in range(i - 1, max(0, i - 9), -1):
+            if holds(_gap(nt, tokens, j + 1), ",،:؛;."):
+                return None
+            if tokens[j].text in _POSSESSOR_PREPOSITIONS:
+                extent = np_extent(nt, m, tokens, j + 1, i)
+                if extent is None or extent[1] != i:
+                    return None
+                return C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
+        return None
 
     def _participle_object(self, s: Sentence, i: int) -> int | None:
         """Where the noun object of "مؤكداً أهمية …" / "مشدداً على ضرورة …" / "مبيناً لهم أهمية …" starts,
