@@ -484,6 +484,8 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الهجوم أحبط", "indirect", "مصدر عسكري", "anonymous", None)]),
     ("'في مقاله' is where he wrote it, not part of him", "ورأى الكاتب في مقاله أن الأزمة مفتعلة.",
      [("الأزمة مفتعلة", "indirect", "الكاتب", "named_person", None)]),
+    ("يدعى written with ى names, it does not claim", "وقال أحد المتظاهرين ويدعى أحمد إن الشرطة أطلقت النار.",
+     [("الشرطة أطلقت النار", "indirect", "أحد المتظاهرين ويدعى أحمد", "named_person", None)]),
     ("what a company does names a company", "وقالت مسكن العربية للاستثمار والتطوير العقاري إن المشروع اكتمل.",
      [("المشروع اكتمل", "indirect", "مسكن العربية للاستثمار والتطوير العقاري", "organization", None)]),
     ("قوله تعالى quotes a verse, not the writer's speaker",

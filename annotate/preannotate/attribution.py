@@ -60,6 +60,7 @@ _NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
+_IS_CALLED = frozenset({"يدعي", "تدعي"})  # matching forms; written يدعى/تدعى ("is called") they name, not claim
 _POSSESSOR_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن"))  # "نسبت إلى X قوله", "نقلت عن X قوله"
 _CIRCUMSTANTIAL = frozenset({"وهو", "وهي", "وهم", "وهما", "وهن"})
 _TOPIC_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عن", "حول", "بشأن"))
@@ -172,7 +173,8 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
             return None
         if j > i + 1 and (word in _WHICH_SHOWS or (word in _IT_IS and j + 1 < len(tokens) and tokens[j + 1].text in _WHAT)):
             return None  # "أعلنت الشركة عن صفقة، مما يؤكد أن …": the writer's conclusion, not this verb's content
-        if j > i + 1 and word[:1] == "و" and without_conjunction(word) in m.lexicon.verbs and any(
+        if j > i + 1 and word[:1] == "و" and without_conjunction(word) in m.lexicon.verbs and not (
+                tokens[j].alif_maqsura and without_conjunction(word) in _IS_CALLED) and any(
                 ":" in _gap(nt, tokens, q) or _complementizer_at(m, tokens, q) for q in range(j + 1, min(len(tokens), j + 7))):
             return None  # "وأكد المدرب على قوة البطولة … وقال:": the marker belongs to the second verb
     return None
@@ -886,6 +888,8 @@ class ParagraphReader:
                 i > 1 and (tokens[i - 2].text in _TIME_BEFORE_AN
                            or any(without_conjunction(t.text) in _WISH_TO for t in tokens[max(0, i - 5) : i - 1]))):
             return None  # "ينتظر أن يعلن الاتحاد …", "لن يعلن": an announcement not made (yet); "قبل أن يعلن" was made
+        if verb is not None and tokens[i].alif_maqsura and without_conjunction(word) in _IS_CALLED:
+            return None  # "أحد المتظاهرين ويدعى أحمد": "is called", not "claims" (يدعي)
         if verb is not None and self._writer_inference(tokens, i):
             return None  # "مما يؤكد أن …", "وهو ما يكشف …", "كل هذا يكشف أن …": the writer concludes
         if verb is not None and word[:1] in "يت" and i > 0 and tokens[i - 1].text in _SOMETHING:
