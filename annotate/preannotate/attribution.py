@@ -164,7 +164,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         if word in _FIRST_PERSON_OPENERS and without_conjunction(tokens[i].text) in _SAY:
             # "وقال الشريف في كلمته نحن نعيش …": speech with no mark at all, known by its "we" / "I"
             return _Marker(j, tokens[j].start, 0.6)
-        if j > i + 1 and (("،" in gap or "," in gap) and (m.is_participle(word) or m.verb(word))
+        if j > i + 1 and (("،" in gap or "," in gap) and (m.is_participle(word) or (m.verb(word) and not _is_called(tokens[j])))
                           or (word in m.lexicon.clause_connectives and j + 1 < len(tokens)
                               and (m.verb(tokens[j + 1].text) or m.passive.match(tokens, j + 1))
                               and not (j + 2 < len(tokens) and tokens[j + 2].text in _ABOUT_HIM))):
@@ -173,11 +173,15 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
             return None
         if j > i + 1 and (word in _WHICH_SHOWS or (word in _IT_IS and j + 1 < len(tokens) and tokens[j + 1].text in _WHAT)):
             return None  # "أعلنت الشركة عن صفقة، مما يؤكد أن …": the writer's conclusion, not this verb's content
-        if j > i + 1 and word[:1] == "و" and without_conjunction(word) in m.lexicon.verbs and not (
-                tokens[j].alif_maqsura and without_conjunction(word) in _IS_CALLED) and any(
+        if j > i + 1 and word[:1] == "و" and without_conjunction(word) in m.lexicon.verbs and not _is_called(tokens[j]) and any(
                 ":" in _gap(nt, tokens, q) or _complementizer_at(m, tokens, q) for q in range(j + 1, min(len(tokens), j + 7))):
             return None  # "وأكد المدرب على قوة البطولة … وقال:": the marker belongs to the second verb
     return None
+
+
+def _is_called(token: Token) -> bool:
+    """"ويدعى آدم": يدعى written with ى is "is called", which names the one before it; يدعي "claims"."""
+    return token.alif_maqsura and without_conjunction(token.text) in _IS_CALLED
 
 
 def _opens_long_quote(nt: NormText, m: Matchers, s: Sentence, j: int, shortest: int = 5) -> bool:
@@ -888,7 +892,7 @@ class ParagraphReader:
                 i > 1 and (tokens[i - 2].text in _TIME_BEFORE_AN
                            or any(without_conjunction(t.text) in _WISH_TO for t in tokens[max(0, i - 5) : i - 1]))):
             return None  # "ينتظر أن يعلن الاتحاد …", "لن يعلن": an announcement not made (yet); "قبل أن يعلن" was made
-        if verb is not None and tokens[i].alif_maqsura and without_conjunction(word) in _IS_CALLED:
+        if verb is not None and _is_called(tokens[i]):
             return None  # "أحد المتظاهرين ويدعى أحمد": "is called", not "claims" (يدعي)
         if verb is not None and self._writer_inference(tokens, i):
             return None  # "مما يؤكد أن …", "وهو ما يكشف …", "كل هذا يكشف أن …": the writer concludes
@@ -958,6 +962,8 @@ class ParagraphReader:
             extent = (cue_end, end) if end is not None and end < region_end else None
         else:
             extent = np_extent(nt, m, tokens, cue_end, region_end)
+            if extent is not None and extent[1] + 1 < region_end <= extent[1] + 5 and _is_called(tokens[extent[1]]):
+                extent = (extent[0], region_end)  # "أحد سكان المخيم، ويدعى آدم إسحاق": the name is part of him
             if extent is None and i > 0 and verb is not None and not vocalized_passive:
                 extent = self._preverbal_subject(s, i)
         span, kind, unclosed = C.content_after(nt, m, s, marker.content_start, quotation=marker.quotation)
