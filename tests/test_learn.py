@@ -158,6 +158,26 @@ def test_an_entry_that_hurts_the_reviewed_documents_is_not_kept(tmp_path):
     assert not [e for e in verified(learned, pairs, []) if e.section == "verbs"]  # but with the six it hurts
 
 
+def test_an_entry_that_mends_a_single_claim_is_not_kept():
+    """Learned from one reviewed document, همس mends that one claim among eleven: no more than one
+    attribution's worth, which may be that claim's accident, so verification drops it; from three
+    documents, mending three, it stays."""
+    from annotate.learn.lexicon import learn_additions
+    from annotate.learn.pairs import Pair
+    from annotate.learn.run import verified
+
+    said = [document_from_spec({"id": f"q{i}", "text": f"قال الوزير أحمد العلي إن المشروع رقم {i} اكتمل.", "sources": [
+        {"id": "s1", "text": "الوزير أحمد العلي", "type": "named_person", "entity": "e1"}], "claims": [
+        {"text": f"المشروع رقم {i} اكتمل", "kind": "indirect", "cue": "قال", "source": "s1"}]}) for i in range(10)]
+    for whispers, kept in ((1, False), (3, True)):
+        documents = [_gold(i, t) for i, t in enumerate(WHISPERS[:whispers])] + said
+        bare = [d.model_copy(update={"claims": [], "sources": []}) for d in documents]
+        pairs = [Pair(p, g) for p, g in zip(load_model().annotate(bare), documents)]
+        learned = [e for e in learn_additions(pairs, load_lexicon(), 1) if e.section == "verbs"]
+        assert learned, whispers
+        assert bool(verified(learned, pairs, [])) is kept, whispers
+
+
 def test_what_is_learned_is_what_the_lists_lack_in_the_form_they_need():
     """A verbal noun cue is learned as a noun (never "اعلانت"); a new form of a known verb, a head the lists
     know ("الوزارة") and a quantifier ("بعض") are not learned at all."""
