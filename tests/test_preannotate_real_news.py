@@ -493,6 +493,8 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("بلاده لن تسعى إلى امتلاك القنبلة", "indirect", "الرئيس الإيراني", "named_person", "iran")]),
     ("', ويدعى NAME' after a comma belongs to the speaker", "وقال أحد سكان المخيم، ويدعى آدم إسحاق: القذيفة سقطت قرب السوق.",
      [("القذيفة سقطت قرب السوق", "indirect", "أحد سكان المخيم، ويدعى آدم إسحاق", "named_person", None)]),
+    ("a participle's plural with no name is an unnamed group", "وقال متخصصون في الإرشاد الطلابي إن البرنامج ناجح.",
+     [("البرنامج ناجح", "indirect", "متخصصون في الإرشاد الطلابي", "anonymous", None)]),
     ("what a company does names a company", "وقالت مسكن العربية للاستثمار والتطوير العقاري إن المشروع اكتمل.",
      [("المشروع اكتمل", "indirect", "مسكن العربية للاستثمار والتطوير العقاري", "organization", None)]),
     ("قوله تعالى quotes a verse, not the writer's speaker",

@@ -599,7 +599,11 @@ def _holder_named(m: Matchers, tokens: Sequence[Token]) -> bool:
 def _unnamed_group(word: str) -> bool:
     """A nisba plural no lexicon knows: "فلكيون", "الاقتصاديون" (other plurals in ون are often surnames)."""
     word = bare(without_conjunction(word))
-    return len(word) > 4 and word.endswith(("يون", "يين"))  # "بنجلون", "الرحمون" are surnames
+    if len(word) > 4 and word.endswith(("يون", "يين")):
+        return True  # "بنجلون", "الرحمون" are surnames
+    # a participle's sound plural: "متخصصين في …", "مختصون", "عاملين في قطاع …" (not "مارتين", "جاكسون")
+    return (word[0] == "م" and word[1] != "ا" and len(word) >= 6 and word.endswith(("ين", "ون"))) or (
+        len(word) == 6 and word[1] == "ا" and word.endswith("ين"))
 
 
 def _name_not_adjective(tokens: Sequence[Token], position: int) -> bool:
