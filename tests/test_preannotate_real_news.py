@@ -495,6 +495,8 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("القذيفة سقطت قرب السوق", "indirect", "أحد سكان المخيم، ويدعى آدم إسحاق", "named_person", None)]),
     ("a participle's plural with no name is an unnamed group", "وقال متخصصون في الإرشاد الطلابي إن البرنامج ناجح.",
      [("البرنامج ناجح", "indirect", "متخصصون في الإرشاد الطلابي", "anonymous", None)]),
+    ("a one-letter speaker ('م' for an engineer) is read, not a crash", "وقال م إن المشروع اكتمل.",
+     [("المشروع اكتمل", "indirect", "م", "named_person", None)]),
     ("what a company does names a company", "وقالت مسكن العربية للاستثمار والتطوير العقاري إن المشروع اكتمل.",
      [("المشروع اكتمل", "indirect", "مسكن العربية للاستثمار والتطوير العقاري", "organization", None)]),
     ("قوله تعالى quotes a verse, not the writer's speaker",

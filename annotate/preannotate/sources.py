@@ -602,7 +602,7 @@ def _unnamed_group(word: str) -> bool:
     if len(word) > 4 and word.endswith(("يون", "يين")):
         return True  # "بنجلون", "الرحمون" are surnames
     # a participle's sound plural: "متخصصين في …", "مختصون", "عاملين في قطاع …" (not "مارتين", "جاكسون")
-    return (word[0] == "م" and word[1] != "ا" and len(word) >= 6 and word.endswith(("ين", "ون"))) or (
+    return (len(word) >= 6 and word[0] == "م" and word[1] != "ا" and word.endswith(("ين", "ون"))) or (
         len(word) == 6 and word[1] == "ا" and word.endswith("ين"))
 
 
