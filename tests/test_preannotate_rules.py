@@ -182,3 +182,27 @@ def test_mangled_scraped_text_never_breaks_the_offsets() -> None:
         assert doc.text == text
         for span in [*doc.claims, *doc.sources, *(c.cue for c in doc.claims if c.cue)]:
             assert text[span.start : span.end] == span.text and span.text.strip()
+
+
+def test_word_soup_of_cues_names_and_marks_never_breaks_the_engine() -> None:
+    """Seeded random sentences from the words the rules look at (cues, one-letter words, brackets around a
+    verse, names, channels): every one is read without an error and every span is its own text.
+    A one-letter "م" opening a mention once crashed the whole corpus run."""
+    import random
+
+    vocabulary = ["م", "ب", "ل", "و", "ف", "ك", "قال", "وقال", "يقول", "وأضاف", "وأكد", "أعلن", "قوله", "تعالى",
+                  "الله", "عز", "وجل", "سبحانه", "(", "((", ")", "))", "{", "}", "﴿", "﴾", ":", "«", "»", '"', "،",
+                  ".", "إن", "أن", "بأن", "هذا", "ما", "أكده", "كشفته", "في", "تصريح", "صحفي", "للأناضول", "لـ",
+                  "عكاظ", "الوزير", "مصدر", "مصادر", "ميدانية", "ويدعى", "يدعى", "أحمد", "بن", "آل", "سيتبع",
+                  "سيارة", "لا", "لم", "الخطاب", "الدعوى", "التي", "وجاء", "وعد", "خلصت", "إلى", "نسبت", "عن",
+                  "قولها", "متخصصون", "عاملين", "بلاتيني", "ترشحه", "حرص", "أهمية", "واوضح", "واصفا", "-", "2015",
+                  "%"]
+    rng = random.Random(11)
+    texts = []
+    for _ in range(1500):
+        words = [rng.choice(vocabulary) if rng.random() < 0.95 else "\n" for _ in range(rng.randint(1, 30))]
+        texts.append("".join(w if rng.random() < 0.15 else " " + w for w in words).strip() or "x")
+    for doc, text in zip(preannotate([Document(id=str(n), text=t) for n, t in enumerate(texts)]), texts):
+        assert doc.text == text
+        for span in [*doc.claims, *doc.sources, *(c.cue for c in doc.claims if c.cue)]:
+            assert text[span.start : span.end] == span.text

@@ -16,8 +16,8 @@ from operator import attrgetter
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import PUNCTUATION, SENTENCE_END, Sentence, closing_quote, holds
 from annotate.preannotate.segment import tokens as words_between
-from annotate.preannotate.text import NormText
 from annotate.preannotate.sources import looks_like_source
+from annotate.preannotate.text import NormText
 from annotate.preannotate.words import RELATIVE_PRONOUNS, bare, without_conjunction, without_object_pronoun
 
 _LEADING = set("،,:;؛-–—ـ.")
