@@ -57,6 +57,8 @@ _NOBODY = PRONOUN_PREPOSITIONS | frozenset(normalize_word(w) for w in ("فيهم
                                                                         "مجددا", "أمس", "اليوم"))
 _CONDITIONAL = frozenset(normalize_word(w) for w in ("شاء", "وجد", "وجدت", "أمكن", "لزم", "اقتضى"))
 _NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
+_CLAUSE_OPENERS = frozenset(normalize_word(w) for w in ("يتم", "تم", "نحن", "أنا", "لقد", "إننا", "إنني"))
+_NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "معنا", "هاهنا", "أنا", "إنا"))  # not "we did"
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
@@ -247,9 +249,11 @@ def _skip_channel(m: Matchers, tokens: Sequence[Token], k: int) -> int:
 
 
 def _opens_a_clause(word: str) -> bool:
-    """A future verb (سيتبع، ستكون) or a negation opening a clause: right after "وأضاف" with no subject,
-    the speaker's own words."""
-    return (len(word) > 4 and word[:2] in ("سي", "ست", "سن") and not word.endswith(("ة", "ات"))) or word in _NEGATIONS
+    """A future verb (سيتبع، ستكون), a negation, a passive "يتم"/"تم" or a verb in the first person plural
+    (قمنا، كنا) opening a clause: right after "وأضاف" with no subject, the speaker's own words."""
+    return (len(word) > 4 and word[:2] in ("سي", "ست", "سن") and not word.endswith(("ة", "ات"))) or word in _NEGATIONS \
+        or word in _CLAUSE_OPENERS or (len(word) >= 3 and word.endswith("نا") and word not in _NOT_WE
+                                       and not word.startswith(("ال", "ل", "ب")))
 
 
 def _maybe_preposition(word: str) -> bool:
@@ -604,7 +608,7 @@ class ParagraphReader:
         channel phrases), then the words themselves with no أن, colon or quotation mark. Only plain
         saying verbs (قال، أضاف، تابع), and only when what follows opens no prepositional phrase."""
         nt, m, tokens = self.nt, self.m, s.tokens
-        if without_conjunction(tokens[i].text) in _SAY and len(tokens) - cue_end >= 4 and tokens[i].text[:1] in "وف" \
+        if without_conjunction(tokens[i].text) in _SAY and len(tokens) - cue_end >= 4 and (tokens[i].text[:1] in "وف" or i == 0) \
                 and not holds(_gap(nt, tokens, cue_end), ",،:؛;.()-–") and _opens_a_clause(tokens[cue_end].text):
             return _Marker(cue_end, tokens[cue_end].start, 0.5)  # "واضاف سيتبع الجوف …"; not "بعد أن قال لا إله …"
         if without_conjunction(tokens[i].text) not in _SAY_ONLY or cue_end >= len(tokens):
