@@ -22,20 +22,21 @@ REAL = Path(__file__).parent / "data" / "real"
 
 # part: (claim F1 overlap, attribution F1, type accuracy, affiliation accuracy), each a floor
 FLOORS = {
-    "a": (0.925, 0.890, 0.960, 0.975),
-    "b": (0.860, 0.805, 0.950, 0.970),
-    "c": (0.910, 0.815, 0.915, 0.965),
-    "d": (0.865, 0.735, 0.875, 0.980),
+    "a": (0.925, 0.895, 0.970, 0.980),
+    "b": (0.865, 0.805, 0.950, 0.975),
+    "c": (0.910, 0.830, 0.915, 0.965),
+    "d": (0.870, 0.735, 0.895, 0.980),
     "e": (0.860, 0.805, 0.950, 0.970),
-    "f": (0.870, 0.785, 0.900, 0.945),
-    "g": (0.885, 0.820, 0.920, 0.965),
-    "h": (0.870, 0.820, 0.940, 0.955),
-    "i": (0.855, 0.795, 0.940, 0.970),
-    "j": (0.845, 0.725, 0.860, 0.915),
-    "k": (0.865, 0.790, 0.885, 0.950),
-    "l": (0.870, 0.785, 0.980, 0.955),
-    "m": (0.865, 0.755, 0.865, 0.960),
-    "n": (0.855, 0.805, 0.940, 0.940),
+    "f": (0.870, 0.785, 0.920, 0.945),
+    "g": (0.885, 0.830, 0.930, 0.965),
+    "h": (0.880, 0.835, 0.940, 0.955),
+    "i": (0.860, 0.805, 0.940, 0.970),
+    "j": (0.850, 0.730, 0.870, 0.920),
+    "k": (0.875, 0.795, 0.885, 0.950),
+    "l": (0.875, 0.800, 0.980, 0.955),
+    "m": (0.890, 0.820, 0.910, 0.960),
+    "n": (0.865, 0.825, 0.955, 0.940),
+    "o": (0.815, 0.720, 0.865, 0.925),
 }  # every part has had its one blind score (first-blind-scores/); a new blind part gets no floor until then
 
 
@@ -52,8 +53,8 @@ def test_real_news_scores_stay_above_their_floors(part: str) -> None:
 
 
 def test_the_real_gold_is_complete_and_carries_its_licence() -> None:
-    """Nine parts of 110 real passages, every passage annotated, each with its article's URL."""
-    for part in "abcdefghi":
+    """Fifteen parts of 110 real passages, every passage annotated, each with its article's URL."""
+    for part in "abcdefghijklmno":
         documents = list(read_jsonl(REAL / f"gold-{part}.jsonl"))
         assert len(documents) == 110
         assert all(str(d.meta.get("url", "")).startswith("http") for d in documents)
