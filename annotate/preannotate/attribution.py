@@ -604,9 +604,10 @@ class ParagraphReader:
         return any(tokens[j].text in _AMMA for j in range(max(0, i - 12), i))
 
     def _unmarked_speech(self, s: Sentence, i: int, cue_end: int) -> _Marker | None:
-        """"وقال الجبير تناولت المباحثات …": a verb of saying, a subject the grammar reads (and its
-        channel phrases), then the words themselves with no أن, colon or quotation mark. Only plain
-        saying verbs (قال، أضاف، تابع), and only when what follows opens no prepositional phrase."""
+        """Speech with no أن, colon or quotation mark. Right after a bare "وأضاف"/"وقال", words that can only
+        open a clause ("واضاف سيتبع …", "وقال كنا …"); after قال/يقول and a subject the grammar reads that
+        ends in a name (and its channel phrases), a definite word ("قال الزائر جابر العمري اللوحات …").
+        أضاف ("scored") and تابع ("watched") take the second reading only with a clause opener."""
         nt, m, tokens = self.nt, self.m, s.tokens
         if without_conjunction(tokens[i].text) in _SAY and len(tokens) - cue_end >= 4 and (tokens[i].text[:1] in "وف" or i == 0) \
                 and not holds(_gap(nt, tokens, cue_end), ",،:؛;.()-–") and _opens_a_clause(tokens[cue_end].text):

@@ -484,8 +484,9 @@ _NEVER_A_NAME = frozenset(normalize_word(w) for w in ("ذلك", "هذا", "هذ�
 
 
 def _name_length(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, stop: int) -> int:
-    """Words of a personal name from a forename at ``start``: up to four, ending before a
-    preposition, punctuation, or a word that commonly opens a noun object (القبض، مقتل …)."""
+    """Words of a personal name from a forename at ``start``: up to four (more through a lineage of
+    بن), ending before a preposition, punctuation, a demonstrative or complementizer, or a word that
+    commonly opens a noun object (القبض، مقتل …)."""
     length = 1
     while start + length < stop and (length < 4 or tokens[start + length - 1].text in _LINEAGE):
         word = tokens[start + length].text
@@ -597,7 +598,8 @@ def _holder_named(m: Matchers, tokens: Sequence[Token]) -> bool:
 
 
 def _unnamed_group(word: str) -> bool:
-    """A nisba plural no lexicon knows: "فلكيون", "الاقتصاديون" (other plurals in ون are often surnames)."""
+    """A plural of people no lexicon knows: a nisba ("فلكيون", "الاقتصاديون") or a participle's sound plural
+    ("متخصصون", "عاملين"); other plurals in ون are often surnames."""
     word = bare(without_conjunction(word))
     if len(word) > 4 and word.endswith(("يون", "يين")):
         return True  # "بنجلون", "الرحمون" are surnames

@@ -59,8 +59,9 @@ def _verse_brackets(text: str) -> str:
     chars: list[str] | None = None
     for found in _EXALTED_THEN_BRACKET.finditer(text):
         opening, start = found.group(1), found.end()  # start: the verse's first character
-        limit = text.find("\n", start)
-        limit = min(start + _VERSE_REACH, len(text) if limit < 0 else limit)
+        reach = min(len(text), start + _VERSE_REACH)
+        limit = text.find("\n", start, reach)
+        limit = reach if limit < 0 else limit
         close = text.find(_CLOSING_BRACKET[opening], start, limit)
         if close < 0:
             continue
