@@ -62,6 +62,7 @@ _NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "�
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
+_ALA_IDIOMS = frozenset(normalize_word(w) for w in ("طول", "مدار", "مدى", "الرغم", "رغم", "هامش", "خلفية", "امتداد"))
 _IS_CALLED = frozenset({"يدعي", "تدعي"})  # matching forms; written يدعى/تدعى ("is called") they name, not claim
 _POSSESSOR_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن"))  # "نسبت إلى X قوله", "نقلت عن X قوله"
 _CIRCUMSTANTIAL = frozenset({"وهو", "وهي", "وهم", "وهما", "وهن"})
@@ -897,6 +898,8 @@ class ParagraphReader:
                 i > 1 and (tokens[i - 2].text in _TIME_BEFORE_AN
                            or any(without_conjunction(t.text) in _WISH_TO for t in tokens[max(0, i - 5) : i - 1]))):
             return None  # "ينتظر أن يعلن الاتحاد …", "لن يعلن": an announcement not made (yet); "قبل أن يعلن" was made
+        if verb is not None and self._original(tokens[i]).lstrip("وف").startswith("إبان"):
+            return None  # "إبان مشاركته": "during", not أبان "showed"
         if verb is not None and _is_called(tokens[i]):
             return None  # "أحد المتظاهرين ويدعى أحمد": "is called", not "claims" (يدعي)
         if verb is not None and self._writer_inference(tokens, i):
@@ -910,6 +913,10 @@ class ParagraphReader:
             marker = None  # "حمّل" reports only with its object word ("… مسؤولية …"), never with أن
         if marker is None and self._amma_speech(s, i, cue_end):
             marker = _Marker(cue_end, tokens[cue_end - 1].end, 0.7)  # "أما الطفلة رنا فقالت سمعت …"
+        if marker is not None and i > 0 and tokens[i - 1].text in RELATIVE_PRONOUNS and word[:1] in "يت" and any(
+                holds(_gap(nt, tokens, j), ",،") for j in range(cue_end, min(marker.subject_end, len(tokens)))):
+            return None  # "بالخليج، الذي يعتبر أهم مصادر الطاقة، وبالتالي فإن …": "is considered", the أن is another's
+            # (a past verb keeps its subject in apposition: "في الوقت الذي أعلن المتحدث، محمد سمير، أن …")
         if marker is None and verb is not None and passive is None:
             marker = self._unmarked_speech(s, i, cue_end)  # "وقال الشرجي في تصريحات لـ «عكاظ» النجاحات …"
         nested_outer = None
@@ -1314,8 +1321,9 @@ class ParagraphReader:
             if j > k + 8 and not relative and (bare(word) in m.lexicon.object_starters or m.is_verbal_noun(word)
                                                or tokens[j].tanween_fath or m.channel.match(tokens, j)):
                 return None  # past eight words, an object or an adverb means the content began before
-            if word in wanted and (word != "علي" or tokens[j].alif_maqsura):
-                return j
+            if word in wanted and (word != "علي" or tokens[j].alif_maqsura) and not (
+                    j + 1 < len(tokens) and tokens[j + 1].text in _ALA_IDIOMS and word == "علي"):
+                return j  # not "على طول الطريق", "على مدار العام": where or when, not what was stressed
             if holds(_gap(self.nt, tokens, j + 1), ",،:.;؛") and not (
                     j + 1 < len(tokens) and tokens[j + 1].text in wanted):
                 return None
