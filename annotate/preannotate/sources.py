@@ -477,6 +477,7 @@ def _name_before_object(m: Matchers, tokens: Sequence[Token], j: int, stop: int)
 _DUAL_HEADS = frozenset({"الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين"})
 # "عبد" / "أبو" + a word with the article make one name word: عبد الله، عبد الرحمن، أبو الفضل
 _NAME_COMPOUNDERS = frozenset({"عبد", "ابو", "ابي"})
+_ROYAL = frozenset(normalize_word(w) for w in ("الملك", "الأمير", "الأميرة", "الشيخ", "السلطان"))
 # "بن"/"بنت" join a lineage, which may run past four words ("جلوي بن عبدالعزيز بن مساعد").
 _LINEAGE = frozenset({"بن", "ابن", "بنت"})
 # Demonstratives and complementizers end a name: "وأرجع حامد ذلك …", "… نورة ان تسجل".
@@ -552,6 +553,13 @@ def is_forename(m: Matchers, token: Token) -> bool:
 def has_forename(m: Matchers, tokens: Sequence[Token]) -> bool:
     """True when a word of the phrase is a known forename."""
     return any(is_forename(m, t) for t in tokens)
+
+
+def _holder_forename(m: Matchers, tokens: Sequence[Token]) -> bool:
+    """A forename that names the one who speaks: not after الملك/الأمير (the name of a body, "مدينة الملك
+    فهد الطبية", or the one the source is close to, "مقرب من الأمير محمد"), nor after a preposition."""
+    return any(is_forename(m, t) and not (k > 0 and (tokens[k - 1].text in _ROYAL or tokens[k - 1].text in _BARE_PREPOSITIONS))
+               for k, t in enumerate(tokens))
 
 
 def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: str) -> str | None:
@@ -703,7 +711,7 @@ _TRADES = frozenset(normalize_word(w) for w in (
     "تمويل", "أغذية", "إنشاءات", "تدريب", "أبحاث", "دراسات", "استشارات", "حلول", "صرافة", "شحن", "ملاحة",
 ))
 
-DEMONSTRATIVES = frozenset({"هذا", "هذه", "هذان", "هاتان", "هذين", "هاتين", "تلك", "ذلك"})
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "هذان", "هاتان", "هذين", "هاتين", "تلك", "ذلك", "هؤلاء", "اولئك"})
 
 
 def is_document_word(m: Matchers, word: str) -> bool:
@@ -745,6 +753,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         tokens = tokens[:-1]  # "المصدر نفسه" is typed as "المصدر"
     if len(tokens) > 1 and tokens[0].text in _SAME_BEFORE:
         tokens = tokens[1:]  # "نفس المصدر" too
+    if len(tokens) > 1 and without_conjunction(tokens[0].text) in DEMONSTRATIVES and m.is_anonymous_head(tokens[1].text):
+        tokens = tokens[1:]  # "هذا المصدر", "هؤلاء المحللون" are typed as what they point back to
     if not tokens or tokens[0].text.isdigit():
         # "43 % منهم", "19 % من المستخدمين": a share of a surveyed group speaks, nobody named
         return SourceInfo("anonymous", None, None, "", "pl", False)
@@ -772,8 +782,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         if (first.startswith(("ال", "وال")) and len(tokens) > 1 and not tokens[1].text.startswith("ال")
                 and not adjective_like(tokens[1].text) and tokens[1].text not in m.lexicon.np_prepositions):
             type_ = "named_person"  # "المهندس سالم بوزيد": a definite profession and a name
-        if has_forename(m, tokens[1:]):
-            type_ = "named_person"  # خبير الطقس محمد الشاكر
+        if _holder_forename(m, tokens[1:]):
+            type_ = "named_person"  # خبير الطقس محمد الشاكر; not "مصدر بمدينة الملك فهد الطبية", "مقرب من الأمير محمد"
     elif m.local.match(tokens, 0):
         type_ = "named_person" if has_forename(m, tokens[1:]) or _definite_then_name(m, tokens) else "local"
         # الناشط المدني سامر الحلبي، المواطن صالح العيسى
