@@ -913,10 +913,12 @@ class ParagraphReader:
             marker = None  # "حمّل" reports only with its object word ("… مسؤولية …"), never with أن
         if marker is None and self._amma_speech(s, i, cue_end):
             marker = _Marker(cue_end, tokens[cue_end - 1].end, 0.7)  # "أما الطفلة رنا فقالت سمعت …"
+        # "بالخليج، الذي يعتبر أهم مصادر الطاقة، وبالتالي فإن …": a present verb in a relative clause is "is
+        # considered" and the أن past its comma is another's (a past verb keeps its subject in apposition:
+        # "في الوقت الذي أعلن المتحدث، محمد سمير، أن …")
         if marker is not None and i > 0 and tokens[i - 1].text in RELATIVE_PRONOUNS and word[:1] in "يت" and any(
                 holds(_gap(nt, tokens, j), ",،") for j in range(cue_end, min(marker.subject_end, len(tokens)))):
-            return None  # "بالخليج، الذي يعتبر أهم مصادر الطاقة، وبالتالي فإن …": "is considered", the أن is another's
-            # (a past verb keeps its subject in apposition: "في الوقت الذي أعلن المتحدث، محمد سمير، أن …")
+            return None
         if marker is None and verb is not None and passive is None:
             marker = self._unmarked_speech(s, i, cue_end)  # "وقال الشرجي في تصريحات لـ «عكاظ» النجاحات …"
         nested_outer = None
