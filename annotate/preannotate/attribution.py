@@ -57,8 +57,7 @@ _NOBODY = PRONOUN_PREPOSITIONS | frozenset(normalize_word(w) for w in ("فيهم
                                                                         "مجددا", "أمس", "اليوم"))
 _CONDITIONAL = frozenset(normalize_word(w) for w in ("شاء", "وجد", "وجدت", "أمكن", "لزم", "اقتضى"))
 _NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
-_CLAUSE_OPENERS = frozenset(normalize_word(w) for w in ("يتم", "تم", "نحن", "أنا", "لقد", "إننا", "إنني"))
-_NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "معنا", "هاهنا", "أنا", "إنا"))  # not "we did"
+_NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "معنا", "هاهنا"))  # end in نا, not "we did"
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
@@ -145,6 +144,7 @@ class _Marker:
 _SAY = frozenset(normalize_word(w) for w in ("قال", "قالت", "يقول", "تقول", "أضاف", "أضافت", "تابع", "تابعت"))
 _SAY_ONLY = frozenset(normalize_word(w) for w in ("قال", "قالت", "يقول", "تقول"))  # not أضاف "scored", تابع "watched"
 _FIRST_PERSON_OPENERS = frozenset(normalize_word(w) for w in ("نحن", "أنا", "إننا", "إنني", "لقد"))
+_CLAUSE_OPENERS = _FIRST_PERSON_OPENERS | frozenset(normalize_word(w) for w in ("يتم", "تم"))
 
 
 def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> _Marker | None:
@@ -237,16 +237,23 @@ def _skip_channel(m: Matchers, tokens: Sequence[Token], k: int) -> int:
     hit = m.channel.match(tokens, k, first_stems=False)
     if hit is None:
         return k
+    preposition_first = tokens[k].text in _PREPOSITIONAL_CHANNEL
     k += hit[0]
-    if tokens[k - hit[0]].text in _PREPOSITIONAL_CHANNEL and hit[0] == 1 and k < len(tokens):
+    if preposition_first and hit[0] == 1 and k < len(tokens):
         k += 1  # its noun, and the noun's definite modifiers: "خلال جلسات المحاكمة"
         while k < len(tokens) and tokens[k].text.startswith("ال"):
             k += 1
-    if tokens[k - hit[0]].text in _PREPOSITIONAL_CHANNEL and k < len(tokens) and not tokens[k - 1].text.startswith("ال") \
+    elif preposition_first and k < len(tokens) and not tokens[k - 1].text.startswith("ال") \
             and adjective_like(tokens[k].text) and not tokens[k].text.startswith("ال") and len(tokens[k].text) > 3 \
             and not m.prepositions.match(tokens, k):
-        k += 1  # an indefinite noun's adjective: "في تصريح صحفي", "في بيان رسمي"
+        k += 1  # the adjective of the phrase's indefinite noun: "في تصريح صحفي", "في بيان رسمي"
     return k
+
+
+def _skip_aside_or_channel(nt: NormText, m: Matchers, tokens: Sequence[Token], k: int) -> int:
+    """Index after one aside (see :func:`_skip_aside`) or else one channel phrase at ``k``, or ``k``."""
+    after_aside = _skip_aside(nt, m, tokens, k)
+    return after_aside if after_aside != k else _skip_channel(m, tokens, k)
 
 
 def _opens_a_clause(word: str) -> bool:
@@ -621,8 +628,7 @@ class ParagraphReader:
         k, previous = end, -1
         while k < len(tokens) and k != previous:  # "في تصريحات لـ «عكاظ»", "أمس": channel phrases and asides
             previous = k
-            after_aside = _skip_aside(nt, m, tokens, k)
-            k = after_aside if after_aside != k else _skip_channel(m, tokens, k)
+            k = _skip_aside_or_channel(nt, m, tokens, k)
             if k + 1 < len(tokens) and tokens[k].text == "ل":
                 k += 2  # "لـ «عكاظ»": a detached لـ and the outlet it names
         if len(tokens) - k < 4 or holds(_gap(nt, tokens, k), ",،:؛;.()-–"):
@@ -1386,8 +1392,7 @@ class ParagraphReader:
             if k > 0 and "(" in nt.norm[tokens[k - 1].end : tokens[k].start]:
                 k = next((j for j in range(k + 1, min(len(tokens), k + 6))
                           if ")" in nt.norm[tokens[j - 1].end : tokens[j].start]), k)  # "(قسد)"
-            after_aside = _skip_aside(nt, m, tokens, k)
-            k = after_aside if after_aside != k else _skip_channel(m, tokens, k)
+            k = _skip_aside_or_channel(nt, m, tokens, k)
         if k >= len(tokens) - 1:
             return None
         if verb.object_words:
