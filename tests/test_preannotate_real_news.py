@@ -524,6 +524,20 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("ولكم في القصاص حياة", "direct", "الله تعالى", "named_person", None),
       ("العقاب سيكون مصيره", "indirect", "الوزارة", "organization", None)]),
 
+    ("a long title chain ends in its holder's rank and name",
+     "أكد الناطق الإعلامي بشرطة منطقة الجوف العقيد دكتور سالم بن فهد الرويلي ضبط عدد من المتهمين.",
+     [("ضبط عدد من المتهمين", "indirect", "الناطق الإعلامي بشرطة منطقة الجوف العقيد دكتور سالم بن فهد الرويلي",
+       "named_person", None)]),
+    ("a chain of bodies, then a forename and an adverb",
+     "وأشار وكيل وزارة النقل لشؤون الطرق المهندس خالد بن سعد الغامدي أمس إلى قيام الوزارة بصيانة الجسور.",
+     [("قيام الوزارة بصيانة الجسور", "indirect",
+       "وكيل وزارة النقل لشؤون الطرق المهندس خالد بن سعد الغامدي", "named_person", None)]),
+    ("the holder speaks for a participle after praise",
+     "وأشاد رئيس جمعية الوفاء الخيرية عبدالرحمن الدوسري بدور المتطوعين، مؤكدا أن الحملة بلغت أهدافها.",
+     [("الحملة بلغت أهدافها", "indirect", "رئيس جمعية الوفاء الخيرية عبدالرحمن الدوسري", "named_person", None)]),
+    ("a king's name inside a body's name is no holder",
+     "وأوضح مدير مستشفى الملك فهد بجازان أن الحالات مستقرة.",
+     [("الحالات مستقرة", "indirect", "مدير مستشفى الملك فهد بجازان", "named_person", None)]),
 ]
 
 

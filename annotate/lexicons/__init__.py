@@ -94,6 +94,7 @@ class Lexicon:
     position_starters: frozenset[str] = frozenset()  # أهمية، ضرورة: a stated position, never a topic's event
     document_heads: frozenset[str] = frozenset()  # القرار، البيان، التقرير …: what a document verb needs as subject
     mention_trailers: frozenset[str] = frozenset()  # رحمه، حفظه، ومقره …: words after a mention, never part of it
+    holder_titles: frozenset[str] = frozenset()  # اللواء، المهندس، الدكتور …: the holder's name follows
     generic_persons: frozenset[str] = frozenset()  # ابن، طالب، طبيب …: a person only with a name after them
     norms: frozenset[str] = frozenset()  # ميثاق، قانون، ضوابط …: what "وفقاً لـ" follows when it means "in accordance with"
     honorifics: frozenset[Phrase] = frozenset()  # "قال تعالى", "قال صلى الله عليه وسلم": praise, no named speaker
@@ -341,6 +342,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         honorifics=sources.phrases("honorifics"),
         norms=frozenset(normalize_word(w).removeprefix("ال") for w in sources.words("norms")),
         generic_persons=sources.words("generic_persons"),
+        holder_titles=sources.words("holder_titles"),
     )
     cues.check_all_read()
     sources.check_all_read()

@@ -13,9 +13,13 @@ from dataclasses import dataclass
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Token, abbreviated_title, holds
 from annotate.preannotate.text import NormText, normalize_word
-from annotate.preannotate.words import bare, derived_verbal_noun, pronoun_suffixed, stems, without_conjunction
+from annotate.preannotate.words import (bare, derived_verbal_noun, pronoun_suffixed, stems, without_conjunction,
+                                        without_object_pronoun)
 
 MAX_NP_TOKENS = 10
+# How far past a title chain the grammar could not read its holder's rank or forename may lie.
+_HOLDER_REACH = 8
+_NOT_IN_HOLDER_NAME = frozenset(normalize_word(w) for w in ("ما", "من", "الذي", "التي", "كما", "وهو", "وهي"))
 # Between a cue and its content marker the phrase is delimited, so an office chain may run long:
 # "المتحدث الرسمي لمديرية الدفاع المدني بمنطقة جازان بالإنابة الرائد محمد بن حسن آل صمغان".
 MAX_DELIMITED_NP_TOKENS = 16
@@ -404,7 +408,56 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             j += 1
             continue
         break
+    if person_head and not named and j < stop:
+        j = _holder_ahead(m, nt, tokens, j, stop) or j
     return j
+
+
+def _holder_ahead(m: Matchers, nt: NormText, tokens: Sequence[Token], j: int, stop: int) -> int | None:
+    """End of an office holder's name a few words past where the grammar stopped, or None.
+
+    A long chain of offices and bodies names its holder last ("رئيس جمعية سيهات الخيرية عبدالرؤوف
+    المطرود", "الناطق الإعلامي بشرطة منطقة مكة المكرمة العقيد دكتور عاطي بن عطية القرشي"); the grammar
+    cannot read every body's name on the way, but a rank or a forename tells where the holder begins.
+    Nothing on the way may belong to a clause (a verb, a complementizer, a preposition other than في,
+    punctuation, an object), and the name must end where a subject ends.
+    """
+    for k in range(j, min(stop, j + _HOLDER_REACH)):
+        word = tokens[k].text
+        if holds(nt.norm[tokens[k - 1].end : tokens[k].start], ",،:؛;.\"()") or m.verb(word) or m.is_participle(word) \
+                or m.is_complementizer(word, None) or (word in _BARE_PREPOSITIONS and word != "في") \
+                or is_bare_preposition(tokens[k]) or bare(word) in m.lexicon.object_starters \
+                or any(ch.isdigit() for ch in word):
+            return None
+        if word in m.lexicon.holder_titles:
+            name = k + 1
+            while name < stop and tokens[name].text in m.lexicon.holder_titles:
+                name += 1  # "العقيد دكتور عاطي …"
+        elif is_forename(m, tokens[k]) and tokens[k - 1].text not in _ROYAL:
+            name = k  # not "مؤسسة الملك عبدالله": a king's name inside a body's
+        else:
+            continue
+        if name >= stop or holds(nt.norm[tokens[name - 1].end : tokens[name].start], ",،:؛;.\"()"):
+            return None
+        end = name + _name_length(m, nt, tokens, name, stop)
+        # "البائع نبيل مروان بالإقبال …", "… ماجد عبدالله ما تردد": the name ends before a particle or a preposition
+        end = next((q for q in range(name + 1, end) if tokens[q].text in _NOT_IN_HOLDER_NAME or (
+            tokens[q].text.startswith(("ب", "ل")) and len(tokens[q].text) > 3 and not is_forename(m, tokens[q]))), end)
+        return end if _subject_ends_at(m, nt, tokens, end, stop) else None
+    return None
+
+
+def _subject_ends_at(m: Matchers, nt: NormText, tokens: Sequence[Token], end: int, stop: int) -> bool:
+    """True when a subject may end right before ``end``: the phrase's limit, punctuation, a preposition,
+    a complementizer, an adverb of time or a word that opens a noun object."""
+    if end >= stop or holds(nt.norm[tokens[end - 1].end : tokens[end].start], ",،:؛;.\"(«"):
+        return True
+    word = tokens[end].text
+    if word.startswith(("ب", "ل")) and len(word) > 3 and tokens[end - 1].text.startswith("ال"):
+        return True  # "… عبدالرؤوف المطرود بدور …": after a family name, the verb's preposition
+    return word in _BARE_PREPOSITIONS or is_bare_preposition(tokens[end]) or m.is_complementizer(word, None) \
+        or _is_channel(m, tokens, end) or bare(word) in m.lexicon.object_starters \
+        or bare(without_object_pronoun(word)) in m.lexicon.object_starters
 
 
 def _bare_head(m: Matchers, tokens: Sequence[Token], k: int) -> bool:
