@@ -23,6 +23,7 @@ from annotate.preannotate.sources import (
     has_forename,
     is_bare_preposition,
     is_document_word,
+    long_title_region,
     is_forename,
     looks_like_source,
     np_extent,
@@ -41,6 +42,7 @@ from annotate.preannotate.words import (
 )
 
 MAX_SUBJECT_REGION = 20
+MAX_TITLED_SUBJECT_REGION = 32  # one office holder's long title chain (see sources.long_title_region)
 # Written as in the news and normalised once, like every word the stages compare.
 _CONTENT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن", "على", "من"))
 _PARTICIPLE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن"))
@@ -915,6 +917,12 @@ class ParagraphReader:
         vocalized_passive = self._vocalized_passive(tokens[i])
         cue_end = i + (passive[0] if passive and verb is None else 1)
         marker = _find_marker(nt, m, s, cue_end - 1, MAX_SUBJECT_REGION)
+        if marker is None and verb is not None:
+            # "أوضح مساعد مدير الأمن العام … اللواء جمعان أحمد الغامدي أن": a longer subject only when it
+            # is one holder's title chain
+            far = _find_marker(nt, m, s, cue_end - 1, MAX_TITLED_SUBJECT_REGION)
+            if far is not None and long_title_region(m, nt, tokens, cue_end, far.subject_end):
+                marker = far
         if verb is not None and verb.object_words:
             marker = None  # "حمّل" reports only with its object word ("… مسؤولية …"), never with أن
         if marker is None and self._amma_speech(s, i, cue_end):
@@ -982,6 +990,8 @@ class ParagraphReader:
             extent = (cue_end, end) if end is not None and end < region_end else None
         else:
             extent = np_extent(nt, m, tokens, cue_end, region_end)
+            if (extent is None or extent[1] < region_end) and long_title_region(m, nt, tokens, cue_end, region_end):
+                extent = (cue_end, region_end)  # one holder's long title chain, named last
             if extent is not None and extent[1] + 1 < region_end <= extent[1] + 5 and _is_called(tokens[extent[1]]):
                 extent = (extent[0], region_end)  # "أحد سكان المخيم، ويدعى آدم إسحاق": the name is part of him
             if extent is None and i > 0 and verb is not None and not vocalized_passive:

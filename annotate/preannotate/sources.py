@@ -447,6 +447,22 @@ def _holder_ahead(m: Matchers, nt: NormText, tokens: Sequence[Token], j: int, st
     return None
 
 
+def long_title_region(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, end: int) -> bool:
+    """True when the words from ``start`` to ``end`` are one office holder's long title chain ending in
+    the holder's rank or forename and name ("مساعد مدير الأمن العام … رئيس فريق العمل المكلف … في
+    المملكة اللواء جمعان أحمد الغامدي"): no punctuation, verb or complementizer on the way (a word
+    ending in ة is a verbal noun there, however a verb or participle it may spell)."""
+    if end - start < 3 or not m.titles.match(tokens, start):
+        return False
+    for k in range(start, end):
+        word = tokens[k].text
+        verb = m.verb(word) and not word.endswith(("ة", "ات"))  # "ومتابعة سير عمل …" is a verbal noun
+        if (k > start and holds(nt.norm[tokens[k - 1].end : tokens[k].start], ",،:؛;.\"()")) or verb \
+                or m.is_complementizer(word, None) or word in m.lexicon.mention_trailers or _is_channel(m, tokens, k):
+            return False  # "… رحمه الله", "… في تصريحات صحفية أمس عقب لقائه …": more than a title chain
+    return _holder_ahead(m, nt, tokens, max(start + 1, end - _HOLDER_REACH), end) == end
+
+
 def _subject_ends_at(m: Matchers, nt: NormText, tokens: Sequence[Token], end: int, stop: int) -> bool:
     """True when a subject may end right before ``end``: the phrase's limit, punctuation, a preposition,
     a complementizer, an adverb of time or a word that opens a noun object."""
