@@ -266,6 +266,11 @@ def _opens_a_clause(word: str) -> bool:
                                        and not word.startswith(("ال", "ل", "ب")))
 
 
+def _taf3il(word: str) -> bool:
+    """The verbal noun shape تفعيل (توفيق، تقدير، تأكيد): never a family name."""
+    return len(word) == 5 and word[0] == "ت" and word[3] == "ي"
+
+
 def _maybe_preposition(word: str) -> bool:
     """A word that may be بـ or لـ and its noun ("بشدة", "للمرة", "بالفعل"); a longer word without the
     article after it may be a name too ("بلاتيني", "بشيكتاش"), which only a noun object after it settles."""
@@ -778,7 +783,9 @@ class ParagraphReader:
             return None
         end = np_grammar(m, nt, tokens, v + 1, i)
         if end is None:
-            return None
+            # "دعا باسلمة المنظمات …، مشدداً": a name no lexicon knows, remembered after the opening verb
+            return next((span for span, sentence in reversed(self.standing_mentions)
+                         if sentence == self.sentence_index and span[0] == tokens[v + 1].start), None)
         return C.mention_span(nt, tokens[v + 1].start, tokens[end - 1].end)
 
     def _opening_verb_at(self, s: Sentence) -> int | None:
@@ -1122,7 +1129,17 @@ class ParagraphReader:
         if without_conjunction(tokens[v].text) not in m.lexicon.boundary_words:
             return False  # only after a verb of calls, praise or thanks (دعا، أعرب، أشاد …), which people do
         word = tokens[v + 1].text
-        if not (word.startswith("ال") and len(word) > 4 and word not in m.lexicon.np_prepositions
+        # a plain word may be a name too ("دعا باسلمة المنظمات", "واستنكر يمنيون …"), but not one that opens like
+        # a present verb or a preposition ("يأتي", "بمقاتلي"), nor a construct plural ("منسوبو")
+        verb_like = word[0] in "يت" and not word.endswith(("يون", "يين"))
+        preposition_like = word[0] in "لفك" or (word[0] == "ب" and (
+            word[1:2] == "م" or word[1:3] == "ال" or derived_verbal_noun(word[1:])))  # بمقاتلي، باستمرار; not باسلمة
+        plain = not word.startswith("ال") and len(word) > 3 and not verb_like and not preposition_like \
+            and not word.endswith("و") and without_conjunction(tokens[v].text) != "طالب" \
+            and not self._never_in_name(tokens[v + 1]) and not _maybe_preposition(word) and not pronoun_suffixed(word) \
+            and not tokens[v + 1].tanween_fath and word not in DEMONSTRATIVES and not m.verb(word)
+        definite = word.startswith("ال") and len(word) > 4 and not _taf3il(word[2:])
+        if not ((definite or plain) and word not in m.lexicon.np_prepositions
                 and not m.is_verbal_noun(word) and not is_bare_preposition(tokens[v + 1])
                 and not holds(_gap(self.nt, tokens, v + 1), ",،:.\"«")):
             return False
