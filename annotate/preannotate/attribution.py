@@ -124,6 +124,11 @@ def _complementizer_at(m: Matchers, tokens: Sequence[Token], j: int) -> int:
     before = tokens[j - 1].text if j > 0 else None
     if j + 1 < len(tokens) and tokens[j].text == "ان" and tokens[j + 1].text in _CONDITIONAL:
         return 0  # "إن شاء الله", "إن وجدت": إن is "if" here
+    if tokens[j].text == "فان" and before is not None and m.verb(before) and tokens[j].start - tokens[j - 1].end == 1 \
+            and j + 1 < len(tokens) and not tokens[j + 1].text.startswith("ال"):
+        # "وأكد فان غال أن": one space after a verb, before a word without the article, فان starts a name
+        # ("وعلى ما ذكر فإن المنصفين …" opens a clause)
+        return 0
     if m.is_complementizer(tokens[j].text, before):
         return 1
     if (tokens[j].text in m.lexicon.complementizer_prepositions and j + 1 < len(tokens)
@@ -1187,6 +1192,8 @@ class ParagraphReader:
         if i > 0 and tokens[i].text[:1] == "و" and holds(_gap(nt, tokens, i), ",،"):
             return None  # "أطلق الأمير …، صحيفة الديوان …، وأكد …": a coordinated verb keeps the earlier subject
         stop = i - 1 if i > 0 and tokens[i - 1].text in _QAD else i  # "وكان المرصد قد أفاد …"
+        if stop > 1 and tokens[stop - 1].text in RELATIVE_PRONOUNS and not holds(_gap(nt, tokens, stop - 1), ",،"):
+            stop -= 1  # "… الدكتور خالد الفالح الذي أعلن": the one the relative clause is about, without الذي
         segments, stepped_back, apposition = 0, False, False
         while stop > 0 and holds(_gap(nt, tokens, stop), ",،") and segments < 2:
             # "قائمقام …، كاروان محمد، قال" / "أما سعاد، وهي أم لخمسة أطفال، فتقول": step back over
