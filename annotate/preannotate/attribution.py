@@ -399,10 +399,14 @@ class ParagraphReader:
         left = [t for t in all_tokens if left_start <= t.start and t.end <= paragraph[0] + colon]
         right = [t for t in all_tokens if t.start > paragraph[0] + colon]
         left_text = nt.norm[left_start : paragraph[0] + colon]
-        if not 1 <= len(left) <= 7 or len(right) < 3 or _CLOCK_OR_DATE.search(left_text):
+        if not 1 <= len(left) <= 7 or len(right) < 2 or _CLOCK_OR_DATE.search(left_text):
             return False  # "16:02" or "2024.08.09 | 16:02" is a dateline, "مصادر لـ"درعا 24":" a source
         if not any("\u0621" <= ch <= "\u064a" or ch.isdigit() for ch in right[0].text[:1]):
             return False  # "تويتر: @handle" under a column is the writer's account, no claim
+        participle = next((k for k, t in enumerate(left) if m.is_participle(t.text) or (
+            t.text.startswith("م") and t.text.endswith("ا") and len(t.text) >= 5)), None)  # مهاجما، منتقدا
+        if participle:
+            left = left[:participle]  # "وزير الداخلية الإسباني مهاجماً جوارديولا: …": the one who attacks speaks
         if any(m.verb(t.text) or m.is_participle(t.text) for t in left):
             return False
         extent = np_extent(nt, m, left, 0, len(left))
@@ -424,6 +428,8 @@ class ParagraphReader:
         attribution = Attribution(span, "direct", None, source, "explicit", "", 0.7, self.sentence_index,
                                   headline=True)
         known = np_grammar(m, nt, left, 0, len(left)) is not None or m.affiliation_words.match(left, 0)
+        if len(right) == 2 and (not known or is_forename(m, right[0])):
+            return False  # two words after a place are a byline ("جدة: عبدالله الزهراني"), not a claim
         if not known:
             if len(left) <= 3:
                 self._name_headlines.append((attribution, tuple(t.text for t in left[extent[0] : extent[1]])))
@@ -1167,7 +1173,7 @@ class ParagraphReader:
                 break
             end += 1
         if end < len(tokens) and tokens[end].text.startswith("ال") and end > v + 1 \
-                and not holds(_gap(self.nt, tokens, end), ",،:.؛"):
+                and not is_bare_preposition(tokens[end]) and not holds(_gap(self.nt, tokens, end), ",،:.؛"):
             end += 1  # the family name: "الربعي"
         family = tokens[end - 1].text.startswith("ال") and tokens[end - 1].text.endswith("ي")
         # two plain words and a family name in ي ("زاهر موسى الربعي"), or a forename first
