@@ -73,6 +73,7 @@ class Lexicon:
     background: frozenset[Phrase] = frozenset()  # the outlet's own background: "يذكر أن"
     object_participles: frozenset[str] = frozenset()  # مؤكداً أهمية …
     not_claim_objects: frozenset[str] = frozenset()  # شكره، أمله: no claim as an object
+    praised_objects: frozenset[str] = frozenset()  # جهود، دور …: after بـ (نوه بجهود …) praise, no claim
     boundary_words: frozenset[str] = frozenset()  # داعياً، وطالب: end a claim, never cue one
     state_names: frozenset[str] = frozenset()  # السودان، البحرين: a state as a source is an organization
     # small word classes the stages consult (see the comments in cues.yaml and sources.yaml)
@@ -321,6 +322,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         background=cues.phrases("background"),
         object_participles=cues.words("object_participles") - withdrawn,
         not_claim_objects=cues.words("not_claim_objects"),
+        praised_objects=cues.words("praised_objects"),
         boundary_words=cues.words("boundary_words"),
         state_names=sources.words("state_names"),
         clause_connectives=cues.words("clause_connectives"),

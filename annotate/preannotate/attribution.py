@@ -1055,7 +1055,11 @@ class ParagraphReader:
             return False  # "الأمر الذي توقع معه المختصون أن …": a past verb with its own speaker
         before = tokens[i - 1].text if i > 0 else ""
         earlier = tokens[i - 2].text if i > 1 else ""
-        return before in _WHICH_SHOWS or (before in _WHAT and earlier in _IT_IS) or before in _AND_THIS \
+        # "، ما يؤكد توفر …", "في عام 2014 ما يشير إلى …": ما with a masculine present verb and no pronoun
+        # object is "which shows"; "ما يؤكده الوزير" (with its pronoun) is what someone says
+        which = before in _WHAT and tokens[i].text[:1] == "ي" and not pronoun_suffixed(tokens[i].text) \
+            and i + 1 < len(tokens) and not self.m.verb(tokens[i + 1].text)
+        return before in _WHICH_SHOWS or (before in _WHAT and earlier in _IT_IS) or before in _AND_THIS or which \
             or (before in DEMONSTRATIVES and earlier == "كل") or (before == "الذي" and earlier in _THE_MATTER)
 
     def _speaks_for(self, s: Sentence, extent: tuple[int, int] | None, inner: Attribution) -> bool:
@@ -1453,8 +1457,10 @@ class ParagraphReader:
                 else:
                     subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
         word = tokens[k].text
-        if m.is_feeling(word):
-            return None  # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, not content (guidelines 5.7)
+        if m.is_feeling(word) or (word.startswith("ب") and not verb.accuses
+                                   and bare(without_object_pronoun(word[1:])) in m.lexicon.praised_objects):
+            # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, "نوه بجهود …" praise, not content (guidelines 5.7)
+            return None
         feeling = next((j for j in range(k + 1, min(len(tokens), k + 6)) if pronoun_suffixed(tokens[j].text)
                         and m.is_feeling(tokens[j].text)), None)
         if subject is not None and feeling is not None and not any(

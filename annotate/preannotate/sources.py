@@ -702,7 +702,9 @@ def _gender(m: Matchers, head: str, type_: str, first: str) -> str:
         return "f"
     if type_ == "named_person":
         # a person is one person: "الرحمون" ends like a plural but is a surname; "أم أحمد" is a woman
-        feminine = word.endswith(("ه", "ة")) and word not in lexicon.masculine_names_in_ta
+        # ("عبدالله", "عطالله", "عبدالإله" end in ه but are men's names)
+        feminine = word.endswith(("ه", "ة")) and word not in lexicon.masculine_names_in_ta \
+            and not word.startswith("عبد") and not word.endswith(("الله", "لله", "اله"))
         return "f" if feminine or without_conjunction(first) in lexicon.woman_words else "m"
     if word.endswith(("ون", "ين")) or word in lexicon.plural_heads:
         return "pl"
