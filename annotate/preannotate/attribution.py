@@ -100,6 +100,7 @@ class Attribution:
 _UNREALIZED = frozenset({"ان", "لن", "كي", "لكي"})
 _WHICH_SHOWS = frozenset({"مما", "ومما"})
 _WHAT = frozenset({"ما"})
+_BUT = frozenset({"غير", "الا", "بيد"})  # "، غير أن …" / "، إلا أن …": "but", opening a clause of its own
 _IT_IS = frozenset({"وهو", "وهي", "هو", "هي", "وهذا", "هذا", "وذلك", "ذلك"})
 _THE_MATTER = frozenset({"الامر", "والامر"})
 _AND_THIS = frozenset({"وهذا", "وذلك"})
@@ -181,6 +182,8 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
             # "، وأضاف" / "، مضيفاً" / "حيث قال": another attribution starts before any content ("كما نقلت
             # عنها وكالة …" only relays this one)
             return None
+        if j > i + 1 and ("،" in gap or "," in gap) and (word in _BUT or word.startswith(("لكن", "ولكن"))):
+            return None  # "وكشف عن …، غير أنه اعترف بأن …": a new clause, and the أن past it is its own
         if j > i + 1 and (word in _WHICH_SHOWS or (word in _IT_IS and j + 1 < len(tokens) and tokens[j + 1].text in _WHAT)):
             return None  # "أعلنت الشركة عن صفقة، مما يؤكد أن …": the writer's conclusion, not this verb's content
         if j > i + 1 and word[:1] == "و" and without_conjunction(word) in m.lexicon.verbs and not _is_called(tokens[j]) and any(
