@@ -100,6 +100,7 @@ class Attribution:
 _UNREALIZED = frozenset({"ان", "لن", "كي", "لكي"})
 _WHICH_SHOWS = frozenset({"مما", "ومما"})
 _WHAT = frozenset({"ما"})
+_AND_PREPOSITION = frozenset({"وفي", "وخلال", "وعبر", "ولدي", "وامام", "وبعد", "وقبل", "وعقب", "واثناء"})  # an aside opens
 _BUT = frozenset({"غير", "الا", "بيد"})  # "، غير أن …" / "، إلا أن …": "but", opening a clause of its own
 _IT_IS = frozenset({"وهو", "وهي", "هو", "هي", "وهذا", "هذا", "وذلك", "ذلك"})
 _THE_MATTER = frozenset({"الامر", "والامر"})
@@ -1250,7 +1251,23 @@ class ParagraphReader:
                 ends_early = k > start and not m.may_open_attribution(tokens[start].text)
                 return (k, end if end is not None and end > k and (self._clause_goes_on(tokens, end, stop) or ends_early)
                         else stop)
-        return None
+        return self._subject_after_but(tokens, start, stop)
+
+    def _subject_after_but(self, tokens: Sequence[Token], start: int, stop: int) -> tuple[int, int] | None:
+        """"إلا أن اوباما قال …", "غير أن كبير المفاوضين صائب عريقات أكد …": after "but that" the words
+        up to the verb are its subject, whether or not a list knows them; an aside opened by و + a
+        preposition ("وفي مقابلة مع …") comes after the subject, not in it."""
+        m = self.m
+        if stop - start < 3 or without_conjunction(tokens[start].text) not in _BUT or tokens[start + 1].text != "ان":
+            return None
+        first = start + 2
+        end = next((k for k in range(first + 1, stop) if tokens[k].text in _AND_PREPOSITION), stop)
+        words = tokens[first:end]
+        if not 1 <= len(words) <= 6 or any(
+                self._never_in_name(t) or _maybe_preposition(t.text) or pronoun_suffixed(t.text) or t.text in DEMONSTRATIVES
+                for t in words[:1]) or any(m.verb(t.text) or m.is_participle(t.text) for t in words):
+            return None
+        return (first, end)
 
     def _clause_goes_on(self, tokens: Sequence[Token], end: int, stop: int) -> bool:
         """True when the words between a preverbal noun phrase and its verb hold a verb of their own
