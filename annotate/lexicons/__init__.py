@@ -21,8 +21,8 @@ from annotate.preannotate.text import normalize_word
 DEFAULT_DIR = Path(__file__).resolve().parent
 FILES = ("cues.yaml", "sources.yaml", "organizations.yaml", "media.yaml", "affiliations.yaml", "forenames.yaml")
 IGNORED_CUE_KEYS = frozenset({"deleted_by_reviewers"})  # `annotate learn`'s deleted cues, for a person to act on
-VERB_KEYS = ("forms", "object", "preposition", "nested", "accuses", "topic", "object_words", "document_subject",
-             "marked_only")
+VERB_KEYS = ("forms", "object", "preposition", "nested", "accuses", "topic", "object_words", "complement_too",
+             "document_subject", "marked_only")
 Phrase = tuple[str, ...]
 
 
@@ -37,6 +37,7 @@ class VerbForm:
     accuses: bool = False  # "اتهم X Y بـ…": the first object is the accused, the content follows بـ
     topic: bool = False  # "تحدث عن …": a claim only when the noun is an event noun (object_starters)
     object_words: frozenset[str] = frozenset()  # "حمّل X مسؤولية …": the content must open with one of these
+    complement_too: bool = False  # with object_words, أن reports too ("قدّر حجم السوق بـ…", "قدّر أن …")
     document_subject: bool = False  # "تضمن القرار …", "يقضي بـ…": reports only when a document speaks
     marked_only: bool = False  # "وزاد: …": reports only when the words follow at once or after a known source
 
@@ -196,6 +197,7 @@ def _verb_entry(entry: Any, where: str) -> tuple[list[str], VerbForm]:
         accuses=_flag(entry, "accuses", where),
         topic=_flag(entry, "topic", where),
         object_words=_entry_words(entry, "object_words", where),
+        complement_too=_flag(entry, "complement_too", where),
         document_subject=_flag(entry, "document_subject", where),
         marked_only=_flag(entry, "marked_only", where),
     )

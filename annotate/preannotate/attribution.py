@@ -930,6 +930,11 @@ class ParagraphReader:
             return None  # "ينتظر أن يعلن الاتحاد …", "لن يعلن": an announcement not made (yet); "قبل أن يعلن" was made
         if verb is not None and self._original(tokens[i]).lstrip("وف").startswith("إبان"):
             return None  # "إبان مشاركته": "during", not أبان "showed"
+        if verb is not None and i > 0 and without_conjunction(tokens[i - 1].text) in _NEGATIONS \
+                and not _gap(nt, tokens, i).strip() and not without_conjunction(word).lstrip("يت").startswith(
+                    ("استبعد", "ستبعد")):
+            self._remember_subject(s, i + 1)
+            return None  # "لم تتوقع أن …", "لا أعتقد أن …": what was not said is no claim ("لم يستبعد أن …" is)
         if verb is not None and _is_called(tokens[i]):
             return None  # "أحد المتظاهرين ويدعى أحمد": "is called", not "claims" (يدعي)
         if verb is not None and self._writer_inference(tokens, i):
@@ -945,8 +950,9 @@ class ParagraphReader:
             far = _find_marker(nt, m, s, cue_end - 1, MAX_TITLED_SUBJECT_REGION)
             if far is not None and long_title_region(m, nt, tokens, cue_end, far.subject_end):
                 marker = far
-        if verb is not None and verb.object_words:
-            marker = None  # "حمّل" reports only with its object word ("… مسؤولية …"), never with أن
+        if verb is not None and verb.object_words and not (verb.complement_too and marker is not None and _complementizer_at(
+                m, tokens, marker.subject_end)):
+            marker = None  # "حمّل" reports only with its object word ("… مسؤولية …"); "قدّر" also with أن
         if marker is None and self._amma_speech(s, i, cue_end):
             marker = _Marker(cue_end, tokens[cue_end - 1].end, 0.7)  # "أما الطفلة رنا فقالت سمعت …"
         # "بالخليج، الذي يعتبر أهم مصادر الطاقة، وبالتالي فإن …": a present verb in a relative clause is "is
