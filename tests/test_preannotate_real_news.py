@@ -603,6 +603,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("what a speaker considered something is a claim; 'يعتبر' in narration is 'is considered'",
      "واعتبرت الوزارة تطبيق الدليل الوطني خطوة مهمة. ويعتبر المشروع من أكبر المشاريع في المنطقة.",
      [("تطبيق الدليل الوطني خطوة مهمة", "indirect", "الوزارة", "organization", None)]),
+    ("a call's participle ends the claim without a comma; 'متهمين' before بـ is a noun",
+     "وقال المسافرون إن توقف المكيفات دفعهم إلى استخدام الصحف مطالبين إدارة المطار بالتدخل. "
+     "وأكد المتحدث أن الشرطة ضبطت أشخاصا متهمين بالتورط في الحادثة.",
+     [("توقف المكيفات دفعهم إلى استخدام الصحف", "indirect", "المسافرون", "anonymous", None),
+      ("الشرطة ضبطت أشخاصا متهمين بالتورط في الحادثة", "indirect", "المتحدث", "named_person", None)]),
     ("a king's name inside a body's name is no holder",
      "وأوضح مدير مستشفى الملك فهد بجازان أن الحالات مستقرة.",
      [("الحالات مستقرة", "indirect", "مدير مستشفى الملك فهد بجازان", "named_person", None)]),

@@ -155,6 +155,18 @@ def _speaker_then_verb(nt: NormText, m: Matchers, tokens: list, k: int) -> bool:
     return False
 
 
+def _call_participle(m: Matchers, tokens: list, k: int) -> bool:
+    """A participle of calls, praise or wishes (مطالبين، مبدياً، داعياً), which ends a claim even without a
+    comma. Not a feminine form, which may be a noun ("في مقدمة الملفات", "تضمّن مطالبة الطبيب"), nor
+    متهم before anything but its object ("431 متهماً", "أشخاص متهمين بالتورط" are suspects)."""
+    word = tokens[k].text
+    if word not in m.lexicon.boundary_words or not word.endswith(("ا", "ين")) or not (
+            word.startswith("م") and len(word) >= 5 or word.startswith("داعي")):
+        return False
+    accused_next = k + 1 < len(tokens) and tokens[k + 1].text.startswith(("ال", "اياه", "اياها", "اياهم"))
+    return not word.startswith("متهم") or accused_next
+
+
 def _writer_comment(tokens: list, k: int) -> bool:
     """"وهو ما …" / "الأمر الذي …" at ``k``: the writer comments on the content before it."""
     return k + 1 < len(tokens) and (tokens[k].text, tokens[k + 1].text) in _COMMENT_OPENERS
@@ -179,6 +191,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
                 return gap_start  # "… الرابط من جهته أكد مدير …": the next speaker's turn
             if word[:1] not in "ول" and m.verb(word) and k + 1 < len(tokens) and tokens[k + 1].text in EXALTED:
                 return gap_start  # "… لغضب الله ولعنته قال تعالى ((…": a verse is quoted
+            if _call_participle(m, tokens, k):
+                return gap_start  # "… استخدام الصحف مطالبين إدارة المطار …": a call's participle ends the claim
             if word[:1] not in "ول" and word not in _CONTRAST_CONNECTIVES and not m.is_participle(word):
                 continue  # most words: none of the tests below can hold (each needs one of these three)
             if _writer_comment(tokens, k):

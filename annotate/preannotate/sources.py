@@ -13,8 +13,14 @@ from dataclasses import dataclass
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Token, abbreviated_title, holds
 from annotate.preannotate.text import NormText, normalize_word
-from annotate.preannotate.words import (bare, derived_verbal_noun, pronoun_suffixed, stems, without_conjunction,
-                                        without_object_pronoun)
+from annotate.preannotate.words import (
+    bare,
+    derived_verbal_noun,
+    pronoun_suffixed,
+    stems,
+    without_conjunction,
+    without_object_pronoun,
+)
 
 MAX_NP_TOKENS = 10
 # How far past a title chain the grammar could not read its holder's rank or forename may lie.
