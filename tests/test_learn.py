@@ -206,3 +206,54 @@ def test_what_is_learned_is_what_the_lists_lack_in_the_form_they_need():
     assert not [e for e in learned if e.section == "verbs"]  # not "اعلانت", not a second تحدث
     assert not [e for e in learned if e.file == "organizations.yaml"]  # الوزارة is a head, no name
     assert ("anonymous_heads", "بعض") not in sections
+
+
+def test_a_noun_object_after_a_known_cue_is_learned_as_an_object_starter(tmp_path):
+    """"وأكد الرويلي خلو الجسر …": the cue is known but the engine cannot tell where an unknown name ends
+    and the object begins; the noun reviewers marked as the object's first word is learned, and the
+    layer lets the engine read the next such sentence."""
+    from annotate.learn.lexicon import learn_additions
+    from annotate.learn.pairs import Pair
+    from annotate.learn.write import render_all
+
+    def doc(i: int, name: str):
+        text = f"وأكد {name} خلو الجسر رقم {i} من العيوب."
+        return document_from_spec({"id": f"o{i}", "text": text, "sources": [
+            {"id": "s1", "text": name, "type": "named_person", "entity": "e1"}], "claims": [
+            {"text": f"خلو الجسر رقم {i} من العيوب", "kind": "indirect", "cue": "وأكد", "source": "s1"}]})
+
+    documents = [doc(0, "الرويلي"), doc(1, "الشمراني")]
+    bare = [d.model_copy(update={"claims": [], "sources": []}) for d in documents]
+    pairs = [Pair(p, g) for p, g in zip(load_model().annotate(bare), documents)]
+    assert not any(p.predicted.claims for p in pairs)  # the engine misses both today
+    learned = learn_additions(pairs, load_lexicon(), 2)
+    assert [(e.section, e.key, e.count) for e in learned if e.section == "object_starters"] == [
+        ("object_starters", "خلو", 2)]
+    for name, text in render_all(learned, "test").items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    from annotate.preannotate.rules import RulesEngine
+    from annotate.schema import Document
+    engine = RulesEngine(layered_lexicon(tmp_path))
+    (found,) = engine.annotate([Document(id="n", text="وأكد الحربي خلو الطريق من الحفر.")])
+    assert [c.text for c in found.claims] == ["خلو الطريق من الحفر"]
+
+
+@pytest.mark.parametrize(("deleted", "kept", "withdrawn"), [(3, 1, True), (2, 1, False), (2, 0, True)])
+def test_a_cue_deleted_more_than_twice_as_often_as_kept_is_withdrawn(deleted, kept, withdrawn):
+    """Reviewers deleted تظهر's claim in ``deleted`` documents and kept it in ``kept``: withdrawn only when
+    deletions outnumber what was kept more than twice over."""
+    from annotate.learn.lexicon import WITHDRAWN, learn_additions
+    from annotate.learn.pairs import Pair
+
+    def doc(i: int, claim: bool):
+        text = f"وتظهر الأرقام رقم {i} أن المبيعات تراجعت."
+        spec = {"id": f"d{i}", "text": text, "sources": [], "claims": [
+            {"text": "المبيعات تراجعت", "kind": "indirect", "cue": "وتظهر", "source": None}] if claim else []}
+        return document_from_spec(spec)
+
+    documents = [doc(i, False) for i in range(deleted)] + [doc(deleted + i, True) for i in range(kept)]
+    bare = [d.model_copy(update={"claims": [], "sources": []}) for d in documents]
+    pairs = [Pair(p, g) for p, g in zip(load_model().annotate(bare), documents)]
+    assert all(len(p.predicted.claims) == 1 for p in pairs)
+    learned = learn_additions(pairs, load_lexicon(), 2)
+    assert any(e.section == WITHDRAWN for e in learned) is withdrawn

@@ -2,6 +2,8 @@
 
 Compared per document (claims matched as ``annotate evaluate`` matches them, character Dice >= 0.5):
 
+- a gold claim the engine missed after a cue it knows, whose content is a noun object: the noun that
+  opens it, as an object starter (أكد جاهزية …);
 - a gold claim the engine missed, introduced by a cue the lexicon does not know: a verb, a
   participle (مضيفا), a prepositional cue (بحسب) or a passive report (أفيد) when gold gives it no source.
   Verbs and participles are counted and written as their lemma with its agreement forms (وصفت and
@@ -13,8 +15,9 @@ Compared per document (claims matched as ``annotate evaluate`` matches them, cha
   affiliations.yaml), and names that reveal an affiliation the engine did not give;
 - cues of claims reviewers deleted, with how often the same cue (its lemma) was kept: listed for a
   person to decide (``deleted_by_reviewers`` in cues.yaml, a key the loader ignores); a cue deleted in
-  ``min_count`` documents and never kept is also ``withdrawn`` (the loader takes its forms out of the
-  cue lists below the layer).
+  ``min_count`` documents and more than twice as often as kept is also ``withdrawn`` (the loader takes
+  its forms out of the cue lists below the layer; verification keeps it only if the reviewed documents
+  gain).
 
 Every entry carries in how many documents it was seen and up to three examples (document id, span text).
 """
@@ -38,6 +41,7 @@ EXAMPLES = 3
 FILES = ("cues.yaml", "sources.yaml", "organizations.yaml", "media.yaml", "affiliations.yaml", "forenames.yaml")
 DELETED = "deleted_by_reviewers"  # a section of cues.yaml the loader ignores: for a person to act on
 WITHDRAWN = "withdrawn"  # cue forms a layer takes out of the lists below it (see annotate.lexicons)
+WITHDRAW_RATIO = 2  # a cue deleted more than twice as often as kept is withdrawn (verification still decides)
 
 
 @dataclass
@@ -141,6 +145,7 @@ def _first_person(word: str) -> bool:
     return word.endswith("نا") and len(word) >= 4 or word in _FIRST_PERSON
 
 
+_PARTICLES = frozenset(normalize_word(w) for w in ("على", "إلى", "عن", "في", "من", "مع", "ما", "لا", "لم", "قد", "هذا", "هذه"))
 _FIRST_PERSON = frozenset(normalize_word(w) for w in ("قلت", "أقول", "أعتقد", "أرى", "أظن", "أؤكد", "أشير"))
 
 
@@ -176,7 +181,10 @@ class _Collector:
         if claim.cue is None:
             return
         words = _phrase(claim.cue.text)
-        if not words or self.known_cue(words):
+        if not words:
+            return
+        if self.known_cue(words):
+            self.missed_object(doc, claim)
             return
         surface = _surface(claim.cue.text)
         key = " ".join((_unprefixed(words[0]), *words[1:]))
@@ -209,6 +217,24 @@ class _Collector:
                 self.objects[lemma].add(doc.id)
                 # content as a noun object (وصف المباراة بالقوية) in two documents or more: one could be a slip
                 entry.value["object"] = len(self.objects[lemma]) >= 2
+
+    def missed_object(self, doc: Document, claim: Claim) -> None:
+        """A known cue whose noun object the engine did not read ("أكد جاهزية …"): the noun that opens
+        the object, learned as an object starter (its article and object pronoun off)."""
+        words = claim.text.split()
+        if not words or not _takes_object(doc, claim, self.lexicon):
+            return
+        first = normalize_word(words[0])
+        plain = first.removeprefix("ال")
+        noun = without_object_pronoun(plain)
+        if noun != plain and noun.endswith("ت"):
+            noun = noun[:-1] + "ة"  # "استقالته" opens with استقالة
+        lex = self.lexicon
+        if len(noun) < 3 or noun in _PARTICLES or noun[:1] in "وفبلك" or any(ch.isdigit() for ch in noun) or noun in lex.object_starters \
+                or noun in lex.not_claim_objects or first in lex.complementizers or first in lex.forenames:
+            return  # a particle, a preposition's word, a number, a feeling or a name is no object starter
+        self.add("cues.yaml", "object_starters", noun, noun, "noun opening the object of missed claims", doc.id,
+                 f"{claim.cue.text} → {_clip(claim.text)}")
 
     # ------------------------------------------------------------ sources
 
@@ -336,7 +362,7 @@ def learn_additions(pairs: Iterable[Pair], lexicon: Lexicon, min_count: int = 2)
         entry.value = {"cue": cue, "deleted": entry.count, "kept": entry.kept}
         if entry.count >= min_count and entry.count > entry.kept:
             entries.append(entry)
-        if entry.count >= min_count and entry.kept == 0:
+        if entry.count >= min_count and entry.kept * WITHDRAW_RATIO < entry.count:
             forms = _cue_lemma(_phrase(cue), lexicon)[1]
             withdrawn = Entry("cues.yaml", WITHDRAWN, key, sorted(forms), "cue whose every claim reviewers deleted",
                               entry.count, entry.examples, documents=entry.documents)
