@@ -101,7 +101,8 @@ _UNREALIZED = frozenset({"ان", "لن", "كي", "لكي"})
 _WHICH_SHOWS = frozenset({"مما", "ومما"})
 _WHAT = frozenset({"ما"})
 _AND_PREPOSITION = frozenset({"وفي", "وخلال", "وعبر", "ولدي", "وامام", "وبعد", "وقبل", "وعقب", "واثناء"})  # an aside opens
-_BUT = frozenset({"غير", "الا", "بيد"})  # "، غير أن …" / "، إلا أن …": "but", opening a clause of its own
+_BUT = frozenset({"غير", "الا", "بيد"})
+_PERHAPS = frozenset({"ربما", "وربما", "لعل", "ولعل"})  # "، غير أن …" / "، إلا أن …": "but", opening a clause of its own
 _IT_IS = frozenset({"وهو", "وهي", "هو", "هي", "وهذا", "هذا", "وذلك", "ذلك"})
 _THE_MATTER = frozenset({"الامر", "والامر"})
 _AND_THIS = frozenset({"وهذا", "وذلك"})
@@ -935,6 +936,10 @@ class ParagraphReader:
                     ("استبعد", "ستبعد")):
             self._remember_subject(s, i + 1)
             return None  # "لم تتوقع أن …", "لا أعتقد أن …": what was not said is no claim ("لم يستبعد أن …" is)
+        if verb is not None and i > 0 and (tokens[i - 1].text in _PERHAPS or (
+                without_conjunction(tokens[i - 1].text) == "قد" and without_conjunction(word)[:1] == "ي")):
+            self._remember_subject(s, i + 1)
+            return None  # "وربما تعلن الإدارة …", "قد يعتقد البعض أن …": what may be said, not what was
         if verb is not None and _is_called(tokens[i]):
             return None  # "أحد المتظاهرين ويدعى أحمد": "is called", not "claims" (يدعي)
         if verb is not None and self._writer_inference(tokens, i):
