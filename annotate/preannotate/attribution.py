@@ -114,7 +114,8 @@ _WISH_TO = frozenset({"تود", "يود", "نود", "اود"})  # "وتود ال
 # prepositions and particles that are no word of a name (for a subject no lexicon knows)
 _NOT_A_NAME = _BEFORE_A_NOUN | frozenset(normalize_word(w) for w in (
     "عند", "بعد", "قبل", "مع", "أمام", "ضد", "نحو", "حتى", "دون", "أن", "إن", "أنه", "إنه", "ما", "لا", "لم", "قد",
-    "داخل", "خارج", "بين", "فوق", "تحت", "عبر", "غدا", "رسميا"))
+    "داخل", "خارج", "بين", "فوق", "تحت", "عبر", "غدا", "رسميا",
+    "سبب", "أسباب", "اسبب"))  # "أرجعت سبب تسجيل خسائر …": the object, never the one who speaks
 
 
 def _gap(nt: NormText, tokens: Sequence[Token], j: int) -> str:
