@@ -20,6 +20,7 @@ from annotate.preannotate.sources import (
     DEMONSTRATIVES,
     PRONOUN_PREPOSITIONS,
     adjective_like,
+    definite_plural,
     has_forename,
     is_bare_preposition,
     is_document_word,
@@ -1516,9 +1517,14 @@ class ParagraphReader:
                 names_nobody = subject is None and (tokens[k].text in _BEFORE_A_NOUN or all(
                     t.tanween_fath or t.text in _NOBODY for t in tokens[k:reached]))  # "أعلنت في يونيو الماضي عن"
                 before_verb = subject is not None and subject[1] <= i  # "وكانت الحكومة قد أعلنت … عن"
-                if not before_verb:
+                # "حذّر مدير … عبدالله العليان المواطنين … من": a full name ends the subject, the rest is whom
+                named = subject is not None and len(tokens[subject[1] - 1].text) > 3 \
+                    and tokens[subject[1] - 1].text.startswith("ال") and has_forename(
+                        m, tokens[max(subject[0], subject[1] - 4) : subject[1] - 1]) \
+                    and definite_plural(tokens[k].text)
+                if not before_verb and not named:
                     subject = None if names_nobody else (subject[0] if subject else k, reached)
-                if subject is not None and not before_verb:
+                if subject is not None and not before_verb and not named:
                     # the subject ends where a relative clause or a channel phrase begins ("اوباما الذي جعل …")
                     cut = next((t for t in range(subject[0] + 1, reached) if tokens[t].text in RELATIVE_PRONOUNS
                                 or (m.channel.match(tokens, t, first_stems=False)

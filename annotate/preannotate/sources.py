@@ -469,6 +469,12 @@ def long_title_region(m: Matchers, nt: NormText, tokens: Sequence[Token], start:
     return _holder_ahead(m, nt, tokens, max(start + 1, end - _HOLDER_REACH), end) == end
 
 
+def definite_plural(word: str) -> bool:
+    """A definite plural (المواطنين، المسؤولون، الجهات): never a family name (الأمين is one, so the
+    stem must be long)."""
+    return word.startswith("ال") and len(bare(word)) >= 6 and bare(word).endswith(("ين", "ون", "ات"))
+
+
 def _subject_ends_at(m: Matchers, nt: NormText, tokens: Sequence[Token], end: int, stop: int) -> bool:
     """True when a subject may end right before ``end``: the phrase's limit, punctuation, a preposition,
     a complementizer, an adverb of time or a word that opens a noun object."""
@@ -477,6 +483,8 @@ def _subject_ends_at(m: Matchers, nt: NormText, tokens: Sequence[Token], end: in
     word = tokens[end].text
     if word.startswith(("ب", "ل")) and len(word) > 3 and tokens[end - 1].text.startswith("ال"):
         return True  # "… عبدالرؤوف المطرود بدور …": after a family name, the verb's preposition
+    if definite_plural(word) and tokens[end - 1].text.startswith("ال"):
+        return True  # "… عبدالله العليان المواطنين …": a plural is no family name but the verb's object
     return word in _BARE_PREPOSITIONS or is_bare_preposition(tokens[end]) or m.is_complementizer(word, None) \
         or _is_channel(m, tokens, end) or bare(word) in m.lexicon.object_starters \
         or bare(without_object_pronoun(word)) in m.lexicon.object_starters
