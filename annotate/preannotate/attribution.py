@@ -417,6 +417,8 @@ class ParagraphReader:
         if any(m.verb(t.text) or m.is_participle(t.text) for t in left):
             return False
         extent = np_extent(nt, m, left, 0, len(left))
+        # "بالقانون: إيران دولة نووية" is a phrase of manner, "بالقاسم: …" a name: only the article can tell
+        doubtful = len(left) == 1 and left[0].text.startswith(("بال", "لل"))
         if extent is None and len(left) == 1 and left[0].text[:1] == "ل" and len(left[0].text) >= 5 \
                 and left[0].text not in m.lexicon.state_names:
             extent = (0, 1)  # "لاجارد: …": no verb for a لـ to hang on, so a name, not whom he told
@@ -434,7 +436,7 @@ class ParagraphReader:
         source = C.mention_span(nt, left[extent[0]].start, left[extent[1] - 1].end)
         attribution = Attribution(span, "direct", None, source, "explicit", "", 0.7, self.sentence_index,
                                   headline=True)
-        known = np_grammar(m, nt, left, 0, len(left)) is not None or m.affiliation_words.match(left, 0)
+        known = (np_grammar(m, nt, left, 0, len(left)) is not None or m.affiliation_words.match(left, 0)) and not doubtful
         if len(right) == 2 and (not known or is_forename(m, right[0])):
             return False  # two words after a place are a byline ("جدة: عبدالله الزهراني"), not a claim
         if not known:
@@ -938,6 +940,9 @@ class ParagraphReader:
                     ("استبعد", "ستبعد")):
             self._remember_subject(s, i + 1)
             return None  # "لم تتوقع أن …", "لا أعتقد أن …": what was not said is no claim ("لم يستبعد أن …" is)
+        if verb is not None and (i > 0 and without_conjunction(tokens[i - 1].text) == "هل" or (
+                without_conjunction(word) == "دون" and i + 1 < len(tokens) and tokens[i + 1].text == "ان")):
+            return None  # "هل ترى أن …؟": a question, nobody says it; "ودون أن": "and without", not دوّن
         if verb is not None and i > 0 and (tokens[i - 1].text in _PERHAPS or (
                 without_conjunction(tokens[i - 1].text) == "قد" and without_conjunction(word)[:1] == "ي")):
             self._remember_subject(s, i + 1)
