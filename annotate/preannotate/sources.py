@@ -36,7 +36,8 @@ _BARE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("في", "وفي", "م
 # Prepositions with a pronoun and the like (عليه، له، إنه): words of address or manner that name nobody.
 PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "عليها", "عليهم", "له", "لها", "لهم", "منه",
                                                                "منها", "إليه", "إليها", "فيه", "فيها", "فيهم", "به",
-                                                               "بها", "إليهم", "لي", "لنا", "إنه", "إنها", "أنه"))
+                                                               "بها", "إليهم", "لي", "لنا", "إنه", "إنها", "أنه",
+                                                               "خلاله", "خلالها", "عبره", "عبرها"))
 # "واستدرك بقوله: …", "وختم بالقول": by saying, a word of manner that names nobody
 _BY_SAYING = frozenset(normalize_word(w) for w in ("بقوله", "بقولها", "بقولهم", "بالقول", "قوله", "قولها"))
 
