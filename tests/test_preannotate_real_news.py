@@ -629,7 +629,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "بالقانون: إيران دولة نووية\nقال الوزير إن الأمر خطير.",
      [("الأمر خطير", "indirect", "الوزير", "named_person", None)]),
     ("'خلاله' and 'للمرة الأولى' between a verb and its أن name nobody",
-     "وقال رئيس الوزراء إن الفساد كبير. وأصدر بيانا أعلن خلاله أن الحكومة عملت على الإصلاح.",
+     "وقال رئيس الوزراء إن الفساد كبير. وأصدر بيانا أكد خلاله أن الحكومة عملت على الإصلاح.",
      [("الفساد كبير", "indirect", "رئيس الوزراء", "named_person", None),
       ("الحكومة عملت على الإصلاح", "indirect", "رئيس الوزراء", "named_person", None)]),
     ("a king's name inside a body's name is no holder",
