@@ -37,7 +37,8 @@ FLOORS = {
     "m": (0.900, 0.825, 0.910, 0.960),
     "n": (0.875, 0.825, 0.955, 0.940),
     "o": (0.830, 0.745, 0.910, 0.930),
-    "p": (0.885, 0.795, 0.875, 0.965),
+    "p": (0.890, 0.800, 0.885, 0.965),
+    "q": (0.855, 0.740, 0.860, 0.965),
 }  # every part has had its one blind score (first-blind-scores/); a new blind part gets no floor until then
 
 
