@@ -145,7 +145,8 @@ def _first_person(word: str) -> bool:
     return word.endswith("نا") and len(word) >= 4 or word in _FIRST_PERSON
 
 
-_PARTICLES = frozenset(normalize_word(w) for w in ("على", "إلى", "عن", "في", "من", "مع", "ما", "لا", "لم", "قد", "هذا", "هذه"))
+_PARTICLES = frozenset(normalize_word(w) for w in ("على", "إلى", "عن", "في", "من", "مع", "ما", "لا", "لم", "قد", "هذا",
+                                                   "هذه"))  # no object starters, however often they open a claim
 _FIRST_PERSON = frozenset(normalize_word(w) for w in ("قلت", "أقول", "أعتقد", "أرى", "أظن", "أؤكد", "أشير"))
 
 
@@ -230,8 +231,9 @@ class _Collector:
         if noun != plain and noun.endswith("ت"):
             noun = noun[:-1] + "ة"  # "استقالته" opens with استقالة
         lex = self.lexicon
-        if len(noun) < 3 or noun in _PARTICLES or noun[:1] in "وفبلك" or any(ch.isdigit() for ch in noun) or noun in lex.object_starters \
-                or noun in lex.not_claim_objects or first in lex.complementizers or first in lex.forenames:
+        if len(noun) < 3 or noun in _PARTICLES or noun[:1] in "وفبلك" or any(ch.isdigit() for ch in noun) \
+                or noun in lex.object_starters or noun in lex.not_claim_objects or first in lex.complementizers \
+                or first in lex.forenames:
             return  # a particle, a preposition's word, a number, a feeling or a name is no object starter
         self.add("cues.yaml", "object_starters", noun, noun, "noun opening the object of missed claims", doc.id,
                  f"{claim.cue.text} → {_clip(claim.text)}")

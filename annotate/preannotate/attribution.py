@@ -101,9 +101,10 @@ class Attribution:
 _UNREALIZED = frozenset({"ان", "لن", "كي", "لكي"})
 _WHICH_SHOWS = frozenset({"مما", "ومما"})
 _WHAT = frozenset({"ما"})
-_AND_PREPOSITION = frozenset({"وفي", "وخلال", "وعبر", "ولدي", "وامام", "وبعد", "وقبل", "وعقب", "واثناء"})  # an aside opens
-_BUT = frozenset({"غير", "الا", "بيد"})
-_PERHAPS = frozenset({"ربما", "وربما", "لعل", "ولعل"})  # "، غير أن …" / "، إلا أن …": "but", opening a clause of its own
+# و + a preposition opens an aside ("إلا أن اوباما وفي مقابلة مع …"), after the subject
+_AND_PREPOSITION = frozenset({"وفي", "وخلال", "وعبر", "ولدي", "وامام", "وبعد", "وقبل", "وعقب", "واثناء"})
+_BUT = frozenset({"غير", "الا", "بيد"})  # "، غير أن …" / "، إلا أن …": "but", opening a clause of its own
+_PERHAPS = frozenset({"ربما", "وربما", "لعل", "ولعل"})  # what may be said, not what was
 _IT_IS = frozenset({"وهو", "وهي", "هو", "هي", "وهذا", "هذا", "وذلك", "ذلك"})
 _THE_MATTER = frozenset({"الامر", "والامر"})
 _AND_THIS = frozenset({"وهذا", "وذلك"})
@@ -436,7 +437,8 @@ class ParagraphReader:
         source = C.mention_span(nt, left[extent[0]].start, left[extent[1] - 1].end)
         attribution = Attribution(span, "direct", None, source, "explicit", "", 0.7, self.sentence_index,
                                   headline=True)
-        known = (np_grammar(m, nt, left, 0, len(left)) is not None or m.affiliation_words.match(left, 0)) and not doubtful
+        known = not doubtful and (np_grammar(m, nt, left, 0, len(left)) is not None
+                                  or m.affiliation_words.match(left, 0))
         if len(right) == 2 and (not known or is_forename(m, right[0])):
             return False  # two words after a place are a byline ("جدة: عبدالله الزهراني"), not a claim
         if not known:
@@ -962,8 +964,8 @@ class ParagraphReader:
             far = _find_marker(nt, m, s, cue_end - 1, MAX_TITLED_SUBJECT_REGION)
             if far is not None and long_title_region(m, nt, tokens, cue_end, far.subject_end):
                 marker = far
-        if verb is not None and verb.object_words and not (verb.complement_too and marker is not None and _complementizer_at(
-                m, tokens, marker.subject_end)):
+        complement = marker is not None and _complementizer_at(m, tokens, marker.subject_end)
+        if verb is not None and verb.object_words and not (verb.complement_too and complement):
             marker = None  # "حمّل" reports only with its object word ("… مسؤولية …"); "قدّر" also with أن
         if marker is None and self._amma_speech(s, i, cue_end):
             marker = _Marker(cue_end, tokens[cue_end - 1].end, 0.7)  # "أما الطفلة رنا فقالت سمعت …"
@@ -1281,9 +1283,11 @@ class ParagraphReader:
         first = start + 2
         end = next((k for k in range(first + 1, stop) if tokens[k].text in _AND_PREPOSITION), stop)
         words = tokens[first:end]
-        if not 1 <= len(words) <= 6 or any(
-                self._never_in_name(t) or _maybe_preposition(t.text) or pronoun_suffixed(t.text) or t.text in DEMONSTRATIVES
-                for t in words[:1]) or any(m.verb(t.text) or m.is_participle(t.text) for t in words):
+        if not 1 <= len(words) <= 6 or any(m.verb(t.text) or m.is_participle(t.text) for t in words):
+            return None
+        head = words[0]
+        if self._never_in_name(head) or _maybe_preposition(head.text) or pronoun_suffixed(head.text) \
+                or head.text in DEMONSTRATIVES:
             return None
         return (first, end)
 
