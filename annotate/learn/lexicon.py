@@ -34,7 +34,7 @@ from annotate.agreement.spans import match_spans
 from annotate.learn.pairs import Pair
 from annotate.lexicons import Lexicon
 from annotate.preannotate.text import normalize_word
-from annotate.preannotate.words import derived_verbal_noun, without_object_pronoun
+from annotate.preannotate.words import derived_verbal_noun, tafil_verbal_noun, without_object_pronoun
 from annotate.schema import Claim, Document, SourceMention
 
 EXAMPLES = 3
@@ -134,7 +134,7 @@ def looks_like_verbal_noun(word: str) -> bool:
     """A verbal noun by its shape (normalised, article and object pronoun off): إفعال / افتعال (اعلان،
     اتهام), تفعيل (تأكيد), انفعال / استفعال (انطلاق، استمرار)."""
     stem = _without_object(word.removeprefix("ال"))
-    if len(stem) == 5 and ((stem[0] == "ا" and stem[3] == "ا") or (stem[0] == "ت" and stem[3] == "ي")):
+    if (len(stem) == 5 and stem[0] == "ا" and stem[3] == "ا") or tafil_verbal_noun(stem):
         return True
     return derived_verbal_noun(stem)
 

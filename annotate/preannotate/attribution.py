@@ -38,6 +38,7 @@ from annotate.preannotate.words import (
     derived_verbal_noun,
     pronoun_suffixed,
     stems,
+    tafil_verbal_noun,
     without_conjunction,
     without_object_pronoun,
 )
@@ -277,11 +278,6 @@ def _opens_a_clause(word: str) -> bool:
     return (len(word) > 4 and word[:2] in ("سي", "ست", "سن") and not word.endswith(("ة", "ات"))) or word in _NEGATIONS \
         or word in _CLAUSE_OPENERS or (len(word) >= 3 and word.endswith("نا") and word not in _NOT_WE
                                        and not word.startswith(("ال", "ل", "ب")))
-
-
-def _taf3il(word: str) -> bool:
-    """The verbal noun shape تفعيل (توفيق، تقدير، تأكيد): never a family name."""
-    return len(word) == 5 and word[0] == "ت" and word[3] == "ي"
 
 
 def _maybe_preposition(word: str) -> bool:
@@ -1175,9 +1171,8 @@ class ParagraphReader:
             word[1:2] == "م" or word[1:3] == "ال" or derived_verbal_noun(word[1:])))  # بمقاتلي، باستمرار; not باسلمة
         plain = not word.startswith("ال") and len(word) > 3 and not verb_like and not preposition_like \
             and not word.endswith("و") and without_conjunction(tokens[v].text) != "طالب" \
-            and not self._never_in_name(tokens[v + 1]) and not _maybe_preposition(word) and not pronoun_suffixed(word) \
-            and not tokens[v + 1].tanween_fath and word not in DEMONSTRATIVES and not m.verb(word)
-        definite = word.startswith("ال") and len(word) > 4 and not _taf3il(word[2:])
+            and self._may_open_name(tokens[v + 1]) and not tokens[v + 1].tanween_fath and not m.verb(word)
+        definite = word.startswith("ال") and len(word) > 4 and not tafil_verbal_noun(word[2:])
         if not ((definite or plain) and word not in m.lexicon.np_prepositions
                 and not m.is_verbal_noun(word) and not is_bare_preposition(tokens[v + 1])
                 and not holds(_gap(self.nt, tokens, v + 1), ",،:.\"«")):
@@ -1285,11 +1280,14 @@ class ParagraphReader:
         words = tokens[first:end]
         if not 1 <= len(words) <= 6 or any(m.verb(t.text) or m.is_participle(t.text) for t in words):
             return None
-        head = words[0]
-        if self._never_in_name(head) or _maybe_preposition(head.text) or pronoun_suffixed(head.text) \
-                or head.text in DEMONSTRATIVES:
-            return None
-        return (first, end)
+        return (first, end) if self._may_open_name(words[0]) else None
+
+    def _may_open_name(self, token: Token) -> bool:
+        """A word a name no list knows may start with: no particle or verbal noun, no بـ/لـ word, no
+        possessed noun, no demonstrative (for "دعا باسلمة …" and "إلا أن اوباما قال …")."""
+        word = token.text
+        return not (self._never_in_name(token) or _maybe_preposition(word) or pronoun_suffixed(word)
+                    or word in DEMONSTRATIVES)
 
     def _clause_goes_on(self, tokens: Sequence[Token], end: int, stop: int) -> bool:
         """True when the words between a preverbal noun phrase and its verb hold a verb of their own

@@ -32,6 +32,11 @@ def stems(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def tafil_verbal_noun(word: str) -> bool:
+    """The verbal noun shape تفعيل (normalised, no article): توفيق، تقدير، تأكيد. Never a family name."""
+    return len(word) == 5 and word[0] == "ت" and word[3] == "ي"
+
+
 def derived_verbal_noun(word: str) -> bool:
     """A verbal noun of a derived verb by its shape (normalised): افتعال / انفعال (اكتمال، انطلاق) or
     استفعال (استمرار). These open noun objects ("أكد … اكتمال التجهيزات") and are never names."""
