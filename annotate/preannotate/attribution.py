@@ -789,7 +789,13 @@ class ParagraphReader:
             return None  # "مؤكداً في كلمته …", "مبيناً من جهته …", "مؤكداً ذلك": not an object
         if k + 1 >= len(tokens) or m.is_feeling(tokens[k].text) or m.is_complementizer(tokens[k].text, None):
             return None
+        if self._praise(tokens[k].text):
+            return None  # "منوهاً بالجهود …": praise, no content (guidelines 5.7)
         return tokens[k].start + start_offset
+
+    def _praise(self, word: str) -> bool:
+        """"بجهود", "بالجهود", "بدعمه": what a verb of praise takes after بـ, never content."""
+        return word.startswith("ب") and bare(without_object_pronoun(word[1:])) in self.m.lexicon.praised_objects
 
     def _main_clause_subject(self, s: Sentence, i: int) -> tuple[int, int] | None:
         """"ونوّه الحاكم وسيم منصوري بـ…، لافتاً إلى أن …": the participle's source is the subject of the
@@ -1497,8 +1503,7 @@ class ParagraphReader:
                 else:
                     subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
         word = tokens[k].text
-        if m.is_feeling(word) or (word.startswith("ب") and not verb.accuses
-                                   and bare(without_object_pronoun(word[1:])) in m.lexicon.praised_objects):
+        if m.is_feeling(word) or (not verb.accuses and self._praise(word)):
             # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, "نوه بجهود …" praise, not content (guidelines 5.7)
             return None
         feeling = next((j for j in range(k + 1, min(len(tokens), k + 6)) if pronoun_suffixed(tokens[j].text)
