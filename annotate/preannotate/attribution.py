@@ -76,6 +76,11 @@ _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
 _KANA = frozenset({"كان", "كانت", "كانوا"})
 _OBJECT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("على", "إلى", "عن"))
+# words that cannot be, or continue, a subject read by its shape alone (see _bare_subject_end)
+_BARE_SUBJECT_STOPS = frozenset(normalize_word(w) for w in (
+    "في", "على", "عن", "إلى", "من", "مع", "بين", "عند", "لدى", "خلال", "عبر", "أن", "إن", "بأن", "ما", "لا", "لم",
+    "قد", "فقد", "هذا", "هذه", "ذلك", "تلك", "كل", "أمس", "اليوم", "أيضا", "حتى", "ثم", "أو", "و", "لهذا", "لذلك",
+    "فيما", "كما", "بينما", "حيث", "عندما", "إذا", "لكن", "تم", "عنوان"))
 _ASIDE_OPENERS = frozenset(normalize_word(w) for w in ("من", "ومن"))  # "من جهته"، "ومن ناحيتها"
 _TO_THEM = frozenset(normalize_word(w) for w in ("له", "لها", "لهم", "لهن", "لنا"))
 _LEADING_CONTENT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها", "فانهم", "قد"})
@@ -802,15 +807,66 @@ class ParagraphReader:
         sentence's opening verb, even when that verb introduced no claim of its own."""
         nt, m, tokens = self.nt, self.m, s.tokens
         v = self._opening_verb_at(s)
+        if v is not None and without_conjunction(tokens[v].text) in _QAD:
+            v += 1  # "وقد أبدى الدكتور الزهراني إعجابه …، مشدداً"
+        if v is not None and not m.verb(tokens[v].text) and tokens[v].text[:1] not in "وف":
+            # "وفي نهاية اللقاء أكد جميل قاسم سعادته …": a verb the lexicon knows after an opening phrase
+            v = next((j for j in range(v, min(i - 1, v + 6)) if m.verb(tokens[j].text)), v)
         # the opening word is a verb: one the lexicon knows, or و/ف + a word before a known source phrase
         if v is None or i < v + 2:
             return None
         end = np_grammar(m, nt, tokens, v + 1, i)
         if end is None:
             # "دعا باسلمة المنظمات …، مشدداً": a name no lexicon knows, remembered after the opening verb
-            return next((span for span, sentence in reversed(self.standing_mentions)
-                         if sentence == self.sentence_index and span[0] == tokens[v + 1].start), None)
+            remembered = next((span for span, sentence in reversed(self.standing_mentions)
+                               if sentence == self.sentence_index and span[0] == tokens[v + 1].start), None)
+            if remembered is not None or not self._may_be_verb(tokens[v].text):
+                return remembered
+            verb = m.verb(tokens[v].text)
+            if verb is not None and bare(tokens[v + 1].text) in verb.object_words:
+                return None  # "وقدّر حجم المنصرف …": the word the verb needs opens its object
+            end = self._bare_subject_end(tokens, v + 1, i)  # "وحث مرسي المحترفين على …، مبيناً"
+            if end is None:
+                return None
         return C.mention_span(nt, tokens[v + 1].start, tokens[end - 1].end)
+
+    def _may_be_verb(self, word: str) -> bool:
+        """A verb the lexicon knows: a reporting verb, or one of calls, praise, thanks and feelings (دعا،
+        حث، أشاد، أبدى); a subject no list knows is read after these only."""
+        return bool(self.m.verb(word)) or without_conjunction(word) in self.m.lexicon.boundary_words
+
+    def _bare_subject_end(self, tokens: Sequence[Token], j: int, stop: int) -> int | None:
+        """End of a subject no lexicon knows right after a verb, one to three words: it ends where a
+        preposition, a بـ/لـ word, a feeling, a relative pronoun or a clause break comes, or where a word
+        without the article follows one with it ("الصين | دعماً", "الأشقاء اليمنيون | الذين"); a name and
+        the verb's object may run together ("مرسي المحترفين"), which still names the speaker."""
+        m = self.m
+
+        def stops_at(k: int) -> bool:
+            word = tokens[k].text
+            return (word in _BARE_SUBJECT_STOPS or word in RELATIVE_PRONOUNS or m.is_feeling(word)
+                    or (word.startswith(("ب", "ل", "ك")) and not word.startswith("ال") and len(word) > 3)
+                    or m.verb(word) is not None or m.is_participle(word))
+
+        if j >= stop:
+            return None
+        first = tokens[j].text
+        if stops_at(j) or pronoun_suffixed(first) or (len(first) < 3 and first != "ال") or first[:1] in "يتنفو" \
+                or tafil_verbal_noun(bare(first)) or derived_verbal_noun(bare(first)) \
+                or (len(first) == 5 and first[0] == "ا" and first[3] == "ا") \
+                or bare(first) in self.m.lexicon.object_starters:
+            return None  # not "يبلغ عمر", "فقد تم", "إضفاء طابع" (إفعال), "م." (an abbreviated title)
+        state = state_length(self.m, tokens, j, stop)
+        if state:
+            return j + state  # "طلبت الصين دعماً …، قائلة"
+        end = j + 1
+        while end < min(stop, j + 3) and not stops_at(end) and not holds(_gap(self.nt, tokens, end), ",،:.;؛") \
+                and not (tokens[end - 1].text.startswith("ال") and tokens[end - 1].text != "ال"
+                         and not tokens[end].text.startswith("ال")):
+            end += 1
+        if first.startswith("ال") and first != "ال" and not tokens[end - 1].text.endswith(("ون", "ين")):
+            return None  # a definite subject no list knows must be people by its plural: "الأشقاء اليمنيون"
+        return end
 
     def _opening_verb_at(self, s: Sentence) -> int | None:
         """Index of the sentence's opening word when it may be a verb, past a leading "من جهته" / "بدوره":
@@ -1504,14 +1560,23 @@ class ParagraphReader:
                     subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
         word = tokens[k].text
         if m.is_feeling(word) or (not verb.accuses and self._praise(word)):
-            # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, "نوه بجهود …" praise, not content (guidelines 5.7)
+            # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, "نوه بجهود …" praise, not content (guidelines 5.7);
+            # but the one who felt it speaks next ("أكد جميل قاسم سعادته …" then "مؤكداً أن …")
+            if subject is not None and subject[0] > i:
+                self.standing_mentions.append((C.mention_span(nt, tokens[subject[0]].start, tokens[subject[1] - 1].end),
+                                               self.sentence_index))
             return None
         feeling = next((j for j in range(k + 1, min(len(tokens), k + 6)) if pronoun_suffixed(tokens[j].text)
                         and m.is_feeling(tokens[j].text)), None)
-        if subject is not None and feeling is not None and not any(
+        if feeling is not None and not any(
                 bare(t.text) in m.lexicon.object_starters or holds(_gap(nt, tokens, q), ",،:.")
                 for q, t in zip(range(k, feeling + 1), tokens[k : feeling + 1])):
-            return None  # "وأكد والد الشهيد عيد ماطر الشهراني اعتزازه …": the rest of a name, then a feeling
+            if subject is None and feeling - k <= 3 and not passive and self._bare_subject_end(tokens, k, feeling):
+                # "أكد جميل قاسم سعادته …": a name no list knows, then a feeling; that one speaks next
+                self.standing_mentions.append((C.mention_span(nt, tokens[k].start, tokens[feeling - 1].end),
+                                               self.sentence_index))
+            if subject is not None:
+                return None  # "وأكد والد الشهيد عيد ماطر الشهراني اعتزازه …": the rest of a name, then a feeling
         starter = bare(word) in m.lexicon.object_starters
         if word not in verb.prepositions and not verb.accuses and not (
                 starter and subject is not None and not self._awaits_genitive(tokens, subject)) and not (
