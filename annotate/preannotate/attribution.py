@@ -828,6 +828,9 @@ class ParagraphReader:
             end = self._bare_subject_end(tokens, v + 1, i)  # "وحث مرسي المحترفين على …، مبيناً"
             if end is None:
                 return None
+        # "وتفقد الشيخ صالح بن حميد الجمعيات …": a definite plural after a name is the verb's object
+        end = next((q for q in range(v + 2, end) if definite_plural(tokens[q].text)
+                    and not tokens[q - 1].text.startswith("ال") and not m.titles.match(tokens, q - 1)), end)
         return C.mention_span(nt, tokens[v + 1].start, tokens[end - 1].end)
 
     def _may_be_verb(self, word: str) -> bool:
@@ -1107,6 +1110,12 @@ class ParagraphReader:
             is_passive = passive is not None or vocalized_passive or (verb is None)
             honorific = bool(m.honorifics.match(tokens, cue_end, first_stems=False))  # "قال تعالى": nobody named
             mode, score = ("none", 0.8) if is_passive or honorific else ("unstated", marker.score - 0.07)
+            if mode == "unstated" and cue_end == region_end and tokens[i].text[:1] == "و" and not any(
+                    a.sentence == self.sentence_index for a in self.found):
+                # "ونشر هيرتا صورة للأضرار … وقال إن …": a coordinated verb shares the subject of the
+                # sentence's opening verb, though that verb reported nothing
+                source = self._main_clause_subject(s, i)
+                mode = "explicit" if source is not None else mode
         if kind == "indirect" and nested_outer is None:
             inner = self._attribution_inside(s, span)
             if inner is not None and not self._speaks_for(s, extent, inner):
