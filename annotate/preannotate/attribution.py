@@ -830,7 +830,8 @@ class ParagraphReader:
                 return None
         # "وتفقد الشيخ صالح بن حميد الجمعيات …": a definite plural after a name is the verb's object
         end = next((q for q in range(v + 2, end) if definite_plural(tokens[q].text)
-                    and not tokens[q - 1].text.startswith("ال") and not m.titles.match(tokens, q - 1)), end)
+                    and not tokens[q - 1].text.startswith("ال") and tokens[q - 1].text not in _BARE_SUBJECT_STOPS
+                    and not m.titles.match(tokens, q - 1) and has_forename(m, tokens[v + 1 : q])), end)
         return C.mention_span(nt, tokens[v + 1].start, tokens[end - 1].end)
 
     def _may_be_verb(self, word: str) -> bool:
