@@ -897,7 +897,7 @@ class ParagraphReader:
         tokens = s.tokens
         verb = self.m.verb(tokens[i].text)
         if verb is not None and i <= 1 and i + 2 < len(tokens) and tokens[i + 1].text in _THAT \
-                and not tokens[i + 2].text.startswith("ال") and not self._reads_as_noun(s, i):
+                and self._that_is_the_object(s, i) and not self._reads_as_noun(s, i):
             return self._said_that_before(s, i)  # not "ويذكر ذلك الحادث بحادث مماثل"
         if verb is None or not verb.document_subject:
             return self._verb_attribution(s, i)
@@ -911,6 +911,18 @@ class ParagraphReader:
         subject = self._document_near(tokens, i)
         return self._object_content(s, i, i + 1, verb, subject, subject[1] if subject[0] > i else i + 1,
                                     False) if subject else None
+
+    def _that_is_the_object(self, s: Sentence, i: int) -> bool:
+        """True when "ذلك" after the cue at ``i`` is its object, what was just said, and not a demonstrative
+        before a noun: "بذلك" always is; "ذلك" before a definite word only when a source phrase follows and
+        nothing in the rest of the sentence opens a content of its own ("أوضح ذلك المتحدث الرسمي …." but
+        not "أوضح ذلك المتحدث أن …")."""
+        tokens = s.tokens
+        if tokens[i + 1].text == "بذلك" or not tokens[i + 2].text.startswith("ال"):
+            return True
+        return np_grammar(self.m, self.nt, tokens, i + 2, len(tokens)) is not None and not any(
+            self.m.is_complementizer(t.text, None) or self.m.verb(t.text) for t in tokens[i + 2 :]) \
+            and not holds(self.nt.norm[tokens[-1].end : s.end], ":")  # "ويذكر ذلك الحادث بحادث مماثل": no speaker
 
     def _said_that_before(self, s: Sentence, i: int, subject_at: int | None = None) -> int | None:
         """"… تم تقديم درع للمحافظ. صرح بذلك رئيس اللجنة الإعلامية …": a cue and "ذلك" opening a
