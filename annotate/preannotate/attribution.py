@@ -117,6 +117,7 @@ _AND_THIS = frozenset({"وهذا", "وذلك"})
 _SOMETHING = frozenset({"شيئا", "شيء", "شي"})  # "شيئاً يذكر" also written without its tanween
 _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذلك X": what was just said
 _BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "منذ", "لدى", "خلال"})  # with إلى and على: no verb follows
+_WITHOUT = frozenset({"بلا", "دون", "بدون", "دونما"})  # a noun follows: "بلا تردد"
 _TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
 _WISH_TO = frozenset({"تود", "يود", "نود", "اود"})  # "وتود الجامعة أن توضح أن …": a polite way of saying it
 # prepositions and particles that are no word of a name (for a subject no lexicon knows)
@@ -969,6 +970,8 @@ class ParagraphReader:
         if word == "حمل":  # "كفاءة حمل المسؤولية", unless "حمّل", opening a clause or after "الذي"
             return i > 0 and tokens[i - 1].text not in _QAD and tokens[i - 1].text not in _RELATIVES \
                 and not shadda and not any(c in _gap(nt, tokens, i) for c in ",،.:")
+        if i > 0 and tokens[i - 1].text in _WITHOUT:
+            return True  # "بلا تردد", "دون تردد": the noun "hesitation", not "it was rumoured"
         if i == 0 or m.verb(word) is None:
             return False
         before = tokens[i - 1]
@@ -1009,6 +1012,8 @@ class ParagraphReader:
                 i > 1 and (tokens[i - 2].text in _TIME_BEFORE_AN
                            or any(without_conjunction(t.text) in _WISH_TO for t in tokens[max(0, i - 5) : i - 1]))):
             return None  # "ينتظر أن يعلن الاتحاد …", "لن يعلن": an announcement not made (yet); "قبل أن يعلن" was made
+        if verb is not None and self._original(tokens[i]).lstrip("وف").startswith("أعتقد"):
+            return None  # "أعتقد أن …" (the writer's "I believe"), written with its hamza, is not "اعتقد" (he believed)
         if verb is not None and self._original(tokens[i]).lstrip("وف").startswith("إبان"):
             return None  # "إبان مشاركته": "during", not أبان "showed"
         if verb is not None and i > 0 and without_conjunction(tokens[i - 1].text) in _NEGATIONS \
