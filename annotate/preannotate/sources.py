@@ -759,6 +759,24 @@ def _ends_in_name(m: Matchers, nt: NormText, tokens: Sequence[Token]) -> bool:
     return False
 
 
+_GROUP_WORDS = frozenset(normalize_word(w) for w in ("كبار", "قسم", "عدم", "قائمة"))
+_OF_A_BODY = frozenset(normalize_word(w) for w in ("من", "في", "لدى"))  # "X من جامعة …": X belongs to the body
+
+
+def _one_of_its_people(m: Matchers, tokens: Sequence[Token], body_at: int) -> bool:
+    """True when the words before the body at ``body_at`` name one person of it: they open with a word that
+    may be a name (no article, pronoun, plural or group word) and reach the body through من/في/لدى or an
+    apposition (وهو عالم في …)."""
+    first = without_conjunction(tokens[0].text)
+    if first.startswith(("ال", "ب", "ل")) or pronoun_suffixed(first) or len(first) < 3 or first.isdigit() \
+            or first.endswith(("ون", "ين", "ات", "و")) or m.is_anonymous_head(first) or first in DEMONSTRATIVES \
+            or first in m.lexicon.some_of or first in m.lexicon.one_of or first in _GROUP_WORDS \
+            or _unnamed_group(first) or is_document_word(m, first) or derived_verbal_noun(bare(first)) \
+            or m.organization_heads.match(tokens, 0) or m.media_heads.match(tokens, 0):
+        return False  # not "كبار المسؤولين في …", "قسم النفس في جامعة …", "استبيان حول …", "عدم الدقة في …"
+    return any(t.text in _OF_A_BODY or t.text in {"وهو", "وهي"} for t in tokens[1:body_at])
+
+
 def _later_type(m: Matchers, tokens: Sequence[Token], i: int) -> str | None:
     """The type a word inside an unknown mention reveals: "روجر برايس رئيس شركة …" is a person (a title
     after the name comes before the company it heads), "تقديرات المفوضية" an organization."""
@@ -885,7 +903,10 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     elif _is_document(m, tokens):
         type_ = "organization"  # "قراراً يقضي بـ…", "هذه القرارات": documents speak as bodies (guidelines 6)
     else:
-        later = next((t for i, t in enumerate(tokens[1:], 1) for t in [_later_type(m, tokens, i)] if t), None)
+        at, later = next(((i, t) for i, t in enumerate(tokens[1:], 1) for t in [_later_type(m, tokens, i)] if t),
+                         (0, None))
+        if later in {"organization", "media"} and _one_of_its_people(m, tokens, at):
+            later = "named_person"  # "أكيرا اوهتسورو من جامعة فوكوشيما", "جيف كوفلين وهو عالم في …": one of its people
         type_ = later or ("anonymous" if _unnamed_group(first) else "named_person")
         # "تقديرات المفوضية" → organization; "فلكيون" → an unnamed group; else most often a name
         if type_ == "named_person" and verb_gender == "f" and (_body_plural(tokens) or _definite_feminine(tokens)):
