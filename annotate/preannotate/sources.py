@@ -346,8 +346,9 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
     definite = first.startswith(("ال", "وال"))
     dual = known == 1 and without_conjunction(first) in _DUAL_HEADS
     person_head = bool(m.titles.match(tokens, start))  # only a person's office is followed by a name
-    if tokens[j - 1].text in m.lexicon.np_prepositions and j < stop:
-        j = _prepositional_object_end(nt, tokens, j, stop)  # "المتحدث باسم" + its object
+    if tokens[j - 1].text in m.lexicon.np_prepositions and j < stop and j - 1 > start:
+        # "المتحدث باسم" + its object; "المسؤول" heading the phrase is the official, not "in charge of"
+        j = _prepositional_object_end(nt, tokens, j, stop)
     while j < stop and j - start < MAX_NP_TOKENS:
         word = tokens[j].text
         gap = nt.norm[tokens[j - 1].end : tokens[j].start]
