@@ -591,7 +591,7 @@ class ParagraphReader:
         if len(before) >= 3 and not opens_clause:
             if bare(tokens[cue_end].text.removeprefix("ل")) in m.lexicon.norms or bare(tokens[cue_end].text) in m.lexicon.norms:
                 return None  # "… التصدي للإرهاب وفقاً لميثاق الأمم المتحدة": in accordance with a rule, nobody says it
-            extent = np_extent(nt, m, tokens, cue_end, len(tokens)) or (
+            extent = self._lam_extent(tokens, cue_end, len(tokens)) or (
                 (cue_end, len(tokens)) if closing_name else None)
             if extent is None:
                 return None
@@ -617,15 +617,15 @@ class ParagraphReader:
             if end is None or end >= len(tokens):
                 return None
             stop = end
-        extent = np_extent(nt, m, tokens, cue_end, stop)
+        extent = self._lam_extent(tokens, cue_end, stop)
         if extent is None:
             return None
         source = self._after_lam(tokens, extent, cue_end)
         k = _skip_aside(nt, m, tokens, stop)
         while k < len(tokens) and (tokens[k].text in _LEADING_CONTENT_PARTICLES or m.is_complementizer(tokens[k].text, None)):
             k += 1
-        if k >= len(tokens):
-            return None
+        if k >= len(tokens) or self._relayed_speaker_follows(s, k):
+            return None  # "ووفقاً لوكالة الأنباء الفرنسية، قال رامي …": the outlet relays, the verb's speaker speaks
         span, kind, unclosed = C.content_after(nt, m, s, tokens[k - 1].end if k == stop else tokens[k].start)
         if span is None:
             return None
@@ -700,6 +700,35 @@ class ParagraphReader:
         return 1 <= len(rest) <= 3 and not first.startswith(("ال", "لل")) and not described and not any(
             m.verb(t.text) or m.is_participle(t.text) or t.text in m.lexicon.np_prepositions or t.text.isdigit()
             for t in rest)
+
+    def _relayed_speaker_follows(self, s: Sentence, k: int) -> bool:
+        """True when the content after "بحسب X،" opens with a reporting verb and a speaker of its own
+        ("…، فقد ذكرت الوزارة أن …"): not "أكد فيه …" (the document itself) nor "تتضمن قائمة …"."""
+        m, tokens = self.m, s.tokens
+        verb = m.verb(tokens[k].text)
+        return verb is not None and not verb.document_subject and not m.passive.match(tokens, k) \
+            and k + 1 < len(tokens) and looks_like_source(m, self.nt, tokens, k + 1, len(tokens), exactly=True)
+
+    def _lam_extent(self, tokens: Sequence[Token], cue_end: int, stop: int) -> tuple[int, int] | None:
+        """The source phrase after بحسب / وفقاً لـ; where the phrase reads as the outlet someone spoke to
+        ("وفقاً لصحيفة الإندبندنت" like "قال لصحيفة …"), the words after the لـ, as far as the grammar reads
+        them ("وفقاً لوكالة الأنباء اليمنية | بتعيين …")."""
+        extent = np_extent(self.nt, self.m, tokens, cue_end, stop)
+        plain = self._without_lam(tokens, cue_end)
+        if extent is not None or plain is tokens:
+            return extent
+        end = np_grammar(self.m, self.nt, plain, cue_end, stop)
+        return (cue_end, end) if end is not None else None
+
+    def _without_lam(self, tokens: Sequence[Token], cue_end: int) -> Sequence[Token]:
+        """The words after وفقاً/طبقاً with the لـ they govern taken off the first ("وفقاً لصحيفة الإندبندنت"
+        → "صحيفة الإندبندنت"), so that the phrase is not read as the outlet someone spoke to (قال لصحيفة …)."""
+        if cue_end >= len(tokens) or tokens[cue_end - 1].text not in _LAM_PREPOSITIONS:
+            return tokens
+        first = tokens[cue_end]
+        if not first.text.startswith("ل") or first.text.startswith("لل") or len(first.text) <= 2:
+            return tokens
+        return [*tokens[:cue_end], first._replace(start=first.start + 1, text=first.text[1:]), *tokens[cue_end + 1 :]]
 
     def _after_lam(self, tokens: Sequence[Token], extent: tuple[int, int], cue_end: int) -> tuple[int, int]:
         """The mention after وفقاً لـ: "لمصادر محلية" is the mention "مصادر محلية" (not for للـ)."""
