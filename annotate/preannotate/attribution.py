@@ -117,6 +117,7 @@ _AND_THIS = frozenset({"وهذا", "وذلك"})
 _SOMETHING = frozenset({"شيئا", "شيء", "شي"})  # "شيئاً يذكر" also written without its tanween
 _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذلك X": what was just said
 _BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "منذ", "لدى", "خلال"})  # with إلى and على: no verb follows
+_EXPRESSED = frozenset({"عبر", "عبرت", "عبروا"})  # "وعبر الموري عن فرحته": not a boundary word, "عبر" is also "via"
 _WITHOUT = frozenset({"بلا", "دون", "بدون", "دونما"})  # a noun follows: "بلا تردد"
 _TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
 _WISH_TO = frozenset({"تود", "يود", "نود", "اود"})  # "وتود الجامعة أن توضح أن …": a polite way of saying it
@@ -866,8 +867,9 @@ class ParagraphReader:
 
     def _may_be_verb(self, word: str) -> bool:
         """A verb the lexicon knows: a reporting verb, or one of calls, praise, thanks and feelings (دعا،
-        حث، أشاد، أبدى); a subject no list knows is read after these only."""
-        return bool(self.m.verb(word)) or without_conjunction(word) in self.m.lexicon.boundary_words
+        حث، أشاد، أبدى، عبّر); a subject no list knows is read after these only."""
+        plain = without_conjunction(word)
+        return bool(self.m.verb(word)) or plain in self.m.lexicon.boundary_words or plain in _EXPRESSED
 
     def _bare_subject_end(self, tokens: Sequence[Token], j: int, stop: int) -> int | None:
         """End of a subject no lexicon knows right after a verb, one to three words: it ends where a
@@ -898,8 +900,11 @@ class ParagraphReader:
                 and not (tokens[end - 1].text.startswith("ال") and tokens[end - 1].text != "ال"
                          and not tokens[end].text.startswith("ال")):
             end += 1
-        if first.startswith("ال") and first != "ال" and not tokens[end - 1].text.endswith(("ون", "ين")):
-            return None  # a definite subject no list knows must be people by its plural: "الأشقاء اليمنيون"
+        if first.startswith("ال") and first != "ال" and not tokens[end - 1].text.endswith(("ون", "ين")) and not (
+                end == j + 1 and end < stop and (tokens[end].text in _OBJECT_PREPOSITIONS or _maybe_preposition(tokens[end].text))):
+            # a definite subject no list knows must be people by its plural ("الأشقاء اليمنيون"), or a family
+            # name right before the verb's preposition ("أعرب الموري عن فرحته")
+            return None
         return end
 
     def _opening_verb_at(self, s: Sentence) -> int | None:
@@ -1157,7 +1162,8 @@ class ParagraphReader:
             is_passive = passive is not None or vocalized_passive or (verb is None)
             honorific = bool(m.honorifics.match(tokens, cue_end, first_stems=False))  # "قال تعالى": nobody named
             mode, score = ("none", 0.8) if is_passive or honorific else ("unstated", marker.score - 0.07)
-            if mode == "unstated" and cue_end == region_end and tokens[i].text[:1] == "و" and not any(
+            if mode == "unstated" and tokens[i].text[:1] == "و" and all(
+                    m.is_participle(t.text) or t.tanween_fath for t in tokens[cue_end:region_end]) and not any(
                     a.sentence == self.sentence_index for a in self.found):
                 # "ونشر هيرتا صورة للأضرار … وقال إن …": a coordinated verb shares the subject of the
                 # sentence's opening verb, though that verb reported nothing
