@@ -22,23 +22,25 @@ REAL = Path(__file__).parent / "data" / "real"
 
 # part: (claim F1 overlap, attribution F1, type accuracy, affiliation accuracy), each a floor
 FLOORS = {
-    "a": (0.925, 0.895, 0.970, 0.980),
+    "a": (0.925, 0.905, 0.970, 0.980),
     "b": (0.870, 0.815, 0.945, 0.975),
-    "c": (0.915, 0.840, 0.935, 0.965),
-    "d": (0.875, 0.745, 0.895, 0.980),
+    "c": (0.915, 0.850, 0.935, 0.965),
+    "d": (0.875, 0.750, 0.905, 0.980),
     "e": (0.865, 0.810, 0.945, 0.970),
     "f": (0.885, 0.810, 0.915, 0.945),
     "g": (0.885, 0.835, 0.935, 0.965),
-    "h": (0.875, 0.830, 0.940, 0.955),
-    "i": (0.865, 0.810, 0.940, 0.970),
-    "j": (0.855, 0.735, 0.875, 0.920),
-    "k": (0.875, 0.810, 0.895, 0.950),
+    "h": (0.880, 0.835, 0.955, 0.955),
+    "i": (0.860, 0.815, 0.945, 0.970),
+    "j": (0.865, 0.745, 0.875, 0.920),
+    "k": (0.875, 0.815, 0.905, 0.945),
     "l": (0.875, 0.800, 0.980, 0.955),
-    "m": (0.900, 0.825, 0.910, 0.960),
+    "m": (0.900, 0.825, 0.935, 0.960),
     "n": (0.875, 0.825, 0.955, 0.940),
-    "o": (0.830, 0.745, 0.910, 0.930),
-    "p": (0.890, 0.800, 0.885, 0.965),
-    "q": (0.855, 0.740, 0.860, 0.965),
+    "o": (0.830, 0.755, 0.935, 0.930),
+    "p": (0.895, 0.805, 0.910, 0.965),
+    "q": (0.865, 0.765, 0.895, 0.965),
+    "r": (0.845, 0.765, 0.910, 0.980),
+    "s": (0.855, 0.750, 0.860, 0.920),
 }  # every part has had its one blind score (first-blind-scores/); a new blind part gets no floor until then
 
 
@@ -55,8 +57,8 @@ def test_real_news_scores_stay_above_their_floors(part: str) -> None:
 
 
 def test_the_real_gold_is_complete_and_carries_its_licence() -> None:
-    """Fifteen parts of 110 real passages, every passage annotated, each with its article's URL."""
-    for part in "abcdefghijklmno":
+    """Nineteen parts of 110 real passages, every passage annotated, each with its article's URL."""
+    for part in "abcdefghijklmnopqrs":
         documents = list(read_jsonl(REAL / f"gold-{part}.jsonl"))
         assert len(documents) == 110
         assert all(str(d.meta.get("url", "")).startswith("http") for d in documents)
