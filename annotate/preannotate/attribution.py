@@ -76,7 +76,8 @@ _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
 _KANA = frozenset({"كان", "كانت", "كانوا"})
 _OBJECT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("على", "إلى", "عن"))
-# words that cannot be, or continue, a subject read by its shape alone (see _bare_subject_end)
+# words that cannot be, or continue, a subject read by its shape alone (see _bare_subject_end); عنوان and
+# تم open objects and passives ("فقد حمل عنوان …", "تم إطلاق …")
 _BARE_SUBJECT_STOPS = frozenset(normalize_word(w) for w in (
     "في", "على", "عن", "إلى", "من", "مع", "بين", "عند", "لدى", "خلال", "عبر", "أن", "إن", "بأن", "ما", "لا", "لم",
     "قد", "فقد", "هذا", "هذه", "ذلك", "تلك", "كل", "أمس", "اليوم", "أيضا", "حتى", "ثم", "أو", "و", "لهذا", "لذلك",
@@ -837,12 +838,7 @@ class ParagraphReader:
         """"ونوّه الحاكم وسيم منصوري بـ…، لافتاً إلى أن …": the participle's source is the subject of the
         sentence's opening verb, even when that verb introduced no claim of its own."""
         nt, m, tokens = self.nt, self.m, s.tokens
-        v = self._opening_verb_at(s)
-        if v is not None and without_conjunction(tokens[v].text) in _QAD:
-            v += 1  # "وقد أبدى الدكتور الزهراني إعجابه …، مشدداً"
-        if v is not None and not m.verb(tokens[v].text) and tokens[v].text[:1] not in "وف":
-            # "وفي نهاية اللقاء أكد جميل قاسم سعادته …": a verb the lexicon knows after an opening phrase
-            v = next((j for j in range(v, min(i - 1, v + 6)) if m.verb(tokens[j].text)), v)
+        v = self._main_verb_before(s, i)
         # the opening word is a verb: one the lexicon knows, or و/ف + a word before a known source phrase
         if v is None or i < v + 2:
             return None
@@ -864,6 +860,18 @@ class ParagraphReader:
                     and not tokens[q - 1].text.startswith("ال") and tokens[q - 1].text not in _BARE_SUBJECT_STOPS
                     and not m.titles.match(tokens, q - 1) and has_forename(m, tokens[v + 1 : q])), end)
         return C.mention_span(nt, tokens[v + 1].start, tokens[end - 1].end)
+
+    def _main_verb_before(self, s: Sentence, i: int) -> int | None:
+        """Index of the verb whose subject a participle or coordinated verb at ``i`` shares: the sentence's
+        opening word (see :meth:`_opening_verb_at`), past قد ("وقد أبدى الدكتور الزهراني …"), or a verb
+        the lexicon knows a few words after an opening phrase ("وفي نهاية اللقاء أكد جميل قاسم …")."""
+        m, tokens = self.m, s.tokens
+        v = self._opening_verb_at(s)
+        if v is not None and without_conjunction(tokens[v].text) in _QAD:
+            v += 1
+        if v is not None and not m.verb(tokens[v].text) and tokens[v].text[:1] not in "وف":
+            v = next((j for j in range(v, min(i - 1, v + 6)) if m.verb(tokens[j].text)), v)
+        return v
 
     def _may_be_verb(self, word: str) -> bool:
         """A verb the lexicon knows: a reporting verb, or one of calls, praise, thanks and feelings (دعا،
@@ -890,9 +898,9 @@ class ParagraphReader:
         if stops_at(j) or pronoun_suffixed(first) or (len(first) < 3 and first != "ال") or first[:1] in "يتنفو" \
                 or tafil_verbal_noun(bare(first)) or derived_verbal_noun(bare(first)) \
                 or (len(first) == 5 and first[0] == "ا" and first[3] == "ا") \
-                or bare(first) in self.m.lexicon.object_starters:
+                or bare(first) in m.lexicon.object_starters:
             return None  # not "يبلغ عمر", "فقد تم", "إضفاء طابع" (إفعال), "م." (an abbreviated title)
-        state = state_length(self.m, tokens, j, stop)
+        state = state_length(m, tokens, j, stop)
         if state:
             return j + state  # "طلبت الصين دعماً …، قائلة"
         end = j + 1
@@ -900,8 +908,10 @@ class ParagraphReader:
                 and not (tokens[end - 1].text.startswith("ال") and tokens[end - 1].text != "ال"
                          and not tokens[end].text.startswith("ال")):
             end += 1
-        if first.startswith("ال") and first != "ال" and not tokens[end - 1].text.endswith(("ون", "ين")) and not (
-                end == j + 1 and end < stop and (tokens[end].text in _OBJECT_PREPOSITIONS or _maybe_preposition(tokens[end].text))):
+        before_preposition = end == j + 1 and end < stop and (
+            tokens[end].text in _OBJECT_PREPOSITIONS or _maybe_preposition(tokens[end].text))
+        if first.startswith("ال") and first != "ال" and not tokens[end - 1].text.endswith(("ون", "ين")) \
+                and not before_preposition:
             # a definite subject no list knows must be people by its plural ("الأشقاء اليمنيون"), or a family
             # name right before the verb's preposition ("أعرب الموري عن فرحته")
             return None
@@ -1634,9 +1644,9 @@ class ParagraphReader:
                 bare(t.text) in m.lexicon.object_starters or holds(_gap(nt, tokens, q), ",،:.")
                 for q, t in zip(range(k, feeling + 1), tokens[k : feeling + 1])):
             if subject is None and feeling - k <= 3 and not passive and self._bare_subject_end(tokens, k, feeling):
-                # "أكد جميل قاسم سعادته …": a name no list knows, then a feeling; that one speaks next
-                self.standing_mentions.append((C.mention_span(nt, tokens[k].start, tokens[feeling - 1].end),
-                                               self.sentence_index))
+                # "أكد جميل قاسم سعادته …": a name no list knows up to a feeling; that one speaks next
+                name = C.mention_span(nt, tokens[k].start, tokens[feeling - 1].end)
+                self.standing_mentions.append((name, self.sentence_index))
             if subject is not None:
                 return None  # "وأكد والد الشهيد عيد ماطر الشهراني اعتزازه …": the rest of a name, then a feeling
         starter = bare(word) in m.lexicon.object_starters
