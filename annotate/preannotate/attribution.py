@@ -119,6 +119,8 @@ _SOMETHING = frozenset({"شيئا", "شيء", "شي"})  # "شيئاً يذكر" 
 _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذلك X": what was just said
 _BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "منذ", "لدى", "خلال"})  # with إلى and على: no verb follows
 _EXPRESSED = frozenset({"عبر", "عبرت", "عبروا"})  # "وعبر الموري عن فرحته": not a boundary word, "عبر" is also "via"
+_IN_IT = frozenset(normalize_word(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))  # "الذي أكد فيه …"
+_ACCORDING_TO = frozenset({"بحسب", "حسب"})  # "وبحسب أوباما، …"; not "جاء في مبحثين، …"
 _WITHOUT = frozenset({"بلا", "دون", "بدون", "دونما"})  # a noun follows: "بلا تردد"
 _TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
 _WISH_TO = frozenset({"تود", "يود", "نود", "اود"})  # "وتود الجامعة أن توضح أن …": a polite way of saying it
@@ -585,7 +587,8 @@ class ParagraphReader:
         if not looks_like_source(m, nt, tokens, cue_end, len(tokens)) and not closing_name and not document:
             first = tokens[cue_end].text
             lam_source = first.startswith("ل") and looks_like_source(m, nt, [Token(0, 0, first[1:])], 0, 1)
-            if not lam_source:
+            if not lam_source and not (len(before) < 3 and without_conjunction(tokens[i].text) in _ACCORDING_TO
+                                       and self._name_before_comma(s, cue_end)):
                 return None
         # "…، وطبقاً للمصادر ذاتها سيقود …": a new clause opens with the attribution, its content follows
         opens_clause = tokens[i].text[:1] == "و" and i > 0 and any(c in _gap(nt, tokens, i) for c in ",،") \
@@ -702,6 +705,18 @@ class ParagraphReader:
         return 1 <= len(rest) <= 3 and not first.startswith(("ال", "لل")) and not described and not any(
             m.verb(t.text) or m.is_participle(t.text) or t.text in m.lexicon.np_prepositions or t.text.isdigit()
             for t in rest)
+
+    def _name_before_comma(self, s: Sentence, k: int) -> bool:
+        """"وبحسب أوباما، فإن …": one or two words no list knows, with no article, between an attribution
+        that opens its clause and a comma, and words after it: a name, the source."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        comma = next((j for j in range(k + 1, min(len(tokens), k + 3)) if holds(_gap(nt, tokens, j), ",،")), None)
+        if comma is None or comma + 2 > len(tokens):
+            return False
+        return all(not t.text.startswith(("ال", "ل", "ب")) and not t.text[:1].isdigit() and m.verb(t.text) is None
+                   and not m.is_participle(t.text) and bare(t.text) not in m.lexicon.norms
+                   and not pronoun_suffixed(t.text) and t.text not in DEMONSTRATIVES and t.text not in _NOBODY
+                   and not m.is_verbal_noun(t.text) for t in tokens[k:comma])
 
     def _relayed_speaker_follows(self, s: Sentence, k: int) -> bool:
         """True when the content after "بحسب X،" opens with a reporting verb and a speaker of its own
@@ -1451,6 +1466,13 @@ class ParagraphReader:
                 i > 1 and tokens[i - 1].text == "ان" and tokens[i - 2].text == "دون"):
             return None  # "ولم تكشف عن التفاصيل المالية", "دون أن يتضمن بيانها …": what was not said is no claim
         j = cue_end
+        if j + 1 < len(tokens) and tokens[j].text in _IN_IT and i > 0:
+            if tokens[i - 1].text in RELATIVE_PRONOUNS:
+                j += 1  # "في الوقت الذي أكد فيه مدير المستشفى انتقال …": "فيه" points back, the subject follows
+            elif is_document_word(m, tokens[i - 1].text) and not tokens[i - 1].text.startswith(("ب", "ل")) \
+                    and not holds(_gap(nt, tokens, i), ",،.:"):
+                # "أصدرت الإمارة بياناً اعتبرت فيه بيع الشرائح …": the document before the verb speaks
+                return self._object_content(s, i, cue_end, verb, (i - 1, i), j + 1, False)
         while j < len(tokens) and tokens[j].text not in _PREPOSITIONAL_CHANNEL and (
                 hit := m.channel.match(tokens, j, first_stems=False)):
             j += hit[0]  # an adverb before the subject: "أعلنت اليوم وزارة …", "أعلن الأسبوع الماضي …"
