@@ -53,6 +53,9 @@ class Lexicon:
     preposition_verbs: frozenset[str]
     passive: frozenset[Phrase]
     passive_vocalized: frozenset[str]
+    # passive entries written only with their damma (ذُكر، أُعلن), as plain words: unvocalised, the text
+    # may mean the active verb as well
+    passive_vocalized_only: frozenset[str]
     complementizers: frozenset[str]
     complementizer_prepositions: frozenset[str]
     anonymous_heads: frozenset[str]
@@ -124,6 +127,14 @@ def _phrases(entries: Any, where: str, item: str = "entry") -> frozenset[Phrase]
     if not isinstance(entries, list):
         raise LexiconError(f"{where}: expected a list")
     return frozenset(_phrase(entry, f"{where}: {item} {n}") for n, entry in enumerate(entries, start=1))
+
+
+def _vocalized_only(entries: list[str]) -> frozenset[str]:
+    """The plain words of the passive entries written only with a short vowel (ذُكر but no ذكر entry)."""
+    def vowelled(entry: str) -> bool:
+        return any("\u064b" <= ch <= "\u0652" for ch in entry)
+    plain = {normalize_word(e) for e in entries if isinstance(e, str) and not vowelled(e)}
+    return frozenset(normalize_word(e) for e in entries if isinstance(e, str) and vowelled(e)) - plain
 
 
 def _words(entries: Any, where: str) -> frozenset[str]:
@@ -301,6 +312,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         preposition_verbs=cues.words("preposition_verbs"),
         passive=_phrases(passive, f"{cues.where}, passive"),
         passive_vocalized=frozenset(p for p in passive if any("\u064b" <= ch <= "\u0652" for ch in p)),
+        passive_vocalized_only=_vocalized_only(passive),
         complementizers=cues.words("complementizers"),
         complementizer_prepositions=cues.words("complementizer_prepositions"),
         anonymous_heads=sources.words("anonymous_heads"),

@@ -1184,7 +1184,12 @@ class ParagraphReader:
             mode, score = "explicit", marker.score
         else:
             source = None
-            is_passive = passive is not None or vocalized_passive or (verb is None)
+            # "وذكر أن …", "وأعلن أن …" unvocalised read as the active verb, its speaker the one before (the
+            # passive ذُكر / أُعلن needs its damma); a passive only (تردد، أفيد) stays a passive, and so does a
+            # present (يُتوقع، يُرجح: "ويتوقع أن يلتحق …" is the paper's own expectation more often than not)
+            active_reading = passive is not None and verb is not None and not vocalized_passive \
+                and passive[1] in m.lexicon.passive_vocalized_only and not passive[1].startswith("ي")
+            is_passive = (passive is not None and not active_reading) or vocalized_passive or (verb is None)
             honorific = bool(m.honorifics.match(tokens, cue_end, first_stems=False))  # "قال تعالى": nobody named
             mode, score = ("none", 0.8) if is_passive or honorific else ("unstated", marker.score - 0.07)
             if mode == "unstated" and tokens[i].text[:1] == "و" and all(
