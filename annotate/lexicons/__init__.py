@@ -129,12 +129,15 @@ def _phrases(entries: Any, where: str, item: str = "entry") -> frozenset[Phrase]
     return frozenset(_phrase(entry, f"{where}: {item} {n}") for n, entry in enumerate(entries, start=1))
 
 
+def _vowelled(entry: Any) -> bool:
+    """An entry written with a short vowel or tanween (ذُكر): the vowel says what the plain word cannot."""
+    return isinstance(entry, str) and any("\u064b" <= ch <= "\u0652" for ch in entry)
+
+
 def _vocalized_only(entries: list[str]) -> frozenset[str]:
     """The plain words of the passive entries written only with a short vowel (ذُكر but no ذكر entry)."""
-    def vowelled(entry: str) -> bool:
-        return any("\u064b" <= ch <= "\u0652" for ch in entry)
-    plain = {normalize_word(e) for e in entries if isinstance(e, str) and not vowelled(e)}
-    return frozenset(normalize_word(e) for e in entries if isinstance(e, str) and vowelled(e)) - plain
+    plain = {normalize_word(e) for e in entries if isinstance(e, str) and not _vowelled(e)}
+    return frozenset(normalize_word(e) for e in entries if _vowelled(e)) - plain
 
 
 def _words(entries: Any, where: str) -> frozenset[str]:
@@ -311,7 +314,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         prepositions=frozenset(p for p in cues.phrases("prepositions") if " ".join(p) not in withdrawn),
         preposition_verbs=cues.words("preposition_verbs"),
         passive=_phrases(passive, f"{cues.where}, passive"),
-        passive_vocalized=frozenset(p for p in passive if any("\u064b" <= ch <= "\u0652" for ch in p)),
+        passive_vocalized=frozenset(p for p in passive if _vowelled(p)),
         passive_vocalized_only=_vocalized_only(passive),
         complementizers=cues.words("complementizers"),
         complementizer_prepositions=cues.words("complementizer_prepositions"),
