@@ -731,9 +731,11 @@ class ParagraphReader:
         ("وفقاً لصحيفة الإندبندنت" like "قال لصحيفة …"), the words after the لـ, as far as the grammar reads
         them ("وفقاً لوكالة الأنباء اليمنية | بتعيين …")."""
         extent = np_extent(self.nt, self.m, tokens, cue_end, stop)
-        plain = self._without_lam(tokens, cue_end)
-        if extent is not None or plain is tokens:
+        if extent is not None:
             return extent
+        plain = self._without_lam(tokens, cue_end)
+        if plain is tokens:
+            return None
         end = np_grammar(self.m, self.nt, plain, cue_end, stop)
         return (cue_end, end) if end is not None else None
 
@@ -1071,10 +1073,10 @@ class ParagraphReader:
                 i > 1 and (tokens[i - 2].text in _TIME_BEFORE_AN
                            or any(without_conjunction(t.text) in _WISH_TO for t in tokens[max(0, i - 5) : i - 1]))):
             return None  # "ينتظر أن يعلن الاتحاد …", "لن يعلن": an announcement not made (yet); "قبل أن يعلن" was made
-        if verb is not None and self._original(tokens[i]).lstrip("وف").startswith("أعتقد"):
-            return None  # "أعتقد أن …" (the writer's "I believe"), written with its hamza, is not "اعتقد" (he believed)
-        if verb is not None and self._original(tokens[i]).lstrip("وف").startswith("إبان"):
-            return None  # "إبان مشاركته": "during", not أبان "showed"
+        # as written, hamza included: "أعتقد أن …" is the writer's "I believe", not "اعتقد" (he believed);
+        # "إبان مشاركته" is "during", not أبان "showed"
+        if verb is not None and self._original(tokens[i]).lstrip("وف").startswith(("أعتقد", "إبان")):
+            return None
         if verb is not None and i > 0 and without_conjunction(tokens[i - 1].text) in _NEGATIONS \
                 and not _gap(nt, tokens, i).strip() and not without_conjunction(word).lstrip("يت").startswith(
                     ("استبعد", "ستبعد")):
