@@ -22,7 +22,7 @@ DEFAULT_DIR = Path(__file__).resolve().parent
 FILES = ("cues.yaml", "sources.yaml", "organizations.yaml", "media.yaml", "affiliations.yaml", "forenames.yaml")
 IGNORED_CUE_KEYS = frozenset({"deleted_by_reviewers"})  # `annotate learn`'s deleted cues, for a person to act on
 VERB_KEYS = ("forms", "object", "preposition", "nested", "accuses", "topic", "object_words", "complement_too",
-             "document_subject", "marked_only")
+             "document_subject", "marked_only", "describes")
 Phrase = tuple[str, ...]
 
 
@@ -40,6 +40,7 @@ class VerbForm:
     complement_too: bool = False  # with object_words, أن reports too ("قدّر حجم السوق بـ…", "قدّر أن …")
     document_subject: bool = False  # "تضمن القرار …", "يقضي بـ…": reports only when a document speaks
     marked_only: bool = False  # "وزاد: …": reports only when the words follow at once or after a known source
+    describes: bool = False  # with accuses, "وصف المباراة بالقوية": the one described is part of the content
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ class Lexicon:
     position_starters: frozenset[str] = frozenset()  # أهمية، ضرورة: a stated position, never a topic's event
     document_heads: frozenset[str] = frozenset()  # القرار، البيان، التقرير …: what a document verb needs as subject
     mention_trailers: frozenset[str] = frozenset()  # رحمه، حفظه، ومقره …: words after a mention, never part of it
+    named_body_heads: frozenset[str] = frozenset()  # شركة، مجموعة …: "شركة جازبروم" then "جازبروم" is the body
+    sector_adjectives: frozenset[str] = frozenset()  # الأمني، المصرفي …: what an official deals with, never a family name
     holder_titles: frozenset[str] = frozenset()  # اللواء، المهندس، الدكتور …: the holder's name follows
     generic_persons: frozenset[str] = frozenset()  # ابن، طالب، طبيب …: a person only with a name after them
     norms: frozenset[str] = frozenset()  # ميثاق، قانون، ضوابط …: what "وفقاً لـ" follows when it means "in accordance with"
@@ -214,6 +217,7 @@ def _verb_entry(entry: Any, where: str) -> tuple[list[str], VerbForm]:
         complement_too=_flag(entry, "complement_too", where),
         document_subject=_flag(entry, "document_subject", where),
         marked_only=_flag(entry, "marked_only", where),
+        describes=_flag(entry, "describes", where),
     )
     return [normalize_word(form) for form in entry["forms"]], shared
 
@@ -358,6 +362,8 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         feminine_plural_heads=sources.words("feminine_plural_heads"),
         document_heads=sources.words("document_heads"),
         mention_trailers=sources.words("mention_trailers"),
+        sector_adjectives=sources.words("sector_adjectives"),
+        named_body_heads=sources.words("named_body_heads"),
         honorifics=sources.phrases("honorifics"),
         norms=frozenset(normalize_word(w).removeprefix("ال") for w in sources.words("norms")),
         generic_persons=sources.words("generic_persons"),

@@ -828,7 +828,8 @@ class ParagraphReader:
         """Where the noun object of "مؤكداً أهمية …" / "مشدداً على ضرورة …" / "مبيناً لهم أهمية …" starts,
         or None: only for participles that take an object, never for feelings (مؤكداً سعادته)."""
         m, tokens = self.m, s.tokens
-        if without_conjunction(tokens[i].text) not in m.lexicon.object_participles or (
+        word = tokens[i].text
+        if (word not in m.lexicon.object_participles and without_conjunction(word) not in m.lexicon.object_participles) or (
                 i > 0 and without_conjunction(tokens[i - 1].text) in m.lexicon.copulas):
             return None  # "بات مؤكداً" is an adjective, not a cue
         k = _skip_channel(m, tokens, i + 1)  # "مستبعداً في الوقت نفسه فكرة …"
@@ -1162,7 +1163,9 @@ class ParagraphReader:
             extent = np_extent(nt, m, tokens, inner_start, noun if noun is not None else region_end)
         elif cue_end < region_end and tokens[cue_end].text in _CIRCUMSTANTIAL:
             extent = None  # "وقالت وهي تحمل باقة من الزهور "…"": a state of the speaker, not a subject
-        elif verb is not None and verb.accuses:
+        elif verb is not None and verb.accuses and not (
+                pronoun_suffixed(without_conjunction(word)) and not tokens[cue_end].text.startswith("ب")):
+            # ("واتهمه البعض بأنه …": the pronoun is the accused, the words after the verb its subject)
             # "ووصف الوزير الاتفاق بأنه …": the region holds the subject and the one described; only a
             # phrase the grammar knows is the subject ("ووصفت رجوي الاتفاق بأنه": unstated, resolved later)
             end = np_grammar(m, nt, tokens, cue_end, region_end)
@@ -1598,9 +1601,23 @@ class ParagraphReader:
             if j > k and holds(_gap(self.nt, tokens, j), ",،:;؛"):
                 return None
             word = tokens[j].text
-            if word.startswith("ب") and len(word) > 3 and not self.m.prepositions.match(tokens, j):
-                return j
+            if word.startswith("ب") and len(word) > 3 and not self.m.prepositions.match(tokens, j) \
+                    and not (j > k and tokens[j - 1].text in _BEFORE_A_NOUN) and not is_document_word(self.m, word):
+                return j  # but "وصفته "جازبروم" في بيان بأنه": بيان is a statement, not بـ + يان
         return None
+
+    def _described_phrase(self, s: Sentence, i: int, start: int, end: int) -> bool:
+        """True when the words from ``start`` up to the بـ word at ``end`` are the short phrase a verb of
+        describing names ("المباراة", "تلك الأسعار", "مسيرته"), not a pronoun's ("وصفه المعارضون بـ…"), not
+        the rest of a subject cut short ("وصفت إمارة منطقة عسير …") and not a clause ("… التي درست بعناية")."""
+        tokens = s.tokens
+        if not 0 < end - start <= 5 or pronoun_suffixed(without_conjunction(tokens[i].text)):
+            return False
+        if any(t.text in RELATIVE_PRONOUNS for t in tokens[start:end]) or any(
+                holds(_gap(self.nt, tokens, j), ",،:;؛") for j in range(start + 1, end + 1)):
+            return False
+        first = tokens[start].text
+        return first.startswith("ال") or first in DEMONSTRATIVES or first == "ما" or pronoun_suffixed(first)
 
     def _passive_object(self, s: Sentence, i: int, cue_end: int) -> int | None:
         """"وأفيد بسقوط قذائف …": a passive report with a بـ noun as its content, no source."""
@@ -1648,17 +1665,20 @@ class ParagraphReader:
                       or tokens[j].text in verb.object_words), None)
             if k is None:
                 return None
+        described = None  # where the one accused or described begins
         if verb.accuses:
-            accused_at = k
+            described = k
             k = self._after_accused(s, k)
             if k is None:
                 return None
-            if k == accused_at and subject is not None:
+            if k == described and subject is not None and not (
+                    subject[0] > i and pronoun_suffixed(without_conjunction(tokens[i].text))):
                 last = tokens[subject[1] - 1].text
                 if subject[1] - subject[0] >= 2 and last.startswith("ال") and not adjective_like(last):
                     subject = (subject[0], subject[1] - 1)  # "اتهمت الحكومة الميليشيا بـ…": the last noun is the accused
                 else:
                     subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
+                described = subject[1] if subject is not None else i + 1
         word = tokens[k].text
         if m.is_feeling(word) or (not verb.accuses and self._praise(word)):
             # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, "نوه بجهود …" praise, not content (guidelines 5.7);
@@ -1715,6 +1735,11 @@ class ParagraphReader:
             return None  # "تحدث عن دور الدولة": a topic, not content
         if word in verb.prepositions and word in _CONTENT_PREPOSITIONS:
             start = tokens[k].end
+        elif verb.describes and described is not None and len(word) > 3 and word.startswith("ب") \
+                and not word.startswith("بان") and self._described_phrase(s, i, described, k):
+            # "ووصف المدرب المباراة بالقوية": what is described and how, one claim; after "بأنه …" or a
+            # quoted "بـ«…»" the description alone
+            start = tokens[described].start
         elif "ب" in verb.prepositions and len(word) > 3 and word.startswith("ب") and not any(
                 s in m.lexicon.anonymous_heads for s in stems(word)) and not m.prepositions.match(tokens, k):
             start = tokens[k].start + 1

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from annotate.lexicons import Lexicon, default_lexicon
 from annotate.preannotate.attribution import Attribution, ParagraphReader
 from annotate.preannotate.coreference import EntityResolver, Mention, speaks_verses
 from annotate.preannotate.matchers import Matchers, matchers_for
 from annotate.preannotate.segment import paragraphs, tokens
-from annotate.preannotate.sources import SAME, classify
+from annotate.preannotate.sources import SAME, classify, named_as_a_body_before
 from annotate.preannotate.text import NormText
 from annotate.preannotate.words import stems
 from annotate.schema import Claim, Document, SourceMention, Span
@@ -75,6 +76,9 @@ def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, re
     words = tokens(nt, span[0], span[1])
     apposition = "،" in nt.norm[span[0] : span[1]] or "," in nt.norm[span[0] : span[1]]
     info = classify(m, words, named_in_apposition=apposition, nt=nt, verb_gender=verb_gender)
+    if info.type == "named_person" and not info.confident and len(words) <= 2 \
+            and named_as_a_body_before(m, nt, span[0], span[1]):
+        info = replace(info, type="organization")  # "شركة جازبروم …" then "جازبروم"
     anaphor = None
     if len(words) == 1 or (len(words) == 2 and words[1].text in SAME):
         anaphor = next((m.lexicon.anaphors[s] for s in stems(words[0].text) if s in m.lexicon.anaphors), None)

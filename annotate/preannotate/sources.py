@@ -683,7 +683,8 @@ def _holder_named(m: Matchers, tokens: Sequence[Token]) -> bool:
         return False
     second = without_conjunction(tokens[1].text)
     family = second.startswith("ال") and second.endswith(("ي", "ون")) and not (
-        m.affiliation_words.match(tokens, 1) or m.government_words.match(tokens, 1))
+        m.affiliation_words.match(tokens, 1) or m.government_words.match(tokens, 1)
+        or second in m.lexicon.sector_adjectives)
     # "اللواء جمعان الغامدي": a plain word and a family name with the article
     full_name = len(tokens) == 3 and not second.startswith(("ال", "ب", "ل")) and not adjective_like(second) \
         and not any(ch.isdigit() for ch in second) and tokens[2].text.startswith("ال")
@@ -838,6 +839,24 @@ def _nobody_named_after(m: Matchers, nt: NormText | None, tokens: Sequence[Token
         return False  # "الطالب جمال", "البائع نبيل مروان": a plain word after it is a name
     return not (has_forename(m, tokens[1:]) or _definite_then_name(m, tokens) or _holder_named(m, tokens)
                 or m.titles.match(tokens, 1) or (nt is not None and _ends_in_name(m, nt, tokens)))
+
+
+def named_as_a_body_before(m: Matchers, nt: NormText, start: int, end: int) -> bool:
+    """True when the name at ``[start, end)`` came earlier right after the indefinite head of a body
+    ("تسعى شركة جازبروم …" then "وقالت "جازبروم" …"): the press names a company by its name alone."""
+    name = nt.norm[start:end]
+    if name.startswith("ال"):
+        return False  # "البداد": a family name as often as a company's
+    found = nt.norm.rfind(name, 0, start)
+    for _ in range(8):  # the nearest few earlier occurrences are enough
+        if found <= 0:
+            return False
+        before = nt.norm[:found].rstrip(' "«')
+        head = before[before.rfind(" ") + 1 :] if before else ""
+        if head in m.lexicon.named_body_heads or (head[:1] in "وب" and head[1:] in m.lexicon.named_body_heads):
+            return True
+        found = nt.norm.rfind(name, 0, found)
+    return False
 
 
 def _quoted_definite_word(nt: NormText, tokens: Sequence[Token]) -> bool:
