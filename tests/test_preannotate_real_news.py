@@ -725,6 +725,8 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a company named once after its head is the company when named alone",
      'تسعى شركة جازبروم النفطية إلى اتفاق ودي. وقالت "جازبروم" إن الاجتماع كان بناء.',
      [("الاجتماع كان بناء", "indirect", "جازبروم", "organization", None)]),
+    ("a proverb the writer quotes is nobody's claim",
+     'كما يقول المثل "المرعى أخضر لكن العنز مريضة". والمثل يقول من أمن العقوبة أساء الأدب.', []),
 ]
 
 

@@ -85,6 +85,7 @@ class Lexicon:
     clause_connectives: frozenset[str] = frozenset()
     content_connectives: frozenset[str] = frozenset()
     not_complementizer_before: frozenset[str] = frozenset()
+    proverb_words: frozenset[str] = frozenset()  # "يقول المثل …": a proverb, nobody's claim
     copulas: frozenset[str] = frozenset()
     so_called: frozenset[str] = frozenset()
     not_object_words: frozenset[str] = frozenset()
@@ -349,6 +350,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         clause_connectives=cues.words("clause_connectives"),
         content_connectives=cues.words("content_connectives"),
         not_complementizer_before=cues.words("not_complementizer_before"),
+        proverb_words=cues.words("proverb_words"),
         copulas=cues.words("copulas"),
         so_called=cues.words("so_called"),
         not_object_words=cues.words("not_object_words"),

@@ -1090,6 +1090,9 @@ class ParagraphReader:
                 without_conjunction(tokens[i - 1].text) == "قد" and without_conjunction(word)[:1] == "ي")):
             self._remember_subject(s, i + 1)
             return None  # "وربما تعلن الإدارة …", "قد يعتقد البعض أن …": what may be said, not what was
+        if verb is not None and any(0 <= j < len(tokens) and tokens[j].text in m.lexicon.proverb_words
+                                    for j in (i - 1, i + 1)):
+            return None  # "كما يقول المثل …", "المثل يقول …": a proverb, nobody's claim
         if verb is not None and _is_called(tokens[i]):
             return None  # "أحد المتظاهرين ويدعى أحمد": "is called", not "claims" (يدعي)
         if verb is not None and self._writer_inference(tokens, i):
