@@ -727,6 +727,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الاجتماع كان بناء", "indirect", "جازبروم", "organization", None)]),
     ("a proverb the writer quotes is nobody's claim",
      'كما يقول المثل "المرعى أخضر لكن العنز مريضة". والمثل يقول من أمن العقوبة أساء الأدب.', []),
+    ("'حيث' and a reporting verb with its clause end the claim before them, with no comma",
+     "وقال المستشار الإعلامي علي العجمي إن الإنفاق الإعلاني مهم لكل حملة حيث أثبتت الدراسات أن الإنفاق "
+     "في دول الخليج يعد الأعلى.",
+     [("الإنفاق الإعلاني مهم لكل حملة", "indirect", "المستشار الإعلامي علي العجمي", "named_person", None),
+      ("الإنفاق في دول الخليج يعد الأعلى", "indirect", "الدراسات", "organization", None)]),
 ]
 
 

@@ -35,6 +35,8 @@ _BRACKETS = {"(": ")", "{": "}"}
 EXALTED = frozenset({"تعالي", "تعالى", "سبحانه"})  # "قال تعالى": a verse follows
 # two words that, before a reporting verb, hand the sentence back to the writer with no comma
 _TURN_PAIRS = frozenset({("في", "وقت"), ("وفي", "وقت"), ("في", "حين"), ("دون", "ان"), ("من", "دون")})
+# "… خلال الأشهر المقبلة حيث قالوا إنهم …": with no comma, "حيث" and a reporting verb with its clause
+_WHEREBY = frozenset({"حيث", "وحيث"})
 # "من جهته أكد …" / "من جانبها قالت …": the words that hand the turn to a new speaker
 _ASIDE_TURN = {"من": frozenset({"جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "جهتهم", "جانبهم"})}
 _COMPLEMENTIZER_BEFORE_QUOTE = re.compile(r'[بف]?[اإأ]ن(?:ه|ها|هم)?\s*(?=")')
@@ -193,6 +195,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
                 return gap_start  # "… لغضب الله ولعنته قال تعالى ((…": a verse is quoted
             if _call_participle(m, tokens, k):
                 return gap_start  # "… استخدام الصحف مطالبين إدارة المطار …": a call's participle ends the claim
+            if word in _WHEREBY and _speaker_then_verb(nt, m, tokens, k):
+                return gap_start  # "… الأشهر المقبلة حيث قالوا إنهم …": a new attribution, no comma before it
             if word[:1] not in "ول" and word not in _CONTRAST_CONNECTIVES and not m.is_participle(word):
                 continue  # most words: none of the tests below can hold (each needs one of these three)
             if _writer_comment(tokens, k):
