@@ -737,6 +737,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "وعاد اللاعبان إلى الملعب بعد الإصابة.",
      [("المملكة حريصة على علاقاتها", "indirect", "الوزير", "named_person", None),
       ("استمرار المأساة مرده إلى دعم طهران", "indirect", "الوزير", "named_person", None)]),
+    ("bodies the press names short: a kingdom, a ministry's field, the coast guard, the customs",
+     "وأكدت مملكة البحرين أن الهجوم إرهابي. وأعلنت الشئون الاجتماعية أن الدعم مستمر. "
+     "وقال خفر السواحل الإيطالي إن القارب غرق. وذكرت الجمارك أن الشحنة ضبطت.",
+     [("الهجوم إرهابي", "indirect", "مملكة البحرين", "organization", None),
+      ("الدعم مستمر", "indirect", "الشئون الاجتماعية", "organization", None),
+      ("القارب غرق", "indirect", "خفر السواحل الإيطالي", "organization", None),
+      ("الشحنة ضبطت", "indirect", "الجمارك", "organization", None)]),
 ]
 
 
