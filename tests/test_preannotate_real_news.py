@@ -744,6 +744,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
       ("الدعم مستمر", "indirect", "الشئون الاجتماعية", "organization", None),
       ("القارب غرق", "indirect", "خفر السواحل الإيطالي", "organization", None),
       ("الشحنة ضبطت", "indirect", "الجمارك", "organization", None)]),
+    ("news reports and a paper's report are the press; a bank's report is the bank's",
+     "وذكرت تقارير إخبارية أن اللاعب انتقل. وذكر تقرير «وول ستريت جورنال» أن الشركة خسرت. "
+     "وأظهر تقرير البنك الدولي أن النمو تراجع.",
+     [("اللاعب انتقل", "indirect", "تقارير إخبارية", "media", None),
+      ("الشركة خسرت", "indirect", "تقرير «وول ستريت جورنال»", "media", None),
+      ("النمو تراجع", "indirect", "تقرير البنك الدولي", "organization", None)]),
 ]
 
 

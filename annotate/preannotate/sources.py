@@ -42,7 +42,8 @@ PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "علي
 _BY_SAYING = frozenset(normalize_word(w) for w in ("بقوله", "بقولها", "بقولهم", "بالقول", "قوله", "قولها"))
 
 
-_PRESS_ADJECTIVES = frozenset(normalize_word(w) for w in ("صحفية", "صحفي", "صحافية", "صحافي", "إعلامية", "إعلامي"))
+_PRESS_ADJECTIVES = frozenset(normalize_word(w) for w in ("صحفية", "صحفي", "صحافية", "صحافي", "إعلامية", "إعلامي",
+                                                         "إخبارية", "إخباري"))
 _REPORT_HEADS = frozenset(normalize_word(w) for w in ("تقرير", "تقارير", "وسائل"))
 _NAME_PARTICLES = frozenset(normalize_word(w) for w in ("أبو", "بن", "ابن", "آل", "عبد", "ولد"))
 _PLACE_HEADS = frozenset(normalize_word(w) for w in ("منطقة", "مدينة", "محافظة", "مركز"))
@@ -944,8 +945,12 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     if type_ == "named_person" and bare(without_conjunction(first)) in m.lexicon.generic_persons \
             and (len(tokens) > 1 or without_conjunction(first).startswith("ال")) and _nobody_named_after(m, nt, tokens):
         type_ = "anonymous"  # "نجل المرسل إليه", "الطبيب المختص": a kind of person, nobody named
-    if len(tokens) > 1 and bare(tokens[1].text) in _PRESS_ADJECTIVES and bare(first) in _REPORT_HEADS:
-        type_ = "media"  # "تقارير صحفية", "وسائل إعلامية": the press speaks ("المكتب الإعلامي" is its body's)
+    if len(tokens) > 1 and bare(first) in _REPORT_HEADS and (
+            bare(tokens[1].text) in _PRESS_ADJECTIVES or (bare(first) != "وسائل" and (
+                m.media.match(tokens, 1) or (len(tokens) == 2 and m.affiliation_words.match(tokens, 1))))):
+        # "تقارير صحفية", "وسائل إعلامية", "تقرير «وول ستريت جورنال»", "تقارير رومانية": the press speaks
+        # ("المكتب الإعلامي" is its body's)
+        type_ = "media"
     if key is None and type_ in {"organization", "media"}:
         for index in (m.organizations, m.media):
             found = index.find(tokens)
