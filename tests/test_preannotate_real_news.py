@@ -750,6 +750,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("اللاعب انتقل", "indirect", "تقارير إخبارية", "media", None),
       ("الشركة خسرت", "indirect", "تقرير «وول ستريت جورنال»", "media", None),
       ("النمو تراجع", "indirect", "تقرير البنك الدولي", "organization", None)]),
+    ("an outlet tells that a person spoke: the person speaks the participle after",
+     "ذكرت صحيفة «آس» الإسبانية أن مانويل بيليجريني مدرب مانشستر سيتي تحدث عن رحيل الحارس، "
+     "مؤكدًا أنه لم يكن أمرًا طبيعيًا.",
+     [("مانويل بيليجريني مدرب مانشستر سيتي تحدث عن رحيل الحارس", "indirect", "صحيفة «آس» الإسبانية", "media", None),
+      ("لم يكن أمرًا طبيعيًا", "indirect", "مانويل بيليجريني مدرب مانشستر سيتي", "named_person", None)]),
 ]
 
 

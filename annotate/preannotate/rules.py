@@ -16,7 +16,7 @@ from annotate.preannotate.attribution import Attribution, ParagraphReader
 from annotate.preannotate.coreference import EntityResolver, Mention, speaks_verses
 from annotate.preannotate.matchers import Matchers, matchers_for
 from annotate.preannotate.segment import paragraphs, tokens
-from annotate.preannotate.sources import SAME, classify, named_as_a_body_before
+from annotate.preannotate.sources import SAME, classify, has_forename, named_as_a_body_before
 from annotate.preannotate.text import NormText
 from annotate.preannotate.words import stems
 from annotate.schema import Claim, Document, SourceMention, Span
@@ -92,6 +92,20 @@ def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, re
     return mention
 
 
+def _person_reported_on(nt: NormText, m: Matchers, content: tuple[int, int]) -> tuple[int, int] | None:
+    """The person an outlet's content opens with when a verb the lexicon knows follows the name
+    ("أن مانويل بيليجريني المدير الفني … تحدث عن …"), else None."""
+    words = tokens(nt, content[0], min(content[1], content[0] + 300))
+    verb_at = next((v for v in range(1, min(len(words), 12)) if m.verb(words[v].text) is not None), None)
+    if verb_at is None:
+        return None
+    subject = words[:verb_at]
+    info = classify(m, subject, nt=nt)
+    if info.type != "named_person" or not (has_forename(m, subject) or m.titles.match(subject, 0)):
+        return None
+    return words[0].start, words[verb_at - 1].end
+
+
 def build_document(document: Document, nt: NormText, found: list[Attribution], m: Matchers,
                    standing: list[tuple[tuple[int, int], int]] = ()) -> Document:
     """Resolve entities for ``found`` and return the annotated document (original offsets).
@@ -124,6 +138,12 @@ def build_document(document: Document, nt: NormText, found: list[Attribution], m
         taken.add(start, end)
         claims.append((attribution, source))
         speaker = (outer or last_source) if attribution.reported_inside else source
+        if speaker is not None and speaker.info.type == "media":
+            inner = _person_reported_on(nt, m, attribution.content)
+            if inner is not None:
+                # "ذكرت صحيفة «آس» أن بيليجريني تحدث عن …، مؤكداً أن …": the outlet tells what the person
+                # said; the person goes on speaking
+                speaker = _mention(nt, m, inner, attribution.sentence, resolver)
         if speaker is not None and not speaks_verses(speaker):
             last_source = speaker  # after "قال إن الدراسة أظهرت أن …", "وأضاف" is still the one who said it
             last_sentence_source[attribution.sentence] = speaker
