@@ -86,6 +86,8 @@ class Lexicon:
     content_connectives: frozenset[str] = frozenset()
     not_complementizer_before: frozenset[str] = frozenset()
     proverb_words: frozenset[str] = frozenset()  # "يقول المثل …": a proverb, nobody's claim
+    rumour_nouns: frozenset[str] = frozenset()  # "وترددت أنباء عن …": the news a passive report is about
+    rumour_verbs: frozenset[str] = frozenset()  # "ترددت أنباء عن …": passive reports of circulated news only
     copulas: frozenset[str] = frozenset()
     so_called: frozenset[str] = frozenset()
     not_object_words: frozenset[str] = frozenset()
@@ -351,6 +353,8 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         content_connectives=cues.words("content_connectives"),
         not_complementizer_before=cues.words("not_complementizer_before"),
         proverb_words=cues.words("proverb_words"),
+        rumour_nouns=cues.words("rumour_nouns"),
+        rumour_verbs=cues.words("rumour_verbs"),
         copulas=cues.words("copulas"),
         so_called=cues.words("so_called"),
         not_object_words=cues.words("not_object_words"),

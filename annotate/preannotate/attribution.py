@@ -120,6 +120,7 @@ _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذل
 _BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "منذ", "لدى", "خلال"})  # with إلى and على: no verb follows
 _EXPRESSED = frozenset({"عبر", "عبرت", "عبروا"})  # "وعبر الموري عن فرحته": not a boundary word, "عبر" is also "via"
 _IN_IT = frozenset(normalize_word(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))  # "الذي أكد فيه …"
+_ABOUT_WHAT = frozenset({"عن", "حول", "بشان"})  # "وترددت أنباء عن …": what circulated
 _ACCORDING_TO = frozenset({"بحسب", "حسب"})  # "وبحسب أوباما، …"; not "جاء في مبحثين، …"
 _WITHOUT = frozenset({"بلا", "دون", "بدون", "دونما"})  # a noun follows: "بلا تردد"
 _TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
@@ -1101,6 +1102,9 @@ class ParagraphReader:
             return None  # "لا تحمل شيئاً يذكر": "worth mentioning", nobody speaks
         vocalized_passive = self._vocalized_passive(tokens[i])
         cue_end = i + (passive[0] if passive and verb is None else 1)
+        if verb is None and without_conjunction(word) in m.lexicon.rumour_verbs:
+            # "وترددت أنباء عن …" reports what circulated; "ترددت الوزارة في …" hesitated
+            return self._passive_object(s, i, cue_end) if self._rumour_about(s, cue_end) is not None else None
         marker = _find_marker(nt, m, s, cue_end - 1, MAX_SUBJECT_REGION)
         if marker is None and verb is not None:
             # "أوضح مساعد مدير الأمن العام … اللواء جمعان أحمد الغامدي أن": a longer subject only when it
@@ -1623,18 +1627,37 @@ class ParagraphReader:
         return first.startswith("ال") or first in DEMONSTRATIVES or first == "ما" or pronoun_suffixed(first)
 
     def _passive_object(self, s: Sentence, i: int, cue_end: int) -> int | None:
-        """"وأفيد بسقوط قذائف …": a passive report with a بـ noun as its content, no source."""
+        """"وأفيد بسقوط قذائف …": a passive report with a بـ noun as its content, no source; also the news
+        that circulated, "وترددت (خلال الفترة الماضية) أنباء قوية عن …" / "تردد مؤخراً حول …"."""
         nt, m, tokens = self.nt, self.m, s.tokens
         if cue_end >= len(tokens):
             return None
-        word = tokens[cue_end].text
-        if not (word.startswith("ب") and len(word) > 3) or m.prepositions.match(tokens, cue_end):
-            return None
-        span, kind, unclosed = C.content_after(nt, m, s, tokens[cue_end].start + 1)
+        about = self._rumour_about(s, cue_end)
+        if about is not None:
+            start = tokens[about].end
+        else:
+            word = tokens[cue_end].text
+            if not (word.startswith("ب") and len(word) > 3) or m.prepositions.match(tokens, cue_end):
+                return None
+            start = tokens[cue_end].start + 1
+        span, kind, unclosed = C.content_after(nt, m, s, start)
         if span is None:
             return None
         return self._add(Attribution(span, kind, (tokens[i].start, tokens[cue_end - 1].end), None, "none", "",
                                      0.7 - 0.1 * unclosed, self.sentence_index))
+
+    def _rumour_about(self, s: Sentence, k: int) -> int | None:
+        """Index of the عن/حول/بشأن that opens what circulated after a passive report: within four words,
+        past a time phrase, the news (أنباء، معلومات …) and its adjective ("وتواترت خلال الفترة
+        الماضية أنباء عن …"), or None."""
+        tokens, nouns = s.tokens, self.m.lexicon.rumour_nouns
+        for j in range(k, min(len(tokens) - 1, k + 5)):
+            if j > k and holds(_gap(self.nt, tokens, j), ",،.:;؛"):
+                return None
+            if tokens[j].text in _ABOUT_WHAT and (any(t.text in nouns for t in tokens[k:j]) or (
+                    tokens[j].text != "عن" and all(t.tanween_fath for t in tokens[k:j]))):
+                return j  # "أنباء قوية عن …", "تردد مؤخراً حول …" (not "يقال عن فلان إنه …")
+        return None
 
     def _object_content(self, s: Sentence, i: int, cue_end: int, verb: VerbForm, subject: tuple[int, int] | None,
                         k: int, passive: bool) -> int | None:
