@@ -760,6 +760,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "تأجيل الدراسة. وترددت الوزارة في الانفتاح إلى أن أجبرها المجلس على القرار.",
      [("نقض الحكم هذا العام", "indirect", None, None, None),
       ("توجه الوزارة تأجيل الدراسة", "indirect", None, None, None)]),
+    ("an aside before 'جاء في' opens the sentence: the content follows the source",
+     "ومن جهة اخرى، جاء في استطلاع للرأي اجراه مركز بيو انه من اصل 79% من الاميركيين يعارضون الاتفاق.",
+     [("من اصل 79% من الاميركيين يعارضون الاتفاق", "indirect", "استطلاع للرأي اجراه مركز بيو", "organization",
+       None)]),
 ]
 
 

@@ -573,6 +573,8 @@ class ParagraphReader:
         cue = (tokens[i].start, tokens[cue_end - 1].end)
         clause_start = max(s.start, consumed)
         before = [t for t in tokens[:i] if t.start >= clause_start]
+        if before and i > 0 and self._opening_verb_at(s) == i and holds(_gap(nt, tokens, i), ",،"):
+            before = []  # "ومن جهة اخرى، جاء في استطلاع … أنه …": an aside opens the sentence, no content before
         if cue_end >= len(tokens):
             # "…، على حد تعبيره." / "…، كما قال.": the last speaker's words
             if len(before) < 3:
