@@ -120,6 +120,9 @@ _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذل
 _BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "منذ", "لدى", "خلال"})  # with إلى and على: no verb follows
 _EXPRESSED = frozenset({"عبر", "عبرت", "عبروا"})  # "وعبر الموري عن فرحته": not a boundary word, "عبر" is also "via"
 _IN_IT = frozenset(normalize_word(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))  # "الذي أكد فيه …"
+_AFFIRMING = frozenset({"التاكيد", "بالتاكيد"})  # the verbal noun of أكّد, a cue only without و
+_NOT_AFFIRMING_AFTER = frozenset({"اجل", "ان", "اعادة", "واعادة", "لاعادة"})
+_IT_WAS_DONE = frozenset({"تم", "جري", "يتم", "يجري"})  # impersonal: "وتم التأكيد على …"
 _ABOUT_WHAT = frozenset({"عن", "حول", "بشان"})  # "وترددت أنباء عن …": what circulated
 _ACCORDING_TO = frozenset({"بحسب", "حسب"})  # "وبحسب أوباما، …"; not "جاء في مبحثين، …"
 _WITHOUT = frozenset({"بلا", "دون", "بدون", "دونما"})  # a noun follows: "بلا تردد"
@@ -774,6 +777,12 @@ class ParagraphReader:
         word = tokens[i].text
         if not (m.is_participle(word) or m.is_verbal_noun(word)):
             return None
+        if word[:1] == "و" and without_conjunction(word) in _AFFIRMING:
+            return None  # "… توزيع العمل والتأكيد على جاهزية …": one more item of an agenda, nobody's claim
+        if without_conjunction(word) == "بالتاكيد" and (i + 1 >= len(tokens) or tokens[i + 1].text != "علي"):
+            return None  # "بالتأكيد أن …", "بالتأكيد سيؤثر": "certainly"; "بالتأكيد على …" reports
+        if word in _AFFIRMING and i > 0 and tokens[i - 1].text in _NOT_AFFIRMING_AFTER:
+            return None  # "من أجل التأكيد على …", "إعادة التأكيد على …", "أن التأكيد على … يشكل": nobody affirms
         praise = m.honorifics.match(tokens, i + 1, first_stems=False) if i + 1 < len(tokens) else None
         if praise and i + 1 + praise[0] < len(tokens):
             # "مثل قوله تعالى (…)": a verse, God's words, not the clause's speaker's
@@ -808,6 +817,10 @@ class ParagraphReader:
                                          0.8 - 0.1 * unclosed, self.sentence_index, outer=outer))
         subject = None if has_previous else self._main_clause_subject(s, i)
         mode = "previous" if has_previous else "explicit" if subject else "unstated"
+        v = self._opening_verb_at(s)
+        if word in _AFFIRMING and not has_previous and v is not None and v < i \
+                and without_conjunction(tokens[v].text) in _IT_WAS_DONE:
+            subject, mode = None, "none"  # "وتم التأكيد على …", "وجرى خلال الاتصال التأكيد على …": nobody named
         return self._add(Attribution(span, kind, (tokens[i].start, tokens[i].end), subject, mode, "",
                                      0.85 - 0.1 * unclosed, self.sentence_index))
 
