@@ -134,7 +134,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الدستور تعرض للسخرية", "indirect", "المترجم", "named_person", None)]),
     ("a consequence in the present is the speaker's reasoning",
      "وقال الخبير إن الاقتصاد تباطأ، مما يعني أن الأسعار ستنخفض.",
-     [("الاقتصاد تباطأ، مما يعني أن الأسعار ستنخفض", "indirect", "الخبير", "named_person", None)]),
+     [("الاقتصاد تباطأ، مما يعني أن الأسعار ستنخفض", "indirect", "الخبير", "anonymous", None)]),
     ("a feminine participle typed with ه", "وقالت الزائرة إن التنظيم كان رائعا، مضيفه أن الفعاليات متنوعة.",
      [("التنظيم كان رائعا", "indirect", "الزائرة", "anonymous", None),
       ("الفعاليات متنوعة", "indirect", "الزائرة", "anonymous", None)]),
@@ -330,7 +330,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
 
     ("after a comma, a new speaker and their verb end the claim",
      "وقال الباحث إن الإرهاب لا دين له، وخبراء آخرون يؤكدون أن الفقر سببه.",
-     [("الإرهاب لا دين له", "indirect", "الباحث", "named_person", None),
+     [("الإرهاب لا دين له", "indirect", "الباحث", "anonymous", None),
       ("الفقر سببه", "indirect", "خبراء آخرون", "anonymous", None)]),
     ("a conjunction glued to a preverbal subject stays out of the mention", "ووزارة الصحة أكدت أن الوضع مستقر.",
      [("الوضع مستقر", "indirect", "وزارة الصحة", "organization", None)]),
@@ -658,7 +658,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("عبدالله is a man: a masculine verb reaches back to him past a woman",
      "قال عبدالله العنزي إن الأسر تتحمل المسؤولية. وقالت الباحثة إن الحوار مهم. وأضاف أن الأم قدوة.",
      [("الأسر تتحمل المسؤولية", "indirect", "عبدالله العنزي", "named_person", None),
-      ("الحوار مهم", "indirect", "الباحثة", "named_person", None),
+      ("الحوار مهم", "indirect", "الباحثة", "anonymous", None),
       ("الأم قدوة", "indirect", "عبدالله العنزي", "named_person", None)]),
     ("'، غير أنه …' opens a clause: its أن is not the first verb's",
      "وكشف المدير عن محاولات الشركة استقطاب شركات عالمية، غير أنه اعترف بأن العائق هو قلة المدن الكبرى.",
@@ -772,6 +772,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("'أبدى' a readiness or a reservation is a stated position; 'أبدى سعادته' a feeling",
      "أبدت الهيئة استعدادها التام للتعاون مع الوزارة. وأبدى المدرب خورخي داسيلفا سعادته بالأداء الجيد.",
      [("استعدادها التام للتعاون مع الوزارة", "indirect", "الهيئة", "organization", None)]),
+    ("an expert or researcher nobody names is unnamed; 'الباحث' after a named researcher is that person",
+     "وقال الخبير السياسي المصري إن الوضع مستقر. وقال الباحث التاريخي محمد المصلي إن المتاحف مهمة. "
+     "وأضاف الباحث أن الزوار كثيرون.",
+     [("الوضع مستقر", "indirect", "الخبير السياسي المصري", "anonymous", None),
+      ("المتاحف مهمة", "indirect", "الباحث التاريخي محمد المصلي", "named_person", None),
+      ("الزوار كثيرون", "indirect", "الباحث", "named_person", None)]),
 ]
 
 

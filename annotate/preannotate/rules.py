@@ -83,8 +83,10 @@ def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, re
     if len(words) == 1 or (len(words) == 2 and words[1].text in SAME):
         anaphor = next((m.lexicon.anaphors[s] for s in stems(words[0].text) if s in m.lexicon.anaphors), None)
         if anaphor is None and len(words) == 1 and any(s.startswith("ال") for s in stems(words[0].text)) \
-                and info.type in {"organization", "media", "named_person"} and info.confident:
-            anaphor = (info.head,)  # a bare definite head refers back: "الإدارة" → "الإدارة الذاتية …"
+                and info.confident and (info.type in {"organization", "media", "named_person"}
+                                        or info.head in m.lexicon.generic_persons):
+            # a bare definite head refers back: "الإدارة" → "الإدارة الذاتية …", "الباحث" → "الباحث محمد …"
+            anaphor = (info.head,)
     title = m.titles.match(words, 0) if len(words) >= 2 and info.type == "named_person" else None
     mention = Mention(span[0], span[1], tuple(w.text for w in words), info, sentence, anaphor_of=anaphor,
                       headline=headline, titled_surname=bool(title) and title[0] == len(words) - 1)
