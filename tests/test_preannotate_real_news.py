@@ -778,6 +778,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الوضع مستقر", "indirect", "الخبير السياسي المصري", "anonymous", None),
       ("المتاحف مهمة", "indirect", "الباحث التاريخي محمد المصلي", "named_person", None),
       ("الزوار كثيرون", "indirect", "الباحث", "named_person", None)]),
+    ("a participle refusing to be named makes the source unnamed",
+     "وقال أحد العاملين في المطار رافضا ذكر اسمه إن الرحلات متأخرة.",
+     [("الرحلات متأخرة", "indirect", "أحد العاملين في المطار رافضا ذكر اسمه", "anonymous", None)]),
 ]
 
 
