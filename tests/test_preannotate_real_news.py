@@ -781,6 +781,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a participle refusing to be named makes the source unnamed",
      "وقال أحد العاملين في المطار رافضا ذكر اسمه إن الرحلات متأخرة.",
      [("الرحلات متأخرة", "indirect", "أحد العاملين في المطار رافضا ذكر اسمه", "anonymous", None)]),
+    ("'مسئول' is the same unnamed official as 'مسؤول'; investigators and those in charge are groups",
+     "وقال مسئولو الجبلاية إن الوضع مستقر. وقال محققو جهاز المخابرات إن المتهم اعترف. "
+     "وقال القائمون على البنوك إن السيولة كافية.",
+     [("الوضع مستقر", "indirect", "مسئولو الجبلاية", "anonymous", None),
+      ("المتهم اعترف", "indirect", "محققو جهاز المخابرات", "anonymous", None),
+      ("السيولة كافية", "indirect", "القائمون على البنوك", "anonymous", None)]),
 ]
 
 
