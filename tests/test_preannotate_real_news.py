@@ -787,6 +787,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الوضع مستقر", "indirect", "مسئولو الجبلاية", "anonymous", None),
       ("المتهم اعترف", "indirect", "محققو جهاز المخابرات", "anonymous", None),
       ("السيولة كافية", "indirect", "القائمون على البنوك", "anonymous", None)]),
+    ("a phrase describing the subject and a time word before the object",
+     "أعلن نادي الطائي المنافس بدوري الدرجة الأولى امس الأحد تعاقده مع البرازيلي رودريجيز موريرا لموسمين.",
+     [("تعاقده مع البرازيلي رودريجيز موريرا لموسمين", "indirect", "نادي الطائي المنافس", "organization", None)]),
 ]
 
 

@@ -123,6 +123,9 @@ _IN_IT = frozenset(normalize_word(w) for w in ("فيه", "فيها", "خلاله
 _AFFIRMING = frozenset({"التاكيد", "بالتاكيد"})  # the verbal noun of أكّد, a cue only without و
 _NOT_AFFIRMING_AFTER = frozenset({"اجل", "ان", "اعادة", "واعادة", "لاعادة"})
 _IT_WAS_DONE = frozenset({"تم", "جري", "يتم", "يجري"})  # impersonal: "وتم التأكيد على …"
+_TIME_WORDS = frozenset(normalize_word(w) for w in ("أمس", "اليوم", "مساء", "صباح", "الليلة", "أول"))
+_WEEKDAYS = frozenset(normalize_word(w) for w in ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+                                                  "الجمعة", "السبت"))
 _ABOUT_WHAT = frozenset({"عن", "حول", "بشان"})  # "وترددت أنباء عن …": what circulated
 _ACCORDING_TO = frozenset({"بحسب", "حسب"})  # "وبحسب أوباما، …"; not "جاء في مبحثين، …"
 _WITHOUT = frozenset({"بلا", "دون", "بدون", "دونما"})  # a noun follows: "بلا تردد"
@@ -1661,6 +1664,24 @@ class ParagraphReader:
         return self._add(Attribution(span, kind, (tokens[i].start, tokens[cue_end - 1].end), None, "none", "",
                                      0.7 - 0.1 * unclosed, self.sentence_index))
 
+    def _object_past_modifier(self, s: Sentence, k: int) -> int:
+        """"أعلن نادي الطائي المنافس بدوري الدرجة الأولى امس الأحد تعاقده …": a phrase describing the
+        subject, then a time word, then the object; the object's index when a time word (within six words,
+        no comma) is followed by a possessed verbal noun or an object starter, else ``k``."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        for j in range(k + 1, min(len(tokens) - 1, k + 7)):
+            if holds(_gap(nt, tokens, j), ",،:;؛.") or m.verb(tokens[j].text) or m.is_participle(tokens[j].text):
+                return k
+            if tokens[j].text in _TIME_WORDS:
+                after = _skip_aside_or_channel(nt, m, tokens, j)
+                after += after < len(tokens) - 1 and tokens[after].text in _WEEKDAYS  # "امس الأحد"
+                if after < len(tokens) and after > j and (
+                        bare(tokens[after].text) in m.lexicon.object_starters or (
+                        pronoun_suffixed(tokens[after].text) and not m.is_feeling(tokens[after].text))):
+                    return after
+                return k
+        return k
+
     def _rumour_about(self, s: Sentence, k: int) -> int | None:
         """Index of the عن/حول/بشأن that opens what circulated after a passive report: within four words,
         past a time phrase, the news (أنباء، معلومات …) and its adjective ("وتواترت خلال الفترة
@@ -1698,6 +1719,8 @@ class ParagraphReader:
                 k = next((j for j in range(k + 1, min(len(tokens), k + 6))
                           if ")" in nt.norm[tokens[j - 1].end : tokens[j].start]), k)  # "(قسد)"
             k = _skip_aside_or_channel(nt, m, tokens, k)
+        if subject is not None:
+            k = self._object_past_modifier(s, k)
         if k >= len(tokens) - 1:
             return None
         if verb.object_words:
