@@ -790,6 +790,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a phrase describing the subject and a time word before the object",
      "أعلن نادي الطائي المنافس بدوري الدرجة الأولى امس الأحد تعاقده مع البرازيلي رودريجيز موريرا لموسمين.",
      [("تعاقده مع البرازيلي رودريجيز موريرا لموسمين", "indirect", "نادي الطائي المنافس", "organization", None)]),
+    ("'لـ' for 'إلى' before a verbal noun after أشار/لفت; 'لصحيفة' is whom he told",
+     "وأشار المدير لوجود ضوابط محددة لصرف بدل التميز. وأشار الوزير لصحيفة الرياض إلى أن الوضع جيد.",
+     [("وجود ضوابط محددة لصرف بدل التميز", "indirect", "المدير", "named_person", None),
+      ("الوضع جيد", "indirect", "الوزير", "named_person", None)]),
 ]
 
 

@@ -1804,6 +1804,10 @@ class ParagraphReader:
             # "ووصف المدرب المباراة بالقوية": what is described and how, one claim; after "بأنه …" or a
             # quoted "بـ«…»" the description alone
             start = tokens[described].start
+        elif "الي" in verb.prepositions and len(word) > 4 and word.startswith("ل") and not word.startswith("لل") \
+                and (m.is_verbal_noun(word[1:]) or derived_verbal_noun(word[1:])
+                     or bare(word[1:]) in m.lexicon.object_starters):
+            start = tokens[k].start + 1  # "وأشار لوجود ضوابط …": لـ for إلى before a verbal noun
         elif "ب" in verb.prepositions and len(word) > 3 and word.startswith("ب") and not any(
                 s in m.lexicon.anonymous_heads for s in stems(word)) and not m.prepositions.match(tokens, k):
             start = tokens[k].start + 1
