@@ -1721,6 +1721,13 @@ class ParagraphReader:
             k = _skip_aside_or_channel(nt, m, tokens, k)
         if subject is not None:
             k = self._object_past_modifier(s, k)
+            comma = next((j for j in range(k + 1, min(len(tokens) - 1, k + 5)) if holds(_gap(nt, tokens, j), ",،")),
+                         None) if k < len(tokens) and bare(tokens[k].text) not in m.lexicon.object_starters else None
+            if comma is not None and bare(tokens[comma].text) in m.lexicon.object_starters and not any(
+                    m.verb(t.text) or m.is_participle(t.text) for t in tokens[k:comma]):
+                # "أكد مصدر في لجنة المسابقات بالاتحاد السعودي لكرة القدم، عدم وصول …": the rest of the
+                # subject's name runs to a comma, the object follows it
+                subject, k = (subject[0], comma), comma
         if k >= len(tokens) - 1:
             return None
         if verb.object_words:
