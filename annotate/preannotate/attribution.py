@@ -1726,8 +1726,10 @@ class ParagraphReader:
             if comma is not None and bare(tokens[comma].text) in m.lexicon.object_starters and not any(
                     m.verb(t.text) or m.is_participle(t.text) for t in tokens[k:comma]):
                 # "أكد مصدر في لجنة المسابقات بالاتحاد السعودي لكرة القدم، عدم وصول …": the rest of the
-                # subject's name runs to a comma, the object follows it
-                subject, k = (subject[0], comma), comma
+                # subject's name runs to a comma, the object follows it; "أعلنت شركة "نجم"، ومقرها دبي،
+                # إطلاق …": an aside, not the name
+                aside = tokens[k].text[:1] == "و" or any(t.text in m.lexicon.mention_trailers for t in tokens[k:comma])
+                subject, k = (subject if aside else (subject[0], comma)), comma
         if k >= len(tokens) - 1:
             return None
         if verb.object_words:
