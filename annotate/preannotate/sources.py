@@ -842,21 +842,27 @@ def _nobody_named_after(m: Matchers, nt: NormText | None, tokens: Sequence[Token
                 or m.titles.match(tokens, 1) or (nt is not None and _ends_in_name(m, nt, tokens)))
 
 
+_BODY_NAME_REACH = 5000  # code points looked back for "شركة X" before a bare "X"
+
+
 def named_as_a_body_before(m: Matchers, nt: NormText, start: int, end: int) -> bool:
     """True when the name at ``[start, end)`` came earlier right after the indefinite head of a body
     ("تسعى شركة جازبروم …" then "وقالت "جازبروم" …"): the press names a company by its name alone."""
     name = nt.norm[start:end]
     if name.startswith("ال"):
         return False  # "البداد": a family name as often as a company's
-    found = nt.norm.rfind(name, 0, start)
-    for _ in range(8):  # the nearest few earlier occurrences are enough
-        if found <= 0:
+    # a bounded look back (the nearest few occurrences in the last few thousand characters): the cost of a
+    # mention must not grow with the length of the text
+    floor = max(0, start - _BODY_NAME_REACH)
+    found = nt.norm.rfind(name, floor, start)
+    for _ in range(8):
+        if found <= floor:
             return False
-        before = nt.norm[:found].rstrip(' "«')
-        head = before[before.rfind(" ") + 1 :] if before else ""
+        before = nt.norm[max(floor, found - 40) : found].rstrip(' "')
+        head = before[before.rfind(" ") + 1 :]
         if head in m.lexicon.named_body_heads or (head[:1] in "وب" and head[1:] in m.lexicon.named_body_heads):
             return True
-        found = nt.norm.rfind(name, 0, found)
+        found = nt.norm.rfind(name, floor, found)
     return False
 
 
