@@ -120,13 +120,14 @@ _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذل
 _BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "منذ", "لدى", "خلال"})  # with إلى and على: no verb follows
 _EXPRESSED = frozenset({"عبر", "عبرت", "عبروا"})  # "وعبر الموري عن فرحته": not a boundary word, "عبر" is also "via"
 _IN_IT = frozenset(normalize_word(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))  # "الذي أكد فيه …"
-_AFFIRMING = frozenset({"التاكيد", "بالتاكيد"})  # the verbal noun of أكّد, a cue only without و
-_NOT_AFFIRMING_AFTER = frozenset({"اجل", "ان", "اعادة", "واعادة", "لاعادة"})
-_IT_WAS_DONE = frozenset({"تم", "جري", "يتم", "يجري"})  # impersonal: "وتم التأكيد على …"
+_AFFIRMING = frozenset(normalize_word(w) for w in ("التأكيد", "بالتأكيد"))  # the verbal noun of أكّد, a cue only without و
+_NOT_AFFIRMING_AFTER = frozenset(normalize_word(w) for w in ("أجل", "أن", "إعادة", "وإعادة", "لإعادة"))
+_IT_WAS_DONE = frozenset(normalize_word(w) for w in ("تم", "جرى", "يتم", "يجري"))  # impersonal: "وتم التأكيد على …"
 _TIME_WORDS = frozenset(normalize_word(w) for w in ("أمس", "اليوم", "مساء", "صباح", "الليلة", "أول"))
 _WEEKDAYS = frozenset(normalize_word(w) for w in ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
                                                   "الجمعة", "السبت"))
-_ABOUT_WHAT = frozenset({"عن", "حول", "بشان"})  # "وترددت أنباء عن …": what circulated
+_CERTAINLY = normalize_word("بالتأكيد")
+_ABOUT_WHAT = frozenset(normalize_word(w) for w in ("عن", "حول", "بشأن"))  # "وترددت أنباء عن …": what circulated
 _ACCORDING_TO = frozenset({"بحسب", "حسب"})  # "وبحسب أوباما، …"; not "جاء في مبحثين، …"
 _WITHOUT = frozenset({"بلا", "دون", "بدون", "دونما"})  # a noun follows: "بلا تردد"
 _TIME_BEFORE_AN = frozenset({"قبل", "بعد", "منذ", "وقبل", "وبعد"})
@@ -782,7 +783,7 @@ class ParagraphReader:
             return None
         if word[:1] == "و" and without_conjunction(word) in _AFFIRMING:
             return None  # "… توزيع العمل والتأكيد على جاهزية …": one more item of an agenda, nobody's claim
-        if without_conjunction(word) == "بالتاكيد" and (i + 1 >= len(tokens) or tokens[i + 1].text != "علي"):
+        if without_conjunction(word) == _CERTAINLY and (i + 1 >= len(tokens) or tokens[i + 1].text != "علي"):
             return None  # "بالتأكيد أن …", "بالتأكيد سيؤثر": "certainly"; "بالتأكيد على …" reports
         if word in _AFFIRMING and i > 0 and tokens[i - 1].text in _NOT_AFFIRMING_AFTER:
             return None  # "من أجل التأكيد على …", "إعادة التأكيد على …", "أن التأكيد على … يشكل": nobody affirms
@@ -1682,6 +1683,20 @@ class ParagraphReader:
                 return k
         return k
 
+    def _object_past_comma(self, s: Sentence, subject: tuple[int, int], k: int) -> tuple[tuple[int, int], int]:
+        """``(subject, k)`` moved past a comma within four words when an object starter follows it: "أكد مصدر
+        في لجنة المسابقات بالاتحاد السعودي لكرة القدم، عدم وصول …" (the rest of the subject's name runs to
+        the comma) or "أعلنت شركة "نجم"، ومقرها دبي، إطلاق …" (an aside, part of neither)."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        if k >= len(tokens) or bare(tokens[k].text) in m.lexicon.object_starters:
+            return subject, k
+        comma = next((j for j in range(k + 1, min(len(tokens) - 1, k + 5)) if holds(_gap(nt, tokens, j), ",،")), None)
+        if comma is None or bare(tokens[comma].text) not in m.lexicon.object_starters or any(
+                m.verb(t.text) or m.is_participle(t.text) for t in tokens[k:comma]):
+            return subject, k
+        aside = tokens[k].text[:1] == "و" or any(t.text in m.lexicon.mention_trailers for t in tokens[k:comma])
+        return (subject if aside else (subject[0], comma)), comma
+
     def _rumour_about(self, s: Sentence, k: int) -> int | None:
         """Index of the عن/حول/بشأن that opens what circulated after a passive report: within four words,
         past a time phrase, the news (أنباء، معلومات …) and its adjective ("وتواترت خلال الفترة
@@ -1720,16 +1735,7 @@ class ParagraphReader:
                           if ")" in nt.norm[tokens[j - 1].end : tokens[j].start]), k)  # "(قسد)"
             k = _skip_aside_or_channel(nt, m, tokens, k)
         if subject is not None:
-            k = self._object_past_modifier(s, k)
-            comma = next((j for j in range(k + 1, min(len(tokens) - 1, k + 5)) if holds(_gap(nt, tokens, j), ",،")),
-                         None) if k < len(tokens) and bare(tokens[k].text) not in m.lexicon.object_starters else None
-            if comma is not None and bare(tokens[comma].text) in m.lexicon.object_starters and not any(
-                    m.verb(t.text) or m.is_participle(t.text) for t in tokens[k:comma]):
-                # "أكد مصدر في لجنة المسابقات بالاتحاد السعودي لكرة القدم، عدم وصول …": the rest of the
-                # subject's name runs to a comma, the object follows it; "أعلنت شركة "نجم"، ومقرها دبي،
-                # إطلاق …": an aside, not the name
-                aside = tokens[k].text[:1] == "و" or any(t.text in m.lexicon.mention_trailers for t in tokens[k:comma])
-                subject, k = (subject if aside else (subject[0], comma)), comma
+            subject, k = self._object_past_comma(s, subject, self._object_past_modifier(s, k))
         if k >= len(tokens) - 1:
             return None
         if verb.object_words:

@@ -954,7 +954,7 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     if len(tokens) > 1 and bare(first) in _REPORT_HEADS and (
             bare(tokens[1].text) in _PRESS_ADJECTIVES or (bare(first) != "وسائل" and (
                 m.media.match(tokens, 1) or (len(tokens) == 2 and m.affiliation_words.match(tokens, 1))))):
-        # "تقارير صحفية", "وسائل إعلامية", "تقرير «وول ستريت جورنال»", "تقارير رومانية": the press speaks
+        # "تقارير صحفية", "وسائل إعلامية", "تقرير «وول ستريت جورنال»", "تقرير أمريكي": the press speaks
         # ("المكتب الإعلامي" is its body's)
         type_ = "media"
     if key is None and type_ in {"organization", "media"}:
