@@ -311,7 +311,8 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
     # `withdrawn`: cue forms taken out of the lists (a layer's way to remove, e.g. what `annotate learn`
     # found reviewers always delete); the only key of a layer that removes rather than adds
     withdrawn = cues.words("withdrawn")
-    passive = cues.kept("passive", withdrawn)
+    rumour_verbs = cues.kept("rumour_verbs", withdrawn)
+    passive = cues.kept("passive", withdrawn) + rumour_verbs  # a rumour verb is found as a passive report
     positions = cues.words("position_starters")
     lexicon = Lexicon(
         verbs={form: verb for form, verb in _verb_forms(cues.get("verbs"), cues.where).items()
@@ -354,7 +355,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         not_complementizer_before=cues.words("not_complementizer_before"),
         proverb_words=cues.words("proverb_words"),
         rumour_nouns=cues.words("rumour_nouns"),
-        rumour_verbs=cues.words("rumour_verbs"),
+        rumour_verbs=_words(rumour_verbs, f"{cues.where}, rumour_verbs"),
         copulas=cues.words("copulas"),
         so_called=cues.words("so_called"),
         not_object_words=cues.words("not_object_words"),

@@ -821,8 +821,7 @@ class ParagraphReader:
                                          0.8 - 0.1 * unclosed, self.sentence_index, outer=outer))
         subject = None if has_previous else self._main_clause_subject(s, i)
         mode = "previous" if has_previous else "explicit" if subject else "unstated"
-        v = self._opening_verb_at(s)
-        if word in _AFFIRMING and not has_previous and v is not None and v < i \
+        if word in _AFFIRMING and not has_previous and (v := self._opening_verb_at(s)) is not None and v < i \
                 and without_conjunction(tokens[v].text) in _IT_WAS_DONE:
             subject, mode = None, "none"  # "وتم التأكيد على …", "وجرى خلال الاتصال التأكيد على …": nobody named
         return self._add(Attribution(span, kind, (tokens[i].start, tokens[i].end), subject, mode, "",
@@ -1123,7 +1122,7 @@ class ParagraphReader:
         cue_end = i + (passive[0] if passive and verb is None else 1)
         if verb is None and without_conjunction(word) in m.lexicon.rumour_verbs:
             # "وترددت أنباء عن …" reports what circulated; "ترددت الوزارة في …" hesitated
-            return self._passive_object(s, i, cue_end) if self._rumour_about(s, cue_end) is not None else None
+            return self._passive_object(s, i, cue_end, rumour_only=True)
         marker = _find_marker(nt, m, s, cue_end - 1, MAX_SUBJECT_REGION)
         if marker is None and verb is not None:
             # "أوضح مساعد مدير الأمن العام … اللواء جمعان أحمد الغامدي أن": a longer subject only when it
@@ -1645,15 +1644,18 @@ class ParagraphReader:
         first = tokens[start].text
         return first.startswith("ال") or first in DEMONSTRATIVES or first == "ما" or pronoun_suffixed(first)
 
-    def _passive_object(self, s: Sentence, i: int, cue_end: int) -> int | None:
+    def _passive_object(self, s: Sentence, i: int, cue_end: int, rumour_only: bool = False) -> int | None:
         """"وأفيد بسقوط قذائف …": a passive report with a بـ noun as its content, no source; also the news
-        that circulated, "وترددت (خلال الفترة الماضية) أنباء قوية عن …" / "تردد مؤخراً حول …"."""
+        that circulated, "وترددت (خلال الفترة الماضية) أنباء قوية عن …" / "تردد مؤخراً حول …" (only that
+        with ``rumour_only``)."""
         nt, m, tokens = self.nt, self.m, s.tokens
         if cue_end >= len(tokens):
             return None
         about = self._rumour_about(s, cue_end)
         if about is not None:
             start = tokens[about].end
+        elif rumour_only:
+            return None
         else:
             word = tokens[cue_end].text
             if not (word.startswith("ب") and len(word) > 3) or m.prepositions.match(tokens, cue_end):
