@@ -801,8 +801,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("an aside between the subject and the noun object is neither",
      'أعلنت شركة "نجم" للحلول الرقمية، ومقرها دبي، إطلاق منصة جديدة للدفع.',
      [("إطلاق منصة جديدة للدفع", "indirect", 'شركة "نجم" للحلول الرقمية', "organization", None)]),
+    ("an indefinite title names nobody; a definite office names one person",
+     "وقالت متحدثة باسم الشركة إن الرحلة عادت. وأشار وكيل سابق لوزارة العدل إلى أن الأنظمة تأخرت. "
+     "وأكد وزير الخارجية التركي أن أنقرة مستعدة.",
+     [("الرحلة عادت", "indirect", "متحدثة باسم الشركة", "anonymous", None),
+      ("الأنظمة تأخرت", "indirect", "وكيل سابق لوزارة العدل", "anonymous", None),
+      ("أنقرة مستعدة", "indirect", "وزير الخارجية التركي", "named_person", "turkey")]),
 ]
-
 
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[name for name, _, _ in CASES])
 def test_real_news_constructions(text: str, expected: list[Expected]) -> None:

@@ -692,6 +692,24 @@ def _holder_named(m: Matchers, tokens: Sequence[Token]) -> bool:
     return family or full_name or has_forename(m, tokens[1:3])
 
 
+# Words after an indefinite title that keep it indefinite: "وكيل سابق لـ…", "ناطق باسم …", "ضابط في …".
+_INDEFINITE_AFTER_TITLE = frozenset(normalize_word(w) for w in (
+    "سابق", "سابقة", "آخر", "أخرى", "بارز", "بارزة", "رفيع", "رفيعة", "كبير", "كبيرة", "باسم", "في", "من", "لدى"))
+
+
+def _unnamed_holder(m: Matchers, nt: NormText | None, tokens: Sequence[Token]) -> bool:
+    """An indefinite title that names nobody ("وكيل سابق لوزارة العدل", "ناطق باسم الجيش", "وزير يمني"):
+    one of many who hold it, not a person the reader could look up (guidelines 2, named_person), unlike
+    "وزير الخارجية التركي", whose office is definite."""
+    first = without_conjunction(tokens[0].text)
+    if len(tokens) < 2 or first.startswith("ال") or pronoun_suffixed(first) or has_forename(m, tokens):
+        return False
+    second = tokens[1].text
+    if not (second in _INDEFINITE_AFTER_TITLE or (m.affiliation_words.match(tokens, 1) and not second.startswith("ال"))):
+        return False  # not "رئيس نادي …", "مدير مستشفى …": a noun after the title makes its office definite
+    return not (_holder_named(m, tokens) or (nt is not None and _ends_in_name(m, nt, tokens)))
+
+
 def _unnamed_group(word: str) -> bool:
     """A plural of people no lexicon knows: a nisba ("فلكيون", "الاقتصاديون") or a participle's sound plural
     ("متخصصون", "عاملين"); other plurals in ون are often surnames."""
@@ -926,7 +944,7 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
             " ".join(t.text for t in tokens[:2]), tokens[0].text}) and not (definite_title and _holder_named(m, tokens)):
         type_ = "organization"  # a state speaks as a body: "البحرين: …", "جنوب السودان تعلن …"
     elif m.titles.match(tokens, 0) or has_forename(m, tokens):
-        type_ = "named_person"
+        type_ = "anonymous" if _unnamed_holder(m, nt, tokens) else "named_person"
     elif _is_document(m, tokens):
         type_ = "organization"  # "قراراً يقضي بـ…", "هذه القرارات": documents speak as bodies (guidelines 6)
     else:
