@@ -807,8 +807,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الرحلة عادت", "indirect", "متحدثة باسم الشركة", "anonymous", None),
       ("الأنظمة تأخرت", "indirect", "وكيل سابق لوزارة العدل", "anonymous", None),
       ("أنقرة مستعدة", "indirect", "وزير الخارجية التركي", "named_person", "turkey")]),
+    ("whom the speaker told (لـ + a definite word after the verb) is no subject; the one who stood up speaks",
+     "وقف الأمير خالد الفيصل ليقول للإعلاميين الذين سألوه عن مدى رضاه، إن الرضا لن يأتي.",
+     [("الرضا لن يأتي", "indirect", "الأمير خالد الفيصل", "named_person", None)]),
 ]
-
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[name for name, _, _ in CASES])
 def test_real_news_constructions(text: str, expected: list[Expected]) -> None:
     assert _claims(text) == expected

@@ -122,6 +122,9 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
             i = _prepositional_object_end(nt, tokens, i + 1, stop)
             continue
         i += 1  # "وتابع قائلاً:" / "قال ضاحكاً:" / "ورد عليه …": words of manner or address, they name nobody
+    if i == start and 0 < i < stop and m.verb(tokens[i - 1].text) is not None and tokens[i].text.startswith("لل") \
+            and len(tokens[i].text) > 4 and not _is_channel(m, tokens, i):
+        return None  # "ليقول للإعلاميين الذين سألوه …، إن": whom he told; the subject of a verb never opens with لـ
     while i < stop and _is_channel(m, tokens, i):
         hit = m.channel.match(tokens, i, first_stems=False)
         word = tokens[i].text
