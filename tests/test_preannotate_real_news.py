@@ -810,7 +810,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("whom the speaker told (لـ + a definite word after the verb) is no subject; the one who stood up speaks",
      "وقف الأمير خالد الفيصل ليقول للإعلاميين الذين سألوه عن مدى رضاه، إن الرضا لن يأتي.",
      [("الرضا لن يأتي", "indirect", "الأمير خالد الفيصل", "named_person", None)]),
+    ("a name no list knows between وفقاً لـ/بحسب and فإن is the source",
+     "ولكن ووفقا لكاهيل فإنه لا مجال للمقارنة بين الفريقين. وبحسب تيلرسون فإن فاتورة فقر الطاقة كبيرة.",
+     [("لا مجال للمقارنة بين الفريقين", "indirect", "كاهيل", "named_person", None),
+      ("فاتورة فقر الطاقة كبيرة", "indirect", "تيلرسون", "named_person", None)]),
 ]
+
+
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[name for name, _, _ in CASES])
 def test_real_news_constructions(text: str, expected: list[Expected]) -> None:
     assert _claims(text) == expected

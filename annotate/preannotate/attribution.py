@@ -85,6 +85,7 @@ _BARE_SUBJECT_STOPS = frozenset(normalize_word(w) for w in (
 _ASIDE_OPENERS = frozenset(normalize_word(w) for w in ("من", "ومن"))  # "من جهته"، "ومن ناحيتها"
 _TO_THEM = frozenset(normalize_word(w) for w in ("له", "لها", "لهم", "لهن", "لنا"))
 _LEADING_CONTENT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها", "فانهم", "قد"})
+_SO_THAT = frozenset({"فان", "فانه", "فانها", "فانهم"})  # "وفقاً لكاهيل فإنه …": the claim follows
 
 
 @dataclass
@@ -597,8 +598,9 @@ class ParagraphReader:
         if not looks_like_source(m, nt, tokens, cue_end, len(tokens)) and not closing_name and not document:
             first = tokens[cue_end].text
             lam_source = first.startswith("ل") and looks_like_source(m, nt, [Token(0, 0, first[1:])], 0, 1)
-            if not lam_source and not (len(before) < 3 and without_conjunction(tokens[i].text) in _ACCORDING_TO
-                                       and self._name_before_comma(s, cue_end)):
+            if not lam_source and not (len(before) < 3 and (
+                    (without_conjunction(tokens[i].text) in _ACCORDING_TO and self._name_before_comma(s, cue_end))
+                    or self._name_before_so(s, cue_end))):
                 return None
         # "…، وطبقاً للمصادر ذاتها سيقود …": a new clause opens with the attribution, its content follows
         opens_clause = tokens[i].text[:1] == "و" and i > 0 and any(c in _gap(nt, tokens, i) for c in ",،") \
@@ -632,7 +634,8 @@ class ParagraphReader:
             if end is None or end >= len(tokens):
                 return None
             stop = end
-        extent = self._lam_extent(tokens, cue_end, stop)
+        extent = self._lam_extent(tokens, cue_end, stop) or (
+            (cue_end, stop) if len(before) < 3 and self._name_before_so(s, cue_end) else None)
         if extent is None:
             return None
         source = self._after_lam(tokens, extent, cue_end)
@@ -723,10 +726,28 @@ class ParagraphReader:
         comma = next((j for j in range(k + 1, min(len(tokens), k + 3)) if holds(_gap(nt, tokens, j), ",،")), None)
         if comma is None or comma + 2 > len(tokens):
             return False
+        return self._unknown_name_words(tokens[k:comma])
+
+    def _name_before_so(self, s: Sentence, k: int) -> bool:
+        """"ولكن ووفقا لكاهيل فإنه …": one to three words no list knows between an attribution that opens its
+        clause and فإن, with no comma: a name (its لـ taken off), the source; the words after فإن are its claim."""
+        nt, tokens = self.nt, s.tokens
+        so = next((j for j in range(k + 1, min(len(tokens), k + 4)) if tokens[j].text in _SO_THAT), None)
+        if so is None or so + 2 > len(tokens) or any(holds(_gap(nt, tokens, j), ",،:؛;.()") for j in range(k + 1, so)):
+            return False
+        first = tokens[k]
+        if tokens[k - 1].text in _LAM_PREPOSITIONS and first.text.startswith("ل") and not first.text.startswith("لل"):
+            first = first._replace(text=first.text[1:])
+        return self._unknown_name_words([first, *tokens[k + 1 : so]])
+
+    def _unknown_name_words(self, words: Sequence[Token]) -> bool:
+        """Words that can be a name no list knows: no article, preposition, number, verb, participle, norm,
+        pronoun suffix, demonstrative or verbal noun."""
+        m = self.m
         return all(not t.text.startswith(("ال", "ل", "ب")) and not t.text[:1].isdigit() and m.verb(t.text) is None
                    and not m.is_participle(t.text) and bare(t.text) not in m.lexicon.norms
                    and not pronoun_suffixed(t.text) and t.text not in DEMONSTRATIVES and t.text not in _NOBODY
-                   and not m.is_verbal_noun(t.text) for t in tokens[k:comma])
+                   and not m.is_verbal_noun(t.text) for t in words)
 
     def _relayed_speaker_follows(self, s: Sentence, k: int) -> bool:
         """True when the content after "بحسب X،" opens with a reporting verb and a speaker of its own
