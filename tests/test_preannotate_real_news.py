@@ -814,6 +814,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "ولكن ووفقا لكاهيل فإنه لا مجال للمقارنة بين الفريقين. وبحسب تيلرسون فإن فاتورة فقر الطاقة كبيرة.",
      [("لا مجال للمقارنة بين الفريقين", "indirect", "كاهيل", "named_person", None),
       ("فاتورة فقر الطاقة كبيرة", "indirect", "تيلرسون", "named_person", None)]),
+    ("a participle, its preposition and a noun of content end the claim before them without a comma",
+     "وأوضح المتحدث أن الفرقة أخرجت تسعة اشخاص وهم بحالة جيدة مشيرا إلى سقوط مركبة في الوادي.",
+     [("الفرقة أخرجت تسعة اشخاص وهم بحالة جيدة", "indirect", "المتحدث", "named_person", None),
+      ("سقوط مركبة في الوادي", "indirect", "المتحدث", "named_person", None)]),
 ]
 
 

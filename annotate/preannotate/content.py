@@ -18,7 +18,13 @@ from annotate.preannotate.segment import PUNCTUATION, SENTENCE_END, Sentence, cl
 from annotate.preannotate.segment import tokens as words_between
 from annotate.preannotate.sources import looks_like_source
 from annotate.preannotate.text import NormText
-from annotate.preannotate.words import RELATIVE_PRONOUNS, bare, without_conjunction, without_object_pronoun
+from annotate.preannotate.words import (
+    RELATIVE_PRONOUNS,
+    bare,
+    derived_verbal_noun,
+    without_conjunction,
+    without_object_pronoun,
+)
 
 _LEADING = set("،,:;؛-–—ـ.")
 _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
@@ -106,10 +112,22 @@ def _participle_with_clause(m: Matchers, tokens: list, k: int) -> bool:
             and not m.is_feeling(tokens[k + 1].text) and len(tokens[k + 1].text) > 3 \
             and not tokens[k + 1].text.startswith("ال"):
         return True  # "… العاملات مؤكداً إصابتهن …": a participle and its noun object
+    if word in m.lexicon.object_participles and k + 3 < len(tokens) \
+            and tokens[k + 1].text in m.lexicon.complementizer_prepositions \
+            and _states_content(m, tokens[k + 2].text):
+        return True  # "… وهم بحالة جيدة مشيرا إلى سقوط مركبة …": a participle, its preposition and a noun of content
+        # (not "نجاحاً واضحاً ومتوقعاً عن …": with و it is an adjective)
     for j in (k + 1, k + 2):
         if j < len(tokens) and m.is_complementizer(tokens[j].text, None):
             return j == k + 1 or tokens[k + 1].text in m.lexicon.complementizer_prepositions
     return False
+
+
+def _states_content(m: Matchers, word: str) -> bool:
+    """A noun that opens stated content: an event or a position of the lexicon (وقوع، ضرورة، أهمية), or a
+    derived verb's verbal noun (انطلاق، استمرار)."""
+    word = bare(word)
+    return word in m.lexicon.object_starters or word in m.lexicon.position_starters or derived_verbal_noun(word)
 
 
 def _colon_after(nt: NormText, tokens: list, j: int) -> bool:
