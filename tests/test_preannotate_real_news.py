@@ -818,6 +818,16 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "وأوضح المتحدث أن الفرقة أخرجت تسعة اشخاص وهم بحالة جيدة مشيرا إلى سقوط مركبة في الوادي.",
      [("الفرقة أخرجت تسعة اشخاص وهم بحالة جيدة", "indirect", "المتحدث", "named_person", None),
       ("سقوط مركبة في الوادي", "indirect", "المتحدث", "named_person", None)]),
+    ("a title's name spelled with one letter more than in the text, and two names before the colon",
+     "الرادادي: 22478 يمنيًا تم تصحيح أوضاعهم بالمدينة\nقال العقيد هشام الردادي إن العدد وصل إلى 22478.",
+     [("22478 يمنيًا تم تصحيح أوضاعهم بالمدينة", "direct", "الرادادي", "named_person", None),
+      ("العدد وصل إلى 22478", "indirect", "العقيد هشام الردادي", "named_person", None)]),
+    ("two names before a title's colon, and a two-word claim that is no byline",
+     "القحطاني وعطيف: الزعيم بخير\nوعاد ياسر القحطاني وعبدالله عطيف إلى التدريبات.",
+     [("الزعيم بخير", "direct", "القحطاني وعطيف", "named_person", None)]),
+    ("a title 'X لـ«Y»: …': the name before لـ speaks to Y",
+     "الدخيل لـ «مديري التعليم»: الدراسة في موعدها المحدد\nوجه وزير التعليم الدكتور عزام الدخيل مديري التعليم.",
+     [("الدراسة في موعدها المحدد", "direct", "الدخيل", "named_person", None)]),
 ]
 
 

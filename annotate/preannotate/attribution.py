@@ -259,6 +259,24 @@ def _quote_content_after(nt: NormText, s: Sentence, j: int) -> int | None:
     return s.tokens[j - 1].end + gap.index('"') if '"' in gap else None
 
 
+def _addressee_name(word: str) -> bool:
+    """لـ + a word without the article closing a headline's name ("المان يونايتد لرونالدو"): whom the words are
+    for; "للتعليم" (the article) more often ends a title ("المدير العام للتعليم")."""
+    return word.startswith("ل") and not word.startswith(("لل", "ال")) and len(word) >= 5
+
+
+def _same_name(word: str, name: str) -> bool:
+    """The same name, allowing one letter more or less inside a long one: the press spells a name two ways in
+    one article ("الرادادي" in the title, "الردادي" in the text)."""
+    if word == name:
+        return True
+    if len(name) < 6 or abs(len(word) - len(name)) != 1:
+        return False
+    short, long_ = sorted((word, name), key=len)
+    # inside the word only: an ending changes the word ("السعودية" / "السعودي", "الاقتصاد" / "الاقتصادي")
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(3, len(long_) - 2))
+
+
 def _stem_verb(word: str) -> str:
     """أعلنته → أعلنت, ذكرتها → ذكرت: an object pronoun on a verb after "حسب ما"."""
     for suffix in ("هما", "ها", "هم", "ه"):
@@ -454,10 +472,14 @@ class ParagraphReader:
                                   headline=True)
         known = not doubtful and (np_grammar(m, nt, left, 0, len(left)) is not None
                                   or m.affiliation_words.match(left, 0))
-        if len(right) == 2 and (not known or is_forename(m, right[0])):
-            return False  # two words after a place are a byline ("جدة: عبدالله الزهراني"), not a claim
+        if len(right) == 2 and (is_forename(m, right[0]) or (not known and not right[0].text.startswith("ال"))):
+            return False  # two words after a place are a byline ("جدة: عبدالله الزهراني"), not a claim; a name
+            # opens with no article ("القحطاني وعطيف: الزعيم بخير" is a claim)
         if not known:
-            if len(left) <= 3:
+            if extent[1] - extent[0] >= 2 and _addressee_name(left[extent[1] - 1].text):
+                extent = (extent[0], extent[1] - 1)  # "المان يونايتد لرونالدو: …": whom the club tells
+                attribution.source = C.mention_span(nt, left[extent[0]].start, left[extent[1] - 1].end)
+            if extent[1] - extent[0] <= 3:
                 self._name_headlines.append((attribution, tuple(t.text for t in left[extent[0] : extent[1]])))
             return False
         self.found.append(attribution)
@@ -517,7 +539,8 @@ class ParagraphReader:
         if first_line_end < 0 or attribution.content[1] > first_line_end or len(words[-1]) < 3:
             return False
         body = tokens(self.nt, first_line_end, len(self.nt.norm))
-        return any(t.text == words[-1] or without_conjunction(t.text) == words[-1] for t in body)
+        last = without_conjunction(words[-1])  # "القحطاني وعطيف: …" above "… وعبدالله عطيف"
+        return any(_same_name(without_conjunction(t.text), last) for t in body)
 
     # -- sentence level --------------------------------------------------------------------
     def _read_sentence(self, s: Sentence, consumed: int) -> int:
