@@ -828,6 +828,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a title 'X لـ«Y»: …': the name before لـ speaks to Y",
      "الدخيل لـ «مديري التعليم»: الدراسة في موعدها المحدد\nوجه وزير التعليم الدكتور عزام الدخيل مديري التعليم.",
      [("الدراسة في موعدها المحدد", "direct", "الدخيل", "named_person", None)]),
+    ("a title 'group: claim' names people by a plural no list knows",
+     "مسرحيون: رعاية الأمانات تعوض تراجع المؤسسات الثقافية\nوشهد المسرح عروضاً كثيرة.",
+     [("رعاية الأمانات تعوض تراجع المؤسسات الثقافية", "direct", "مسرحيون", "anonymous", None)]),
 ]
 
 

@@ -30,6 +30,7 @@ from annotate.preannotate.sources import (
     np_extent,
     np_grammar,
     state_length,
+    unnamed_group,
 )
 from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import (
@@ -471,7 +472,8 @@ class ParagraphReader:
         attribution = Attribution(span, "direct", None, source, "explicit", "", 0.7, self.sentence_index,
                                   headline=True)
         known = not doubtful and (np_grammar(m, nt, left, 0, len(left)) is not None
-                                  or m.affiliation_words.match(left, 0))
+                                  or m.affiliation_words.match(left, 0)
+                                  or (len(left) == 1 and unnamed_group(left[0].text)))  # "مسرحيون: …"
         if len(right) == 2 and (is_forename(m, right[0]) or (not known and not right[0].text.startswith("ال"))):
             return False  # two words after a place are a byline ("جدة: عبدالله الزهراني"), not a claim; a name
             # opens with no article ("القحطاني وعطيف: الزعيم بخير" is a claim)

@@ -713,7 +713,7 @@ def _unnamed_holder(m: Matchers, nt: NormText | None, tokens: Sequence[Token]) -
     return not (_holder_named(m, tokens) or (nt is not None and _ends_in_name(m, nt, tokens)))
 
 
-def _unnamed_group(word: str) -> bool:
+def unnamed_group(word: str) -> bool:
     """A plural of people no lexicon knows: a nisba ("فلكيون", "الاقتصاديون") or a participle's sound plural
     ("متخصصون", "عاملين"); other plurals in ون are often surnames."""
     word = bare(without_conjunction(word))
@@ -795,7 +795,7 @@ def _one_of_its_people(m: Matchers, tokens: Sequence[Token], body_at: int) -> bo
     if first.startswith(("ال", "ب", "ل")) or pronoun_suffixed(first) or len(first) < 3 or first.isdigit() \
             or first.endswith(("ون", "ين", "ات", "و")) or m.is_anonymous_head(first) or first in DEMONSTRATIVES \
             or first in m.lexicon.some_of or first in m.lexicon.one_of or first in _GROUP_WORDS \
-            or _unnamed_group(first) or is_document_word(m, first) or derived_verbal_noun(bare(first)) \
+            or unnamed_group(first) or is_document_word(m, first) or derived_verbal_noun(bare(first)) \
             or m.organization_heads.match(tokens, 0) or m.media_heads.match(tokens, 0):
         return False  # not "كبار المسؤولين في …", "قسم النفس في جامعة …", "استبيان حول …", "عدم الدقة في …"
     return any(t.text in _OF_A_BODY or t.text in {"وهو", "وهي"} for t in tokens[1:body_at])
@@ -955,7 +955,7 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
                          (0, None))
         if later in {"organization", "media"} and _one_of_its_people(m, tokens, at):
             later = "named_person"  # "أكيرا اوهتسورو من جامعة فوكوشيما", "جيف كوفلين وهو عالم في …": one of its people
-        type_ = later or ("anonymous" if _unnamed_group(first) else "named_person")
+        type_ = later or ("anonymous" if unnamed_group(first) else "named_person")
         # "تقديرات المفوضية" → organization; "فلكيون" → an unnamed group; else most often a name
         if type_ == "named_person" and verb_gender == "f" and (_body_plural(tokens) or _definite_feminine(tokens)):
             type_ = "organization"  # "وأوضحت الجوازات …", "وأكدت المبادرة …": a body no lexicon knows, with a feminine verb
