@@ -831,6 +831,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a title 'group: claim' names people by a plural no list knows",
      "مسرحيون: رعاية الأمانات تعوض تراجع المؤسسات الثقافية\nوشهد المسرح عروضاً كثيرة.",
      [("رعاية الأمانات تعوض تراجع المؤسسات الثقافية", "direct", "مسرحيون", "anonymous", None)]),
+    ("'علمت X أن': a subject no list knows is the paper that learned it",
+     "وعلمت «عكاظ» أن المفاوضات مستمرة. وعلمت مصادر مطلعة أن الاتفاق قريب.",
+     [("المفاوضات مستمرة", "indirect", "عكاظ", "media", None),
+      ("الاتفاق قريب", "indirect", "مصادر مطلعة", "anonymous", None)]),
 ]
 
 

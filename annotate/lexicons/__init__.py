@@ -22,7 +22,7 @@ DEFAULT_DIR = Path(__file__).resolve().parent
 FILES = ("cues.yaml", "sources.yaml", "organizations.yaml", "media.yaml", "affiliations.yaml", "forenames.yaml")
 IGNORED_CUE_KEYS = frozenset({"deleted_by_reviewers"})  # `annotate learn`'s deleted cues, for a person to act on
 VERB_KEYS = ("forms", "object", "preposition", "nested", "accuses", "topic", "object_words", "complement_too",
-             "document_subject", "marked_only", "describes")
+             "document_subject", "marked_only", "describes", "outlet_subject")
 Phrase = tuple[str, ...]
 
 
@@ -41,6 +41,7 @@ class VerbForm:
     document_subject: bool = False  # "تضمن القرار …", "يقضي بـ…": reports only when a document speaks
     marked_only: bool = False  # "وزاد: …": reports only when the words follow at once or after a known source
     describes: bool = False  # with accuses, "وصف المباراة بالقوية": the one described is part of the content
+    outlet_subject: bool = False  # "علمت «عكاظ» أن …": a subject no list knows is the outlet that learned it
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,7 @@ def _verb_entry(entry: Any, where: str) -> tuple[list[str], VerbForm]:
         document_subject=_flag(entry, "document_subject", where),
         marked_only=_flag(entry, "marked_only", where),
         describes=_flag(entry, "describes", where),
+        outlet_subject=_flag(entry, "outlet_subject", where),
     )
     return [normalize_word(form) for form in entry["forms"]], shared
 

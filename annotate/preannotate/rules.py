@@ -69,7 +69,7 @@ class _Intervals:
 
 
 def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, resolver: EntityResolver,
-             headline: bool = False, verb_gender: str = "") -> Mention:
+             headline: bool = False, verb_gender: str = "", outlet_verb: bool = False) -> Mention:
     same = resolver.at_span(span[0], span[1])
     if same is not None:
         return same  # one span is one mention, however many claims it speaks for
@@ -79,6 +79,8 @@ def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, re
     if info.type == "named_person" and not info.confident and len(words) <= 2 \
             and named_as_a_body_before(m, nt, span[0], span[1]):
         info = replace(info, type="organization")  # "شركة جازبروم …" then "جازبروم"
+    elif info.type == "named_person" and not info.confident and outlet_verb:
+        info = replace(info, type="media")  # "علمت «عكاظ» أن …": the paper learned it
     anaphor = None
     if len(words) == 1 or (len(words) == 2 and words[1].text in SAME):
         anaphor = next((m.lexicon.anaphors[s] for s in stems(words[0].text) if s in m.lexicon.anaphors), None)
@@ -92,6 +94,14 @@ def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, re
                       headline=headline, titled_surname=bool(title) and title[0] == len(words) - 1)
     resolver.add(mention)
     return mention
+
+
+def _outlet_verb(nt: NormText, m: Matchers, cue: tuple[int, int] | None) -> bool:
+    """True when the cue is a verb whose unknown subject is an outlet (the lexicon's ``outlet_subject``)."""
+    if cue is None:
+        return False
+    verb = m.verb(nt.norm[cue[0] : cue[1]])
+    return verb is not None and verb.outlet_subject
 
 
 def _person_reported_on(nt: NormText, m: Matchers, content: tuple[int, int]) -> tuple[int, int] | None:
@@ -130,7 +140,7 @@ def build_document(document: Document, nt: NormText, found: list[Attribution], m
         source: Mention | None = None
         if attribution.source is not None:
             source = _mention(nt, m, attribution.source, attribution.sentence, resolver, attribution.headline,
-                              attribution.gender)
+                              attribution.gender, _outlet_verb(nt, m, attribution.cue))
         elif attribution.mode == "previous" and attribution.sentence in last_sentence_source:
             source = last_sentence_source[attribution.sentence]
         elif attribution.mode in {"unstated", "previous"}:
