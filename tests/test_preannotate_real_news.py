@@ -835,6 +835,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "وعلمت «عكاظ» أن المفاوضات مستمرة. وعلمت مصادر مطلعة أن الاتفاق قريب.",
      [("المفاوضات مستمرة", "indirect", "عكاظ", "media", None),
       ("الاتفاق قريب", "indirect", "مصادر مطلعة", "anonymous", None)]),
+    ("a subject right before a verb of noun objects: what follows the verb is its object",
+     "إلا أن الحركة نفت تلك التقارير آنذاك. وكانت بيانات قد أظهرت تسارع نمو قطاع الأعمال.",
+     [("تلك التقارير آنذاك", "indirect", "الحركة", "organization", None),
+      ("تسارع نمو قطاع الأعمال", "indirect", "بيانات", "organization", None)]),
 ]
 
 

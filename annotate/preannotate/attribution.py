@@ -1559,6 +1559,12 @@ class ParagraphReader:
             j += hit[0]  # an adverb before the subject: "أعلنت اليوم وزارة …", "أعلن الأسبوع الماضي …"
         if j + 1 < len(tokens) and tokens[j].text == "ما" and tokens[j + 1].text in m.lexicon.so_called:
             j += 2  # "أعلنت ما تسمى "المقاومة الإسلامية …""
+        if i > 0 and tokens[i].text[:1] not in "وف" and not passive and verb.takes_object:
+            subject_before = self._preverbal_subject(s, i)
+            if subject_before is not None and (subject_before[1] == i or tokens[subject_before[1]].text in _QAD):
+                # "إلا أن الحركة نفت تلك التقارير": the subject stands right before the verb, what follows is
+                # its object
+                return self._object_content(s, i, cue_end, verb, subject_before, j, False)
         end = np_grammar(m, nt, tokens, j, len(tokens))
         wanted = verb.prepositions & _CONTENT_PREPOSITIONS
         if end is not None and wanted:
