@@ -79,8 +79,9 @@ def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, re
     if info.type == "named_person" and not info.confident and len(words) <= 2 \
             and named_as_a_body_before(m, nt, span[0], span[1]):
         info = replace(info, type="organization")  # "شركة جازبروم …" then "جازبروم"
-    elif info.type == "named_person" and not info.confident and outlet_verb:
-        info = replace(info, type="media")  # "علمت «عكاظ» أن …": the paper learned it
+    elif outlet_verb and ((info.type == "named_person" and not info.confident)
+                          or (info.type == "organization" and len(words) == 1)):
+        info = replace(info, type="media")  # "علمت «عكاظ» أن …", "وعلمت المدينة أن …": the paper learned it
     anaphor = None
     if len(words) == 1 or (len(words) == 2 and words[1].text in SAME):
         anaphor = next((m.lexicon.anaphors[s] for s in stems(words[0].text) if s in m.lexicon.anaphors), None)
