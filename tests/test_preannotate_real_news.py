@@ -840,6 +840,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "إلا أن الحركة نفت تلك التقارير آنذاك. وكانت بيانات قد أظهرت تسارع نمو قطاع الأعمال.",
      [("تلك التقارير آنذاك", "indirect", "الحركة", "organization", None),
       ("تسارع نمو قطاع الأعمال", "indirect", "بيانات", "organization", None)]),
+    ("a rank that is also a body ('اللواء') and one plain word after it: the officer by his name",
+     "وقال اللواء ملائكة إن الوضع مستقر.",
+     [("الوضع مستقر", "indirect", "اللواء ملائكة", "named_person", None)]),
 ]
 
 

@@ -692,7 +692,11 @@ def _holder_named(m: Matchers, tokens: Sequence[Token]) -> bool:
     # "اللواء جمعان الغامدي": a plain word and a family name with the article
     full_name = len(tokens) == 3 and not second.startswith(("ال", "ب", "ل")) and not adjective_like(second) \
         and not any(ch.isdigit() for ch in second) and tokens[2].text.startswith("ال")
-    return family or full_name or has_forename(m, tokens[1:3])
+    # "اللواء ملائكة": one plain word after the rank, which a body's name would not be ("لواء القدس" has no article)
+    one_name = len(tokens) == 2 and tokens[0].text.startswith(("ال", "وال")) and len(second) > 3 \
+        and not second.startswith(("ال", "ب", "ل", "و")) and not adjective_like(second) \
+        and not any(ch.isdigit() for ch in second) and second not in m.lexicon.np_prepositions
+    return family or full_name or one_name or has_forename(m, tokens[1:3])
 
 
 # Words after an indefinite title that keep it indefinite: "وكيل سابق لـ…", "ناطق باسم …", "ضابط في …".
