@@ -843,6 +843,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a rank that is also a body ('اللواء') and one plain word after it: the officer by his name",
      "وقال اللواء ملائكة إن الوضع مستقر.",
      [("الوضع مستقر", "indirect", "اللواء ملائكة", "named_person", None)]),
+    ("'السناتور' as the press spells it; an indefinite title with a nisba adjective names nobody",
+     "واكد ماركو روبيو السناتور الجمهوري المرشح لسباق البيت الابيض انه سينهي العلاقات. وقال سناتور ديمقراطي إن الاتفاق سيئ.",
+     [("سينهي العلاقات", "indirect", "ماركو روبيو السناتور الجمهوري المرشح لسباق البيت الابيض", "named_person", None),
+      ("الاتفاق سيئ", "indirect", "سناتور ديمقراطي", "anonymous", None)]),
 ]
 
 

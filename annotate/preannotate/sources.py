@@ -705,15 +705,19 @@ _INDEFINITE_AFTER_TITLE = frozenset(normalize_word(w) for w in (
 
 
 def _unnamed_holder(m: Matchers, nt: NormText | None, tokens: Sequence[Token]) -> bool:
-    """An indefinite title that names nobody ("وكيل سابق لوزارة العدل", "ناطق باسم الجيش", "وزير يمني"):
+    """An indefinite title that names nobody ("وكيل سابق لوزارة العدل", "ناطق باسم الجيش", "سناتور جمهوري"):
     one of many who hold it, not a person the reader could look up (guidelines 2, named_person), unlike
     "وزير الخارجية التركي", whose office is definite."""
     first = without_conjunction(tokens[0].text)
     if len(tokens) < 2 or first.startswith("ال") or pronoun_suffixed(first) or has_forename(m, tokens):
         return False
     second = tokens[1].text
-    if not (second in _INDEFINITE_AFTER_TITLE or (m.affiliation_words.match(tokens, 1) and not second.startswith("ال"))):
-        return False  # not "رئيس نادي …", "مدير مستشفى …": a noun after the title makes its office definite
+    # a nisba adjective in ي ("سناتور جمهوري", "مسؤول أمريكي"); not a noun ("رئيس نادي …", "مدير مستشفى …",
+    # "رئيس بلدية …"), after which the office is definite
+    nisba = second.endswith("ي") and len(second) >= 5 and not tokens[1].alif_maqsura and not second.startswith("ال")
+    if not (second in _INDEFINITE_AFTER_TITLE or nisba
+            or (m.affiliation_words.match(tokens, 1) and not second.startswith("ال"))):
+        return False
     return not (_holder_named(m, tokens) or (nt is not None and _ends_in_name(m, nt, tokens)))
 
 
