@@ -1268,6 +1268,8 @@ class ParagraphReader:
             is_passive = (passive is not None and not active_reading) or vocalized_passive or (verb is None)
             honorific = bool(m.honorifics.match(tokens, cue_end, first_stems=False))  # "قال تعالى": nobody named
             mode, score = ("none", 0.8) if is_passive or honorific else ("unstated", marker.score - 0.07)
+            if mode == "unstated" and self._noun_subject_unknown(s, i):
+                return None  # "لكن واقع الأمور يشير إلى أن …", "وجميع هذه الحالات تشير إلى …": a thing, no speaker
             if mode == "unstated" and tokens[i].text[:1] == "و" and all(
                     m.is_participle(t.text) or t.tanween_fath for t in tokens[cue_end:region_end]) and not any(
                     a.sentence == self.sentence_index for a in self.found):
@@ -1285,6 +1287,19 @@ class ParagraphReader:
         attribution = Attribution(span, kind, cue, source, mode, verb.gender if verb else "", score - 0.1 * unclosed,
                                   self.sentence_index, outer=nested_outer)
         return self._add(attribution)
+
+    def _noun_subject_unknown(self, s: Sentence, i: int) -> bool:
+        """True when a present verb at ``i`` follows a noun with nothing between ("واقع الأمور يشير", "أدلة
+        تشير", "الآية الكريمة تقول"): the noun is the verb's subject, so the speaker is not the one before;
+        no list names that noun, so nobody speaks (evidence, a text or a thing indicates)."""
+        tokens = s.tokens
+        if i == 0 or tokens[i].text[:1] not in "يت" or holds(_gap(self.nt, tokens, i), ",،:؛;.()\"-–"):
+            return False
+        before = tokens[i - 1]
+        word = before.text
+        if word in RELATIVE_PRONOUNS or word in self.m.lexicon.clause_connectives or len(word) < 3:
+            return False  # "التي تقول …", "كما يقول …": the verb's subject is not the word before
+        return word.startswith("ال") or word.endswith("ة") or before.tanween_fath
 
     def _subject_start(self, token: Token) -> int:
         """Where a subject's mention starts: after a conjunction glued to its first word ("ومجموعة أخرى
