@@ -69,7 +69,7 @@ TWO_VERBS = "verbs:\n  - {forms: [همس, همست]}\n  - {forms: [غمز, غم�
      "layer/cues.yaml: verb 3: 'object' must be true or false, got 'نعم'"),
     ("cues.yaml", TWO_VERBS + "  - {forms: [لمح], prepositon: [ب]}\n",
      ("layer/cues.yaml: verb 3: unknown key 'prepositon' (a verb takes forms, object, preposition, nested, accuses, "
-      "topic, object_words, complement_too, document_subject, marked_only, describes, outlet_subject)")),
+      "topic, object_words, complement_too, document_subject, marked_only, describes, outlet_subject, warns)")),
     ("cues.yaml", "participles: [مغمغما, 7]\n",
      "layer/cues.yaml, participles: entry 2: expected a non-empty word or phrase, got 7"),
     ("cues.yaml", "participle: [مغمغما]\n", "layer/cues.yaml: unknown key 'participle'"),

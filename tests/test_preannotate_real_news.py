@@ -695,9 +695,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("سبب الانخفاض إلى تراجع أسعار البيع", "indirect", "الشركة", "organization", None),
       ("سبب تسجيل خسائر إلى ارتفاع التكاليف", "indirect", "الشركة", "organization", None)]),
     ("a full name ends the subject; the plural after it is whom the speaker warned",
-     "حذّر مدير عام فرع وزارة العمل بمنطقة تبوك سالم العنزي المواطنين وأصحاب المكاتب من التعامل مع مكاتب غير مرخصة.",
-     [("التعامل مع مكاتب غير مرخصة", "indirect", "مدير عام فرع وزارة العمل بمنطقة تبوك سالم العنزي", "named_person",
-       None)]),
+     "حذّر مدير عام فرع وزارة العمل بمنطقة تبوك سالم العنزي المواطنين وأصحاب المكاتب من خطورة التعامل مع مكاتب غير مرخصة.",
+     [("خطورة التعامل مع مكاتب غير مرخصة", "indirect", "مدير عام فرع وزارة العمل بمنطقة تبوك سالم العنزي",
+       "named_person", None)]),
     ("protesters and visitors speak for the place: local sources",
      "وقال المتظاهرون إن مطالبهم لم تتحقق. وأكد عدد من زوار المهرجان أن التنظيم رائع.",
      [("مطالبهم لم تتحقق", "indirect", "المتظاهرون", "local", None),
@@ -850,6 +850,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a present verb right after a noun no list knows: a thing indicates, nobody speaks",
      "وقال المحلل إن السوق قوية. لكن هذا التزامن يؤكد أنها بصدد تطوير رؤوس نووية. فالسيرة النبوية تشير إلى أن الوحي أنزل.",
      [("السوق قوية", "indirect", "المحلل", "anonymous", None)]),
+    ("a warning against doing something is advice; a warning of a danger or an event reports",
+     "وحذرت الدراسة من تناول الفاكهة أثناء الوجبة. وحذرت الأرصاد من حدوث عواصف رعدية في هذه المناطق.",
+     [("حدوث عواصف رعدية في هذه المناطق", "indirect", "الأرصاد", "organization", None)]),
 ]
 
 

@@ -22,7 +22,7 @@ DEFAULT_DIR = Path(__file__).resolve().parent
 FILES = ("cues.yaml", "sources.yaml", "organizations.yaml", "media.yaml", "affiliations.yaml", "forenames.yaml")
 IGNORED_CUE_KEYS = frozenset({"deleted_by_reviewers"})  # `annotate learn`'s deleted cues, for a person to act on
 VERB_KEYS = ("forms", "object", "preposition", "nested", "accuses", "topic", "object_words", "complement_too",
-             "document_subject", "marked_only", "describes", "outlet_subject")
+             "document_subject", "marked_only", "describes", "outlet_subject", "warns")
 Phrase = tuple[str, ...]
 
 
@@ -42,6 +42,7 @@ class VerbForm:
     marked_only: bool = False  # "وزاد: …": reports only when the words follow at once or after a known source
     describes: bool = False  # with accuses, "وصف المباراة بالقوية": the one described is part of the content
     outlet_subject: bool = False  # "علمت «عكاظ» أن …": a subject no list knows is the outlet that learned it
+    warns: bool = False  # "حذّر من تناول …": a warning against doing something is advice, no claim
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class Lexicon:
     not_complementizer_before: frozenset[str] = frozenset()
     proverb_words: frozenset[str] = frozenset()  # "يقول المثل …": a proverb, nobody's claim
     rumour_nouns: frozenset[str] = frozenset()  # "وترددت أنباء عن …": the news a passive report is about
+    warned_against: frozenset[str] = frozenset()  # "حذّر من تناول …": what one is told not to do, no claim
     rumour_verbs: frozenset[str] = frozenset()  # "ترددت أنباء عن …": passive reports of circulated news only
     copulas: frozenset[str] = frozenset()
     so_called: frozenset[str] = frozenset()
@@ -223,6 +225,7 @@ def _verb_entry(entry: Any, where: str) -> tuple[list[str], VerbForm]:
         marked_only=_flag(entry, "marked_only", where),
         describes=_flag(entry, "describes", where),
         outlet_subject=_flag(entry, "outlet_subject", where),
+        warns=_flag(entry, "warns", where),
     )
     return [normalize_word(form) for form in entry["forms"]], shared
 
@@ -357,6 +360,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         not_complementizer_before=cues.words("not_complementizer_before"),
         proverb_words=cues.words("proverb_words"),
         rumour_nouns=cues.words("rumour_nouns"),
+        warned_against=_with_article_dropped(cues.words("warned_against")),
         rumour_verbs=_words(rumour_verbs, f"{cues.where}, rumour_verbs"),
         copulas=cues.words("copulas"),
         so_called=cues.words("so_called"),

@@ -1882,6 +1882,8 @@ class ParagraphReader:
                                and bare(tokens[k + 1].text) not in m.lexicon.position_starters):
             return None  # "تحدث عن دور الدولة": a topic, not content
         if word in verb.prepositions and word in _CONTENT_PREPOSITIONS:
+            if verb.warns and k + 1 < len(tokens) and bare(tokens[k + 1].text) in m.lexicon.warned_against:
+                return None  # "وحذرت الدراسة من تناول الفاكهة …": advice against doing it (guidelines 8.3)
             start = tokens[k].end
         elif verb.describes and described is not None and len(word) > 3 and word.startswith("ب") \
                 and not word.startswith("بان") and self._described_phrase(s, i, described, k):
