@@ -853,6 +853,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a warning against doing something is advice; a warning of a danger or an event reports",
      "وحذرت الدراسة من تناول الفاكهة أثناء الوجبة. وحذرت الأرصاد من حدوث عواصف رعدية في هذه المناطق.",
      [("حدوث عواصف رعدية في هذه المناطق", "indirect", "الأرصاد", "organization", None)]),
+    ("the plural participles the lexicon lacked ('ذاكرين', 'كاشفين')",
+     "وأكد المثقفون أن الدعم ضعيف، ذاكرين أن هذه المؤسسات تراجعت عن دورها. وقال الأطباء إن الحالة مستقرة، "
+     "كاشفين عن إصابة ثانية.",
+     [("الدعم ضعيف", "indirect", "المثقفون", "anonymous", None),
+      ("هذه المؤسسات تراجعت عن دورها", "indirect", "المثقفون", "anonymous", None),
+      ("الحالة مستقرة", "indirect", "الأطباء", "anonymous", None),
+      ("إصابة ثانية", "indirect", "الأطباء", "anonymous", None)]),
 ]
 
 
