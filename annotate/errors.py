@@ -37,3 +37,8 @@ class ModelsMissingError(AnnotateError):
     """stanza models are not where we looked; the message says how to get them."""
 
     exit_code = 4
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a service manager, a CI timeout): the command stops as on Ctrl-C, so that what it was
+    writing is removed rather than left behind half-written; it exits 143."""

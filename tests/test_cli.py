@@ -5,8 +5,10 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -193,3 +195,28 @@ def test_ctrl_c_while_the_commands_load_is_one_line_and_exit_130(monkeypatch, ca
         cli.main()
     assert done.value.code == 130
     assert capsys.readouterr().err == "error: interrupted\n"
+
+
+def test_sigterm_while_pre_writes_leaves_no_output_and_no_temporary_file(tmp_path: Path) -> None:
+    """`kill` (SIGTERM) during `annotate pre`: one line, exit 143, and nothing left where the output was going."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    articles = tmp_path / "articles.jsonl"
+    with articles.open("w", encoding="utf-8") as handle:
+        for number in range(20000):  # long enough to be caught while it writes, on any machine
+            handle.write(json.dumps({"id": f"d{number}", "text": text}, ensure_ascii=False) + "\n")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "annotate", "pre", str(articles), "-o", str(out_dir / "pre.jsonl")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        while not any(p.name.endswith(".tmp") for p in out_dir.iterdir()):
+            assert process.poll() is None, "annotate pre ended before it was caught writing"
+            time.sleep(0.02)
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 143
+    assert err.splitlines()[-1] == "error: terminated"
+    assert list(out_dir.iterdir()) == []

@@ -9,9 +9,12 @@ neither do the worker processes of ``annotate pre --jobs N``, which import this 
 
 from __future__ import annotations
 
+import signal
 import sys
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
+
+from annotate.errors import Terminated
 
 if TYPE_CHECKING:
     import typer
@@ -35,15 +38,21 @@ def _needed(args: list[str]) -> tuple[str, ...]:
     return (args[0],) if args and args[0] in COMMANDS else COMMANDS
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main() -> None:
     """Entry point of the ``annotate`` command."""
+    signal.signal(signal.SIGTERM, _terminate)  # "kill" cleans up like Ctrl-C: no temporary file left behind
     try:  # Ctrl-C while the command's modules load (a second or so) is an interruption, not a traceback
         from annotate.cli._app import quiet_broken_pipe
 
         app = load_commands(_needed(sys.argv[1:]))
-    except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
-        sys.exit(130)
+    except KeyboardInterrupt as stop:
+        terminated = isinstance(stop, Terminated)
+        print(f"error: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
+        sys.exit(143 if terminated else 130)
     try:
         app()
     except SystemExit as done:

@@ -10,7 +10,7 @@ from typing import ParamSpec, TypeVar
 
 import typer
 
-from annotate.errors import AnnotateError
+from annotate.errors import AnnotateError, Terminated
 
 app = typer.Typer(
     name="annotate",
@@ -63,7 +63,9 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except AnnotateError as error:
             raise fail(str(error), error.exit_code) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stop:
+            if isinstance(stop, Terminated):
+                raise fail("terminated", 143) from None  # SIGTERM: cleaned up as on Ctrl-C
             raise fail("interrupted", 130) from None
         except BrokenPipeError:
             raise quiet_broken_pipe() from None
