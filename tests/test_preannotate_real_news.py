@@ -860,6 +860,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
       ("هذه المؤسسات تراجعت عن دورها", "indirect", "المثقفون", "anonymous", None),
       ("الحالة مستقرة", "indirect", "الأطباء", "anonymous", None),
       ("إصابة ثانية", "indirect", "الأطباء", "anonymous", None)]),
+    ("a dateline before the verb is no subject ('دبي – أعلنت شركة …')",
+     'دبي – أعلنت شركة "الواحة للاستثمار" تحقيق أرباح صافية بلغت 4.2 مليار درهم.',
+     [("تحقيق أرباح صافية بلغت 4.2 مليار درهم", "indirect", 'شركة "الواحة للاستثمار"', "organization", None)]),
 ]
 
 

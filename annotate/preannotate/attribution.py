@@ -1576,7 +1576,8 @@ class ParagraphReader:
             j += 2  # "أعلنت ما تسمى "المقاومة الإسلامية …""
         if i > 0 and tokens[i].text[:1] not in "وف" and not passive and verb.takes_object:
             subject_before = self._preverbal_subject(s, i)
-            if subject_before is not None and (subject_before[1] == i or tokens[subject_before[1]].text in _QAD):
+            if subject_before is not None and (subject_before[1] == i or tokens[subject_before[1]].text in _QAD) \
+                    and not holds(_gap(nt, tokens, subject_before[1]), ",،:؛;.-–—|()\""):  # not "دبي – أعلنت …"
                 # "إلا أن الحركة نفت تلك التقارير": the subject stands right before the verb, what follows is
                 # its object
                 return self._object_content(s, i, cue_end, verb, subject_before, j, False)
