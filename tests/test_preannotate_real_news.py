@@ -863,6 +863,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a dateline before the verb is no subject ('دبي – أعلنت شركة …')",
      'دبي – أعلنت شركة "الواحة للاستثمار" تحقيق أرباح صافية بلغت 4.2 مليار درهم.',
      [("تحقيق أرباح صافية بلغت 4.2 مليار درهم", "indirect", 'شركة "الواحة للاستثمار"', "organization", None)]),
+    ("a new topic ('وعن …') and a new speaker's verb end the claim before them, with no comma",
+     "وقال عبدالرحمن الأمير إن الشخص يضطر للزواج بسبب ظروفه المادية وعن نظامية الزواج قال حسين فواز: إنه الأفضل أن "
+     "يقدم الشخص على الإمارة.",
+     [("الشخص يضطر للزواج بسبب ظروفه المادية", "indirect", "عبدالرحمن الأمير", "named_person", None),
+      ("الأفضل أن يقدم الشخص على الإمارة", "indirect", "حسين فواز", "named_person", None)]),
 ]
 
 

@@ -187,6 +187,24 @@ def _call_participle(m: Matchers, tokens: list, k: int) -> bool:
     return not word.startswith("متهم") or accused_next
 
 
+# و + a preposition opening a new topic before the next speaker's verb: "… وعن نظامية الزواج قال …"
+_TOPIC_OPENERS = frozenset({"وعن", "وحول", "وبشان", "وفي", "وعلي"})
+
+
+def _topic_then_speaker(nt: NormText, m: Matchers, tokens: list, k: int) -> bool:
+    """True when the topic phrase at ``k`` runs (one to four words, no break) into a reporting verb without و
+    whose colon (within six words) or complementizer (within eight) follows: the next attribution begins at
+    the topic."""
+    for j in range(k + 2, min(len(tokens), k + 6)):
+        if holds(nt.norm[tokens[j - 1].end : tokens[j].start], ",،:؛;.()"):
+            return False
+        word = tokens[j].text
+        if word[:1] != "و" and m.verb(word) is not None:
+            return any(_colon_after(nt, tokens, q) for q in range(j, min(j + 6, len(tokens)))) or any(
+                m.is_complementizer(t.text, None) for t in tokens[j + 1 : j + 9])
+    return False
+
+
 def _writer_comment(tokens: list, k: int) -> bool:
     """"وهو ما …" / "الأمر الذي …" at ``k``: the writer comments on the content before it."""
     return k + 1 < len(tokens) and (tokens[k].text, tokens[k + 1].text) in _COMMENT_OPENERS
@@ -219,6 +237,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
                 continue  # most words: none of the tests below can hold (each needs one of these three)
             if _writer_comment(tokens, k):
                 return gap_start  # "… وهو ما رفضته طهران": the writer's comment on what was said
+            if word in _TOPIC_OPENERS and _topic_then_speaker(nt, m, tokens, k):
+                return gap_start  # "… ظروفه المادية وعن نظامية الزواج قال حسين فواز: …": a new topic, a new speaker
             if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(nt, m, tokens, k) or (
                     m.is_participle(word) and _colon_after(nt, tokens, k)) or (
                     word[:1] == "و" and without_conjunction(word) in m.lexicon.boundary_words) or (
