@@ -868,6 +868,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "يقدم الشخص على الإمارة.",
      [("الشخص يضطر للزواج بسبب ظروفه المادية", "indirect", "عبدالرحمن الأمير", "named_person", None),
       ("الأفضل أن يقدم الشخص على الإمارة", "indirect", "حسين فواز", "named_person", None)]),
+    ("a relative pronoun right before the verb, agreeing with it, refers to the body or person before it",
+     "وأشاد الزوار بالبرامج التي تنظمها الهيئة العامة للسياحة والآثار، والتي تؤكد دائمًا على أهمية التراث. "
+     "وقال أوباما إن على الكونغرس ألا يتأثر بالمنتقدين، الذين اعتبر أنهم أثبتوا خطأهم.",
+     [("أهمية التراث", "indirect", "الهيئة العامة للسياحة والآثار", "organization", None),
+      ("على الكونغرس ألا يتأثر بالمنتقدين", "indirect", "أوباما", "named_person", None),
+      ("أثبتوا خطأهم", "indirect", "أوباما", "named_person", None)]),
 ]
 
 

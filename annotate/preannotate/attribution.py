@@ -75,6 +75,8 @@ _SUBJECT_PRONOUNS = frozenset(normalize_word(w) for w in ("إنه", "إنها", 
 _AMMA = frozenset({"اما", "واما"})
 _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
+# the agreement a verb shows with the relative pronoun before it when the pronoun is its subject
+_RELATIVE_AGREEMENT = {"الذي": "m", "التي": "f", "الذين": "pl"}
 _KANA = frozenset({"كان", "كانت", "كانوا"})
 _OBJECT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("على", "إلى", "عن"))
 # words that cannot be, or continue, a subject read by its shape alone (see _bare_subject_end); عنوان and
@@ -1460,6 +1462,20 @@ class ParagraphReader:
         return any(original.endswith(p) or original == p for p in self.m.lexicon.passive_vocalized)
 
     def _preverbal_subject(self, s: Sentence, i: int) -> tuple[int, int] | None:
+        """The subject before the verb at ``i`` (see :meth:`_clause_subject`), else the one a relative pronoun
+        right before the verb refers to ("… المرشد … علي خامنئي الذي أكد", "… والتي تؤكد دائماً"), when the
+        verb agrees with the pronoun (not "المنتقدين، الذين اعتبر أنهم": he considered them)."""
+        found = self._clause_subject(s, i)
+        if found is not None:
+            return found
+        tokens = s.tokens
+        rel = i - 2 if i > 1 and tokens[i - 1].text in _QAD else i - 1
+        verb = self.m.verb(tokens[i].text)
+        if rel < 1 or verb is None or _RELATIVE_AGREEMENT.get(without_conjunction(tokens[rel].text)) != verb.gender:
+            return None
+        return self._relative_antecedent(tokens, rel)
+
+    def _clause_subject(self, s: Sentence, i: int) -> tuple[int, int] | None:
         """"المصدر أكد أن …", "وزير الاقتصاد والتجارة في حكومة تصريف الأعمال أكد …", "أما نقيب …، فقال":
         the words of the clause before the verb, when they open with a known source phrase."""
         nt, m, tokens = self.nt, self.m, s.tokens
@@ -1512,6 +1528,25 @@ class ParagraphReader:
                 return (k, end if end is not None and end > k and (self._clause_goes_on(tokens, end, stop) or ends_early)
                         else stop)
         return self._subject_after_but(tokens, start, stop)
+
+    def _relative_antecedent(self, tokens: Sequence[Token], rel: int) -> tuple[int, int] | None:
+        """The longest phrase a list knows (a name, a title, a body) that ends right before the relative pronoun at
+        ``rel`` (a comma may stand between): "… من إخراج جميل الشايب، الذي أوضح"; None when a verb, a participle or
+        a break comes first, or nothing known ends there."""
+        nt, m = self.nt, self.m
+        if holds(_gap(nt, tokens, rel), ".:؛;()\"") or rel == 0:
+            return None
+        found = None
+        for k in range(rel - 1, max(-1, rel - 9), -1):
+            word = tokens[k].text
+            if m.verb(word) or m.is_participle(word) or is_bare_preposition(tokens[k]) \
+                    or (k < rel - 1 and holds(_gap(nt, tokens, k + 1), ",،:؛;.()\"")):
+                break
+            if not _maybe_preposition(word) and looks_like_source(m, nt, tokens, k, rel, exactly=True):
+                end = np_grammar(m, nt, tokens, k, rel)
+                if end == rel or (end is None and has_forename(m, tokens[k : k + 2])):
+                    found = (k, rel)
+        return found
 
     def _subject_after_but(self, tokens: Sequence[Token], start: int, stop: int) -> tuple[int, int] | None:
         """"إلا أن اوباما قال …", "غير أن كبير المفاوضين صائب عريقات أكد …": after "but that" the words
