@@ -874,6 +874,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("أهمية التراث", "indirect", "الهيئة العامة للسياحة والآثار", "organization", None),
       ("على الكونغرس ألا يتأثر بالمنتقدين", "indirect", "أوباما", "named_person", None),
       ("أثبتوا خطأهم", "indirect", "أوباما", "named_person", None)]),
+    ("a subject before the verb never opens with لـ; the name right before 'الذي' speaks",
+     "وارتفعت الروح المعنوية للاعبين وخاصة الثنائي شايع شراحيلي والاورجواني فابيان الذي اكد أن الفريق جاهز.",
+     [("الفريق جاهز", "indirect", "والاورجواني فابيان", "named_person", None)]),
 ]
 
 

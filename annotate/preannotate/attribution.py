@@ -1517,6 +1517,8 @@ class ParagraphReader:
         # the first word from which a known source phrase runs up to the verb ("إلا أن مصادر طبية … قالت");
         # a segment set off by commas counts only when it is the name itself ("…، كاروان محمد، قال")
         for k in range(start, start + 1 if stepped_back and not apposition else stop):
+            if tokens[k].text.startswith("لل") and len(tokens[k].text) > 4:
+                continue  # "… الروح المعنوية للاعبين وخاصة …": a subject never opens with لـ
             if looks_like_source(m, nt, tokens, k, stop, exactly=True) and not self._as_a(tokens, k):
                 state = state_length(m, tokens, k, stop)
                 if state and k + state != stop:
