@@ -877,6 +877,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a subject before the verb never opens with لـ; the name right before 'الذي' speaks",
      "وارتفعت الروح المعنوية للاعبين وخاصة الثنائي شايع شراحيلي والاورجواني فابيان الذي اكد أن الفريق جاهز.",
      [("الفريق جاهز", "indirect", "والاورجواني فابيان", "named_person", None)]),
+    ("unmarked speech after a family name no list knows and a channel phrase",
+     "وقال الشرجي في تصريحات لـ «عكاظ» النجاحات التي يحققها الجيش كبيرة.",
+     [("النجاحات التي يحققها الجيش كبيرة", "indirect", "الشرجي", "named_person", None)]),
 ]
 
 

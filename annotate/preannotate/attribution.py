@@ -699,6 +699,9 @@ class ParagraphReader:
         if without_conjunction(tokens[i].text) not in _SAY_ONLY or cue_end >= len(tokens):
             return None
         end = np_grammar(m, nt, tokens, cue_end, len(tokens))
+        if end is None and cue_end + 2 < len(tokens) and tokens[cue_end].text.startswith("ال") \
+                and len(tokens[cue_end].text) > 4 and m.channel.match(tokens, cue_end + 1, first_stems=False):
+            end = cue_end + 1  # "وقال الشرجي في تصريحات لـ«عكاظ» …": a family name no list knows, then the channel
         if end is None or end <= cue_end:
             return None
         k, previous = end, -1
