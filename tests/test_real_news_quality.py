@@ -24,25 +24,26 @@ REAL = Path(__file__).parent / "data" / "real"
 FLOORS = {
     "a": (0.925, 0.900, 0.970, 0.980),
     "b": (0.870, 0.820, 0.940, 0.975),
-    "c": (0.915, 0.855, 0.935, 0.965),
-    "d": (0.875, 0.750, 0.905, 0.980),
-    "e": (0.865, 0.810, 0.950, 0.970),
-    "f": (0.885, 0.815, 0.900, 0.945),
+    "c": (0.915, 0.855, 0.940, 0.965),
+    "d": (0.875, 0.755, 0.905, 0.980),
+    "e": (0.870, 0.815, 0.950, 0.970),
+    "f": (0.885, 0.820, 0.910, 0.945),
     "g": (0.890, 0.840, 0.940, 0.965),
-    "h": (0.880, 0.835, 0.955, 0.955),
-    "i": (0.870, 0.825, 0.945, 0.965),
-    "j": (0.870, 0.755, 0.880, 0.925),
+    "h": (0.880, 0.835, 0.955, 0.960),
+    "i": (0.875, 0.830, 0.950, 0.965),
+    "j": (0.870, 0.760, 0.880, 0.925),
     "k": (0.880, 0.820, 0.925, 0.945),
-    "l": (0.875, 0.800, 0.985, 0.955),
-    "m": (0.905, 0.830, 0.940, 0.960),
-    "n": (0.880, 0.830, 0.965, 0.940),
-    "o": (0.840, 0.760, 0.945, 0.930),
-    "p": (0.895, 0.810, 0.930, 0.965),
+    "l": (0.880, 0.805, 0.985, 0.955),
+    "m": (0.905, 0.835, 0.950, 0.960),
+    "n": (0.880, 0.830, 0.970, 0.940),
+    "o": (0.840, 0.765, 0.945, 0.930),
+    "p": (0.900, 0.825, 0.935, 0.965),
     "q": (0.870, 0.780, 0.910, 0.965),
-    "r": (0.850, 0.770, 0.910, 0.980),
-    "s": (0.865, 0.785, 0.865, 0.910),
+    "r": (0.855, 0.780, 0.910, 0.980),
+    "s": (0.870, 0.795, 0.865, 0.910),
     "t": (0.835, 0.760, 0.915, 0.935),
-    "u": (0.815, 0.720, 0.840, 0.935),
+    "u": (0.835, 0.760, 0.890, 0.945),
+    "v": (0.835, 0.760, 0.890, 0.950),
 }  # every part has had its one blind score (first-blind-scores/); a new blind part gets no floor until then
 
 
@@ -59,8 +60,8 @@ def test_real_news_scores_stay_above_their_floors(part: str) -> None:
 
 
 def test_the_real_gold_is_complete_and_carries_its_licence() -> None:
-    """Twenty parts of 110 real passages, every passage annotated, each with its article's URL."""
-    for part in "abcdefghijklmnopqrst":
+    """Twenty-two parts of 110 real passages, every passage annotated, each with its article's URL."""
+    for part in "abcdefghijklmnopqrstuv":
         documents = list(read_jsonl(REAL / f"gold-{part}.jsonl"))
         assert len(documents) == 110
         assert all(str(d.meta.get("url", "")).startswith("http") for d in documents)
