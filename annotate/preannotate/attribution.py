@@ -752,7 +752,7 @@ class ParagraphReader:
     def _name_before_comma(self, s: Sentence, k: int) -> bool:
         """"وبحسب أوباما، فإن …": one or two words no list knows, with no article, between an attribution
         that opens its clause and a comma, and words after it: a name, the source."""
-        nt, m, tokens = self.nt, self.m, s.tokens
+        nt, tokens = self.nt, s.tokens
         comma = next((j for j in range(k + 1, min(len(tokens), k + 3)) if holds(_gap(nt, tokens, j), ",،")), None)
         if comma is None or comma + 2 > len(tokens):
             return False
@@ -1466,8 +1466,8 @@ class ParagraphReader:
 
     def _preverbal_subject(self, s: Sentence, i: int) -> tuple[int, int] | None:
         """The subject before the verb at ``i`` (see :meth:`_clause_subject`), else the one a relative pronoun
-        right before the verb refers to ("… المرشد … علي خامنئي الذي أكد", "… والتي تؤكد دائماً"), when the
-        verb agrees with the pronoun (not "المنتقدين، الذين اعتبر أنهم": he considered them)."""
+        right before the verb refers to ("… كمال خليفة، الذي أكد", "… للسياحة والآثار، والتي تؤكد دائماً"), when
+        the verb agrees with the pronoun (not "المنتقدين، الذين اعتبر أنهم": he considered them)."""
         found = self._clause_subject(s, i)
         if found is not None:
             return found
@@ -1536,8 +1536,8 @@ class ParagraphReader:
 
     def _relative_antecedent(self, tokens: Sequence[Token], rel: int) -> tuple[int, int] | None:
         """The longest phrase a list knows (a name, a title, a body) that ends right before the relative pronoun at
-        ``rel`` (a comma may stand between): "… من إخراج جميل الشايب، الذي أوضح"; None when a verb, a participle or
-        a break comes first, or nothing known ends there."""
+        ``rel`` (a comma may stand between): "… المشرف على العلاقات العامة كمال خليفة، الذي أكد"; None when a verb,
+        a participle or a break comes first, or nothing known ends there."""
         nt, m = self.nt, self.m
         if holds(_gap(nt, tokens, rel), ".:؛;()\"") or rel == 0:
             return None

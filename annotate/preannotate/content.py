@@ -112,11 +112,12 @@ def _participle_with_clause(m: Matchers, tokens: list, k: int) -> bool:
             and not m.is_feeling(tokens[k + 1].text) and len(tokens[k + 1].text) > 3 \
             and not tokens[k + 1].text.startswith("ال"):
         return True  # "… العاملات مؤكداً إصابتهن …": a participle and its noun object
+    # a participle (never with و: "نجاحاً واضحاً ومتوقعاً عن …" is an adjective), its preposition and a noun of
+    # content: "… وهم بحالة جيدة مشيرا إلى سقوط مركبة …"
     if word in m.lexicon.object_participles and k + 3 < len(tokens) \
             and tokens[k + 1].text in m.lexicon.complementizer_prepositions \
             and _states_content(m, tokens[k + 2].text):
-        return True  # "… وهم بحالة جيدة مشيرا إلى سقوط مركبة …": a participle, its preposition and a noun of content
-        # (not "نجاحاً واضحاً ومتوقعاً عن …": with و it is an adjective)
+        return True
     for j in (k + 1, k + 2):
         if j < len(tokens) and m.is_complementizer(tokens[j].text, None):
             return j == k + 1 or tokens[k + 1].text in m.lexicon.complementizer_prepositions
