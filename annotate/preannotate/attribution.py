@@ -19,6 +19,7 @@ from annotate.preannotate.segment import Sentence, Token, closing_quote, holds, 
 from annotate.preannotate.sources import (
     DEMONSTRATIVES,
     PRONOUN_PREPOSITIONS,
+    addressee,
     adjective_like,
     definite_plural,
     has_forename,
@@ -30,6 +31,7 @@ from annotate.preannotate.sources import (
     np_extent,
     np_grammar,
     state_length,
+    to_the,
     unnamed_group,
 )
 from annotate.preannotate.text import NormText, normalize_word
@@ -265,7 +267,7 @@ def _quote_content_after(nt: NormText, s: Sentence, j: int) -> int | None:
 def _addressee_name(word: str) -> bool:
     """لـ + a word without the article closing a headline's name ("المان يونايتد لرونالدو"): whom the words are
     for; "للتعليم" (the article) more often ends a title ("المدير العام للتعليم")."""
-    return word.startswith("ل") and not word.startswith(("لل", "ال")) and len(word) >= 5
+    return addressee(word) and len(word) >= 5
 
 
 def _same_name(word: str, name: str) -> bool:
@@ -1520,7 +1522,7 @@ class ParagraphReader:
         # the first word from which a known source phrase runs up to the verb ("إلا أن مصادر طبية … قالت");
         # a segment set off by commas counts only when it is the name itself ("…، كاروان محمد، قال")
         for k in range(start, start + 1 if stepped_back and not apposition else stop):
-            if tokens[k].text.startswith("لل") and len(tokens[k].text) > 4:
+            if to_the(tokens[k].text):
                 continue  # "… الروح المعنوية للاعبين وخاصة …": a subject never opens with لـ
             if looks_like_source(m, nt, tokens, k, stop, exactly=True) and not self._as_a(tokens, k):
                 state = state_length(m, tokens, k, stop)
@@ -1539,7 +1541,7 @@ class ParagraphReader:
         ``rel`` (a comma may stand between): "… المشرف على العلاقات العامة كمال خليفة، الذي أكد"; None when a verb,
         a participle or a break comes first, or nothing known ends there."""
         nt, m = self.nt, self.m
-        if holds(_gap(nt, tokens, rel), ".:؛;()\"") or rel == 0:
+        if rel == 0 or holds(_gap(nt, tokens, rel), ".:؛;()\""):
             return None
         found = None
         for k in range(rel - 1, max(-1, rel - 9), -1):
@@ -1614,13 +1616,12 @@ class ParagraphReader:
             j += hit[0]  # an adverb before the subject: "أعلنت اليوم وزارة …", "أعلن الأسبوع الماضي …"
         if j + 1 < len(tokens) and tokens[j].text == "ما" and tokens[j + 1].text in m.lexicon.so_called:
             j += 2  # "أعلنت ما تسمى "المقاومة الإسلامية …""
-        if i > 0 and tokens[i].text[:1] not in "وف" and not passive and verb.takes_object:
-            subject_before = self._preverbal_subject(s, i)
-            if subject_before is not None and (subject_before[1] == i or tokens[subject_before[1]].text in _QAD) \
-                    and not holds(_gap(nt, tokens, subject_before[1]), ",،:؛;.-–—|()\""):  # not "دبي – أعلنت …"
-                # "إلا أن الحركة نفت تلك التقارير": the subject stands right before the verb, what follows is
-                # its object
-                return self._object_content(s, i, cue_end, verb, subject_before, j, False)
+        looked_before = i > 0 and tokens[i].text[:1] not in "وف" and not passive and verb.takes_object
+        subject_before = self._preverbal_subject(s, i) if looked_before else None
+        if subject_before is not None and (subject_before[1] == i or tokens[subject_before[1]].text in _QAD) \
+                and not holds(_gap(nt, tokens, subject_before[1]), ",،:؛;.-–—|()\""):  # not "دبي – أعلنت …"
+            # "إلا أن الحركة نفت تلك التقارير": the subject stands right before the verb, what follows is its object
+            return self._object_content(s, i, cue_end, verb, subject_before, j, False)
         end = np_grammar(m, nt, tokens, j, len(tokens))
         wanted = verb.prepositions & _CONTENT_PREPOSITIONS
         if end is not None and wanted:
@@ -1641,7 +1642,8 @@ class ParagraphReader:
             passive = passive and subject is None
         k = subject[1] if subject else j
         if subject is None and i > 0 and (not passive or active_too):
-            subject_before = self._preverbal_subject(s, i)
+            if not looked_before:  # the subject before the verb, looked up once
+                subject_before = self._preverbal_subject(s, i)
             if subject_before is not None:
                 return self._object_content(s, i, cue_end, verb, subject_before, k, False)
         return self._object_content(s, i, cue_end, verb, subject, k, passive)

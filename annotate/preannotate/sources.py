@@ -122,8 +122,8 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
             i = _prepositional_object_end(nt, tokens, i + 1, stop)
             continue
         i += 1  # "وتابع قائلاً:" / "قال ضاحكاً:" / "ورد عليه …": words of manner or address, they name nobody
-    if i == start and 0 < i < stop and m.verb(tokens[i - 1].text) is not None and tokens[i].text.startswith("لل") \
-            and len(tokens[i].text) > 4 and not _is_channel(m, tokens, i):
+    if i == start and 0 < i < stop and m.verb(tokens[i - 1].text) is not None and to_the(tokens[i].text) \
+            and not _is_channel(m, tokens, i):
         return None  # "ليقول للإعلاميين الذين سألوه …، إن": whom he told; the subject of a verb never opens with لـ
     while i < stop and _is_channel(m, tokens, i):
         hit = m.channel.match(tokens, i, first_stems=False)
@@ -164,7 +164,7 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         j += 1
     if j > i and j < stop and holds(_gap(nt, tokens[j - 1], tokens[j]), ",،"):
         j = _apposition_end(nt, m, tokens, j, stop, titled=bool(m.titles.match(tokens, i)))
-    if j == i + 1 and j == stop and _addressee(tokens[i].text):
+    if j == i + 1 and j == stop and addressee(tokens[i].text):
         return None  # "قال لكوردستان24 إن": whom he told, not who told
     return (i, j) if j > i else None
 
@@ -213,10 +213,15 @@ def _ends_a_name(m: Matchers, tokens: Sequence[Token], i: int, j: int) -> int:
     return j - i if plain else -1
 
 
+def to_the(word: str) -> bool:
+    """لـ + a definite word ("للإعلاميين", "للضويلع"): whom someone told, never the first word of a speaker."""
+    return word.startswith("لل") and len(word) > 4
+
+
 def _addressee_word(m: Matchers, word: str) -> bool:
     """لـ + a definite word or a body ("للضويلع", "لمؤسسة الإذاعة"): whom the speaker told; not a name in ل
     ("لاجارد") nor "لاعب"."""
-    if word.startswith("لل") and len(word) > 4:
+    if to_the(word):
         return True
     rest = [Token(0, 0, word[1:])]
     return word.startswith("ل") and bool(m.organization_heads.match(rest, 0, first_stems=False)
@@ -282,7 +287,8 @@ def _is_bare(token: Token) -> bool:
     return token.text in _BARE_PREPOSITIONS and (token.text != "علي" or token.alif_maqsura)
 
 
-def _addressee(word: str) -> bool:
+def addressee(word: str) -> bool:
+    """لـ + a word without the article ("لكوردستان24", "لرونالدو"): whom someone told."""
     return len(word) > 3 and word[0] == "ل" and not word.startswith(("ال", "لل"))
 
 
@@ -689,13 +695,13 @@ def _holder_named(m: Matchers, tokens: Sequence[Token]) -> bool:
     family = second.startswith("ال") and second.endswith(("ي", "ون")) and not (
         m.affiliation_words.match(tokens, 1) or m.government_words.match(tokens, 1)
         or second in m.lexicon.sector_adjectives)
+    plain = not second.startswith(("ال", "ب", "ل")) and not adjective_like(second) \
+        and not any(ch.isdigit() for ch in second)
     # "اللواء جمعان الغامدي": a plain word and a family name with the article
-    full_name = len(tokens) == 3 and not second.startswith(("ال", "ب", "ل")) and not adjective_like(second) \
-        and not any(ch.isdigit() for ch in second) and tokens[2].text.startswith("ال")
+    full_name = len(tokens) == 3 and plain and tokens[2].text.startswith("ال")
     # "اللواء ملائكة": one plain word after the rank, which a body's name would not be ("لواء القدس" has no article)
-    one_name = len(tokens) == 2 and tokens[0].text.startswith(("ال", "وال")) and len(second) > 3 \
-        and not second.startswith(("ال", "ب", "ل", "و")) and not adjective_like(second) \
-        and not any(ch.isdigit() for ch in second) and second not in m.lexicon.np_prepositions
+    one_name = len(tokens) == 2 and plain and tokens[0].text.startswith(("ال", "وال")) and len(second) > 3 \
+        and not second.startswith("و") and second not in m.lexicon.np_prepositions
     return family or full_name or one_name or has_forename(m, tokens[1:3])
 
 
