@@ -880,6 +880,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("unmarked speech after a family name no list knows and a channel phrase",
      "وقال الشرجي في تصريحات لـ «عكاظ» النجاحات التي يحققها الجيش كبيرة.",
      [("النجاحات التي يحققها الجيش كبيرة", "indirect", "الشرجي", "named_person", None)]),
+    ("'مطلع' after a source is 'informed', not 'the start of' a time ('مطلع الأسبوع')",
+     "وقال مصدر سياسي عراقي مطلع إن العبادي أوعز بحظر السفر. وأوضح مصدر مطلع على المفاوضات أن الجولة انتهت. "
+     "وأعلنت الوزارة مطلع الأسبوع أن الخطة جاهزة.",
+     [("العبادي أوعز بحظر السفر", "indirect", "مصدر سياسي عراقي مطلع", "anonymous", None),
+      ("الجولة انتهت", "indirect", "مصدر مطلع على المفاوضات", "anonymous", None),
+      ("الخطة جاهزة", "indirect", "الوزارة", "organization", None)]),
 ]
 
 

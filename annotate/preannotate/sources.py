@@ -67,8 +67,16 @@ def _gap(nt: NormText, a: Token, b: Token) -> str:
     return nt.norm[a.end : b.start]
 
 
+# words after "مطلع" that make it "informed" ("مصدر مطلع على …", "مصدر أمني مطلع لـ…", "مطلع إن") rather than
+# "the start of" a time ("مطلع الأسبوع", "مطلع يوليو")
+_INFORMED_AFTER = frozenset({"في", "من", "عن", "علي", "الي", "ان", "بان", "انه", "انها"})
+
+
 def _is_channel(m: Matchers, tokens: Sequence[Token], i: int) -> bool:
     word = tokens[i].text
+    if word == "مطلع" and (i + 1 == len(tokens) or tokens[i + 1].text in _INFORMED_AFTER
+                            or tokens[i + 1].text.startswith("ل")):
+        return False  # "وقال مصدر سياسي عراقي مطلع إن …": an informed source, no time phrase
     if m.channel.match(tokens, i, first_stems=False):
         return True
     if word.startswith("و") and m.channel.match([Token(0, 0, word[1:])], 0, first_stems=False):
