@@ -886,6 +886,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("العبادي أوعز بحظر السفر", "indirect", "مصدر سياسي عراقي مطلع", "anonymous", None),
       ("الجولة انتهت", "indirect", "مصدر مطلع على المفاوضات", "anonymous", None),
       ("الخطة جاهزة", "indirect", "الوزارة", "organization", None)]),
+    ("after كان at the clause's start, the words up to the verb are its subject, a name no list knows too",
+     "وكان العبادي قد أكد أول أمس الأحد أن حكومته لا تتحمل الأخطاء. وكان ميسي قال إن الفريق جاهز.",
+     [("حكومته لا تتحمل الأخطاء", "indirect", "العبادي", "named_person", None),
+      ("الفريق جاهز", "indirect", "ميسي", "named_person", None)]),
+    ("a definite noun in ة with adjectives agreeing in ة and a feminine verb is a body, not a family name",
+     "وكانت الحصيلة السابقة أشارت إلى مقتل أربعة أشخاص بينهم عسكريان.",
+     [("مقتل أربعة أشخاص بينهم عسكريان", "indirect", "الحصيلة السابقة", "organization", None)]),
 ]
 
 

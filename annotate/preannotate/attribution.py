@@ -1508,6 +1508,7 @@ class ParagraphReader:
             start = stop
             while start > 0 and stop - start < 16 and not holds(_gap(nt, tokens, start), ",،:."):
                 start -= 1
+        after_kana = start < stop and without_conjunction(tokens[start].text) in _KANA
         while start < stop and (without_conjunction(tokens[start].text) in _KANA or tokens[start].text in _AMMA):
             start += 1
         if tokens[i].text[:1] == "و" and any(m.verb(t.text) for t in tokens[max(0, start - 40) : start]):
@@ -1534,7 +1535,8 @@ class ParagraphReader:
                 ends_early = k > start and not m.may_open_attribution(tokens[start].text)
                 return (k, end if end is not None and end > k and (self._clause_goes_on(tokens, end, stop) or ends_early)
                         else stop)
-        return self._subject_after_but(tokens, start, stop)
+        return self._subject_after_but(tokens, start, stop) or (
+            self._subject_after_kana(tokens, start, stop) if after_kana else None)
 
     def _relative_antecedent(self, tokens: Sequence[Token], rel: int) -> tuple[int, int] | None:
         """The longest phrase a list knows (a name, a title, a body) that ends right before the relative pronoun at
@@ -1568,6 +1570,15 @@ class ParagraphReader:
         if not 1 <= len(words) <= 6 or any(m.verb(t.text) or m.is_participle(t.text) for t in words):
             return None
         return (first, end) if self._may_open_name(words[0]) else None
+
+    def _subject_after_kana(self, tokens: Sequence[Token], start: int, stop: int) -> tuple[int, int] | None:
+        """"وكان العبادي قد أكد …", "وكان ميسي قال …": between كان at the clause's start and the verb stands its
+        subject, a name no list knows too (one to four plain words)."""
+        words = tokens[start:stop]
+        if not 1 <= len(words) <= 4 or any(self.m.verb(t.text) or self.m.is_participle(t.text) or self._never_in_name(t)
+                                            or _maybe_preposition(t.text) for t in words):
+            return None
+        return (start, stop) if self._may_open_name(words[0]) else None
 
     def _may_open_name(self, token: Token) -> bool:
         """A word a name no list knows may start with: no particle or verbal noun, no بـ/لـ word, no

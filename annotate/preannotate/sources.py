@@ -850,7 +850,8 @@ def _definite_feminine(tokens: Sequence[Token]) -> bool:
     """A definite singular in ة heads the mention ("المبادرة", "العمادة"): with a feminine verb a body, not a
     family name ("وقال الربيعة" keeps its masculine verb)."""
     word = without_conjunction(tokens[0].text)
-    alone = all(t.text.startswith("ال") and adjective_like(t.text) for t in tokens[1:])  # not "المتطوعة منال الشمري"
+    # adjectives only ("الحصيلة السابقة", agreeing in ة), not "المتطوعة منال الشمري"
+    alone = all(t.text.startswith("ال") and (adjective_like(t.text) or t.text.endswith("ة")) for t in tokens[1:])
     return word.startswith("ال") and word.endswith("ة") and len(word) > 4 and alone
 
 
