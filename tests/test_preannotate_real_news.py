@@ -893,6 +893,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a definite noun in ة with adjectives agreeing in ة and a feminine verb is a body, not a family name",
      "وكانت الحصيلة السابقة أشارت إلى مقتل أربعة أشخاص بينهم عسكريان.",
      [("مقتل أربعة أشخاص بينهم عسكريان", "indirect", "الحصيلة السابقة", "organization", None)]),
+    ("'لكنه' + a reporting verb ends the claim before it without a comma; 'he' is the speaker before",
+     "وأكد العبادي أن حكومته لا تتحمل الأخطاء لكنه أكد في الوقت نفسه على أن مسؤولية الإصلاح تقع على الحكومة. "
+     "وقال بالمر إنه نادم لكنه كان يعتقد أن الصيد قانوني.",
+     [("حكومته لا تتحمل الأخطاء", "indirect", "العبادي", "named_person", None),
+      ("مسؤولية الإصلاح تقع على الحكومة", "indirect", "العبادي", "named_person", None),
+      ("نادم لكنه كان يعتقد أن الصيد قانوني", "indirect", "بالمر", "named_person", None)]),
 ]
 
 

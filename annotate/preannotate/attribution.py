@@ -61,7 +61,7 @@ _BULLET = re.compile(r"\s*(?:[-–•*▪●◦]|\d{1,2}[.)-])\s+")
 _CLOCK_OR_DATE = re.compile(r"\d\s*$|^\W*\d")
 # Words before a verb's preposition that name no speaker: "فيه", "له" and adverbs ("تؤكد دائماً على …")
 _NOBODY = PRONOUN_PREPOSITIONS | frozenset(normalize_word(w) for w in ("فيهما", "دائما", "أيضا", "كذلك", "بدوره", "بدورها",
-                                                                        "مجددا", "أمس", "اليوم"))
+                                                                        "مجددا", "أمس", "اليوم", "فقط", "رسميا"))
 _CONDITIONAL = frozenset(normalize_word(w) for w in ("شاء", "وجد", "وجدت", "أمكن", "لزم", "اقتضى"))
 _NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
 _NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "معنا", "هاهنا"))  # end in نا, not "we did"
@@ -1487,6 +1487,8 @@ class ParagraphReader:
         if i > 0 and tokens[i].text[:1] == "و" and holds(_gap(nt, tokens, i), ",،"):
             return None  # "أطلق الأمير …، صحيفة الديوان …، وأكد …": a coordinated verb keeps the earlier subject
         stop = i - 1 if i > 0 and tokens[i - 1].text in _QAD else i  # "وكان المرصد قد أفاد …"
+        if stop > 0 and tokens[stop - 1].text in C.BUT_HE:
+            return None  # "… الأخطاء لكنه أكد …": "but he" is the speaker before, no subject of its own
         if stop > 1 and tokens[stop - 1].text in RELATIVE_PRONOUNS and not holds(_gap(nt, tokens, stop - 1), ",،"):
             stop -= 1  # "… الدكتور خالد الفالح الذي أعلن": the one the relative clause is about, without الذي
         segments, stepped_back, apposition = 0, False, False

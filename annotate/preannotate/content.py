@@ -31,6 +31,7 @@ _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
 # "… فيما أعلنت مصادر …" without a comma: a new attribution (not "كما", which also means "as").
 _CONTRAST_CONNECTIVES = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
 _BUT = frozenset({"لكن", "ولكن"})
+BUT_HE = frozenset({"لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم"})  # "but he/she/they"
 # "… تعرض للسخرية، ما أثار غضب …": after a comma and before a past verb, the consequence the writer tells
 _CONSEQUENCE = frozenset({"ما", "مما", "ومما"})
 # "… وهو ما رفضته طهران", "…، الأمر الذي يصعب …": the writer comments on what was said
@@ -232,8 +233,11 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
                 return gap_start  # "… لغضب الله ولعنته قال تعالى ((…": a verse is quoted
             if _call_participle(m, tokens, k):
                 return gap_start  # "… استخدام الصحف مطالبين إدارة المطار …": a call's participle ends the claim
-            if word in _WHEREBY and _speaker_then_verb(nt, m, tokens, k):
-                return gap_start  # "… الأشهر المقبلة حيث قالوا إنهم …": a new attribution, no comma before it
+            if (word in _WHEREBY or (word in BUT_HE and k + 1 < len(tokens) and m.verb(tokens[k + 1].text))) \
+                    and _speaker_then_verb(nt, m, tokens, k):
+                # "… الأشهر المقبلة حيث قالوا إنهم …", "… لا تتحمل الأخطاء لكنه أكد في الوقت نفسه على أن …":
+                # a new attribution, no comma before it (not "لكنه كان يعتقد أن": the same speaker's belief)
+                return gap_start
             if word[:1] not in "ول" and word not in _CONTRAST_CONNECTIVES and not m.is_participle(word):
                 continue  # most words: none of the tests below can hold (each needs one of these three)
             if _writer_comment(tokens, k):
