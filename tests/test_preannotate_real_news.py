@@ -899,6 +899,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("حكومته لا تتحمل الأخطاء", "indirect", "العبادي", "named_person", None),
       ("مسؤولية الإصلاح تقع على الحكومة", "indirect", "العبادي", "named_person", None),
       ("نادم لكنه كان يعتقد أن الصيد قانوني", "indirect", "بالمر", "named_person", None)]),
+    ("after a body's head without the article, words no list knows up to the noun object are its name",
+     "أعلنت شركة كيوشو إلكتريك باور اليابانية للطاقة اعتزامها بدء تشغيل أحد المفاعلات النووية. "
+     "وأعلنت جامعة نجران تمديد تحميل المستندات إلكترونيًا لطلبتها المنتظمين.",
+     [("اعتزامها بدء تشغيل أحد المفاعلات النووية", "indirect", "شركة كيوشو إلكتريك باور اليابانية للطاقة",
+       "organization", None),
+      ("تمديد تحميل المستندات إلكترونيًا لطلبتها المنتظمين", "indirect", "جامعة نجران", "organization", None)]),
 ]
 
 

@@ -1642,6 +1642,8 @@ class ParagraphReader:
             # ends its subject, though "من" may also continue a noun phrase
             end = next((t for t in range(j + 1, end) if tokens[t].text in wanted), end)
         subject = (j, end) if end is not None and end > j else None
+        if subject and verb.takes_object:
+            subject = (j, self._body_name_end(s, subject[1]) or subject[1])
         if subject and verb.accuses:
             # "اتهمت وزارة الخارجية التركية "حزب العمال …" بـ…": a quoted name after the subject is the accused
             quoted = next((t for t in range(subject[0] + 2, subject[1]) if _gap(nt, tokens, t).endswith('"')), None)
@@ -1660,6 +1662,28 @@ class ParagraphReader:
             if subject_before is not None:
                 return self._object_content(s, i, cue_end, verb, subject_before, k, False)
         return self._object_content(s, i, cue_end, verb, subject, k, passive)
+
+    def _body_name_end(self, s: Sentence, end: int) -> int | None:
+        """"أعلنت شركة هوندا موتور اليابانية للسيارات ارتفاع …", "أعلنت جامعة نجران تمديد …": after a body's head
+        without the article, the words no list knows up to the noun object (one to six, no break, no verb or
+        preposition) are the body's name; the index where the object begins, else None."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        head = tokens[end - 1]
+        if head.text.startswith("ال") or not m.organization_heads.match(tokens, end - 1, first_stems=False):
+            return None
+        for t in range(end, min(len(tokens) - 1, end + 7)):
+            word = tokens[t].text
+            if t > end and not word.startswith("ال") and (
+                    self._opens_object(word) or derived_verbal_noun(without_object_pronoun(word))):
+                return t  # the object is a noun in construct ("ارتفاع صافي …"), not "عضو فريق عمل الاستثمار"
+            if t > end and to_the(word):
+                continue  # "… اليابانية للطاقة", "… للسيارات": what the company does, part of its name
+            # (a short بـ/لـ word inside the name is a name's word: "كيوشو إلكتريك باور")
+            preposition = _maybe_preposition(word) and (t == end or word.startswith(("بال", "لل", "لا")))
+            if holds(_gap(nt, tokens, t), ",،:؛;.()") or m.verb(word) or m.is_participle(word) or preposition \
+                    or self._never_in_name(tokens[t]) or tokens[t].tanween_fath or m.channel.match(tokens, t):
+                return None
+        return None
 
     def _unknown_subject(self, s: Sentence, j: int) -> tuple[int, int] | None:
         """One to three words no lexicon knows, right before an object starter ("أكد محلب أهمية …",
