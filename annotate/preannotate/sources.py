@@ -46,7 +46,8 @@ _PRESS_ADJECTIVES = frozenset(normalize_word(w) for w in ("صحفية", "صحف�
                                                          "إخبارية", "إخباري"))
 _REPORT_HEADS = frozenset(normalize_word(w) for w in ("تقرير", "تقارير", "وسائل"))
 _NAME_PARTICLES = frozenset(normalize_word(w) for w in ("أبو", "بن", "ابن", "آل", "عبد", "ولد"))
-_PLACE_HEADS = frozenset(normalize_word(w) for w in ("منطقة", "مدينة", "محافظة", "مركز"))
+_PLACE_HEADS = frozenset(normalize_word(w) for w in ("منطقة", "مدينة", "محافظة", "مركز", "إقليم", "ولاية", "قرية", "بلدة",
+                                                    "مقاطعة", "حي", "دولة"))
 SAME = frozenset({"نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها", "ذاتهم"})  # "the same" after a noun
 _SAME_BEFORE = frozenset({"نفس", "ذات"})  # and before it: "نفس المصدر"
 
@@ -732,7 +733,16 @@ def _unnamed_holder(m: Matchers, nt: NormText | None, tokens: Sequence[Token]) -
     if not (second in _INDEFINITE_AFTER_TITLE or nisba
             or (m.affiliation_words.match(tokens, 1) and not second.startswith("ال"))):
         return False
-    return not (_holder_named(m, tokens) or (nt is not None and _ends_in_name(m, nt, tokens)))
+    return not (_holder_named(m, tokens) or (nt is not None and _holder_named_last(m, nt, tokens)))
+
+
+def _holder_named_last(m: Matchers, nt: NormText, tokens: Sequence[Token]) -> bool:
+    """The mention ends in a name (:func:`_ends_in_name`) of the one who holds its first office, not of the
+    office he speaks for ("متحدث باسم وزير الخارجية الإيطالي باولو جنتيلوني" names the minister;
+    "متحدث باسم الجيش العقيد أحمد عسيري" the spokesman)."""
+    names_another = len(tokens) > 3 and tokens[1].text == "باسم" and not tokens[2].text.startswith("ال") \
+        and bool(m.titles.match(tokens, 2, first_stems=False))
+    return not names_another and _ends_in_name(m, nt, tokens)
 
 
 def unnamed_group(word: str) -> bool:
@@ -794,8 +804,13 @@ def _ends_in_name(m: Matchers, nt: NormText, tokens: Sequence[Token]) -> bool:
         word, before, after = tokens[k].text, tokens[k - 1].text, tokens[k + 1]
         gaps = nt.norm[tokens[k - 1].end : tokens[k].start] + nt.norm[tokens[k].end : after.start]
         # "… المصري متولي أبو سريع": a name ending like an adjective, known by the name particle after it
-        name_like = not adjective_like(word) or after.text in _NAME_PARTICLES
-        if (before.startswith("ال") and not word.startswith(("ال", "و", "ب", "ل", "ك", "ف"))
+        # ("… الملتقيات زكية الخضراوي": a forename in ية before a family name and nothing more)
+        name_like = not adjective_like(word) or after.text in _NAME_PARTICLES or (
+            k + 2 == len(tokens) and after.text.startswith("ال") and adjective_like(after.text))
+        # a word in بـ names someone unless it reads "in a body or a place": "… التنظيمي بريك القرني", not "بمنطقة …"
+        attached = word.startswith(("ال", "و", "ل", "ك", "ف")) or (word.startswith("ب") and (
+            len(word) < 4 or word.startswith("بال") or _body_or_place_after_bi(m, word)))
+        if (before.startswith("ال") and not attached
                 and name_like and not holds(gaps, '"()،,')
                 and word not in m.lexicon.np_prepositions and word not in _BARE_PREPOSITIONS
                 and not (m.organizations.match(tokens, k) or m.media.match(tokens, k)
@@ -990,7 +1005,7 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     if type_ == "named_person" and any(length > 1 for _, length, _ in m.anonymity.find(tokens)) \
             and not has_forename(m, tokens):
         type_ = "anonymous"  # "نائب آخر طلب عدم الكشف عن اسمه"
-    if type_ == "anonymous" and nt is not None and _ends_in_name(m, nt, tokens):
+    if type_ == "anonymous" and nt is not None and _holder_named_last(m, nt, tokens):
         type_ = "named_person"  # "عضو اللجنة المالية في مجلس النواب العراقي كاظم الفريجي"
     if type_ == "named_person" and bare(without_conjunction(first)) in m.lexicon.generic_persons \
             and (len(tokens) > 1 or without_conjunction(first).startswith("ال")) and _nobody_named_after(m, nt, tokens):
