@@ -913,6 +913,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
       ("الخطة جاهزة", "indirect", "قائد شرطة العاصمة بنسون كيبوي", "named_person", None),
       ("التسجيل بدأ", "indirect", "مسؤول لجنة الملتقيات زكية الخضراوي", "named_person", None),
       ("الزيارة تأجلت", "indirect", "متحدث باسم وزير الخارجية الإيطالي باولو جنتيلوني", "anonymous", None)]),
+    ("a ministry's directorate by its short name before the region is an organization",
+     "وأكدت صحة الأحساء أن الحالات مستقرة. وأكد مرور جدة أن الطريق مغلق.",
+     [("الحالات مستقرة", "indirect", "صحة الأحساء", "organization", None),
+      ("الطريق مغلق", "indirect", "مرور جدة", "organization", None)]),
 ]
 
 

@@ -110,6 +110,7 @@ class Lexicon:
     sector_adjectives: frozenset[str] = frozenset()  # الأمني، المصرفي …: what an official deals with, never a family name
     holder_titles: frozenset[str] = frozenset()  # اللواء، المهندس، الدكتور …: the holder's name follows
     generic_persons: frozenset[str] = frozenset()  # ابن، طالب، طبيب …: a person only with a name after them
+    directorates: frozenset[str] = frozenset()  # صحة، تعليم، جوازات …: "صحة الأحساء" is the region's directorate
     norms: frozenset[str] = frozenset()  # ميثاق، قانون، ضوابط …: what "وفقاً لـ" follows when it means "in accordance with"
     honorifics: frozenset[Phrase] = frozenset()  # "قال تعالى", "قال صلى الله عليه وسلم": praise, no named speaker
 
@@ -380,6 +381,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         honorifics=sources.phrases("honorifics"),
         norms=frozenset(normalize_word(w).removeprefix("ال") for w in sources.words("norms")),
         generic_persons=sources.words("generic_persons"),
+        directorates=sources.words("directorates"),
         holder_titles=sources.words("holder_titles"),
     )
     cues.check_all_read()

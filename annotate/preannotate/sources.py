@@ -988,6 +988,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         type_ = "anonymous" if _unnamed_holder(m, nt, tokens) else "named_person"
     elif _is_document(m, tokens):
         type_ = "organization"  # "قراراً يقضي بـ…", "هذه القرارات": documents speak as bodies (guidelines 6)
+    elif len(tokens) > 1 and without_conjunction(first).strip('"') in m.lexicon.directorates:
+        type_ = "organization"  # "صحة الأحساء", "«صحة» الرياض": a ministry's directorate in the region
     else:
         at, later = next(((i, t) for i, t in enumerate(tokens[1:], 1) for t in [_later_type(m, tokens, i)] if t),
                          (0, None))
