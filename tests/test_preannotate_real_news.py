@@ -917,6 +917,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "وأكدت صحة الأحساء أن الحالات مستقرة. وأكد مرور جدة أن الطريق مغلق.",
      [("الحالات مستقرة", "indirect", "صحة الأحساء", "organization", None),
       ("الطريق مغلق", "indirect", "مرور جدة", "organization", None)]),
+    ("a participle's plural before its genitive names a group, nobody; a name in يو is a name",
+     "وأكد مديرو التعليم أن الدراسة تبدأ الأحد. وأكد موظفو الشركة أن الرواتب تأخرت. وقال مورينيو إن الفريق جاهز.",
+     [("الدراسة تبدأ الأحد", "indirect", "مديرو التعليم", "anonymous", None),
+      ("الرواتب تأخرت", "indirect", "موظفو الشركة", "anonymous", None),
+      ("الفريق جاهز", "indirect", "مورينيو", "named_person", None)]),
 ]
 
 

@@ -753,7 +753,13 @@ def unnamed_group(word: str) -> bool:
         return True  # "بنجلون", "الرحمون" are surnames
     # a participle's sound plural: "متخصصين في …", "مختصون", "عاملين في قطاع …" (not "مارتين", "جاكسون")
     return (len(word) >= 6 and word[0] == "م" and word[1] != "ا" and word.endswith(("ين", "ون"))) or (
-        len(word) == 6 and word[1] == "ا" and word.endswith("ين"))
+        len(word) == 6 and word[1] == "ا" and word.endswith("ين")) or _plural_in_construct(word)
+
+
+def _plural_in_construct(word: str) -> bool:
+    """A participle's sound plural before its genitive: "مديرو التعليم", "موظفو الشركة", "مصابو التفجير"
+    (not "ماريو", "ماركو", "مورينيو": names have ا second or end in يو)."""
+    return len(word) >= 5 and word[0] == "م" and word[1] != "ا" and word.endswith("و") and not word.endswith("يو")
 
 
 def _name_not_adjective(tokens: Sequence[Token], position: int) -> bool:
@@ -1012,6 +1018,10 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     if type_ == "named_person" and bare(without_conjunction(first)) in m.lexicon.generic_persons \
             and (len(tokens) > 1 or without_conjunction(first).startswith("ال")) and _nobody_named_after(m, nt, tokens):
         type_ = "anonymous"  # "نجل المرسل إليه", "الطبيب المختص": a kind of person, nobody named
+    if type_ in {"named_person", "organization"} and len(tokens) > 1 and not (org or outlet) \
+            and without_conjunction(first) not in m.lexicon.state_names \
+            and _plural_in_construct(bare(without_conjunction(first))) and not has_forename(m, tokens):
+        type_ = "anonymous"  # "موظفو الشركة", "مفاوضو الدول": people of the body or in the role, nobody named
     if len(tokens) > 1 and bare(first) in _REPORT_HEADS and (
             bare(tokens[1].text) in _PRESS_ADJECTIVES or (bare(first) != "وسائل" and (
                 m.media.match(tokens, 1) or (len(tokens) == 2 and m.affiliation_words.match(tokens, 1))))):
