@@ -922,6 +922,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الدراسة تبدأ الأحد", "indirect", "مديرو التعليم", "anonymous", None),
       ("الرواتب تأخرت", "indirect", "موظفو الشركة", "anonymous", None),
       ("الفريق جاهز", "indirect", "مورينيو", "named_person", None)]),
+    ("a threat with its words marked and a fatwa are claims; a danger that threatens is not",
+     "وهدد المدير الفني للمنتخب بأنه سيستقيل إذا لم تنفذ مطالبه. وأفتى العلماء بتحريم بيع الشرائح المجهولة. "
+     "وهذا يهدد الأمن الوطني.",
+     [("سيستقيل إذا لم تنفذ مطالبه", "indirect", "المدير الفني للمنتخب", "named_person", None),
+      ("تحريم بيع الشرائح المجهولة", "indirect", "العلماء", "anonymous", None)]),
 ]
 
 
