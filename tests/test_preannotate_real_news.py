@@ -927,6 +927,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "وهذا يهدد الأمن الوطني.",
      [("سيستقيل إذا لم تنفذ مطالبه", "indirect", "المدير الفني للمنتخب", "named_person", None),
       ("تحريم بيع الشرائح المجهولة", "indirect", "العلماء", "anonymous", None)]),
+    ("an agency's initials '(د. ب. أ)' end no sentence",
+     "وقال متحدث إعلامي لوكالة الأنباء الألمانية (د. ب. أ) إنه يجري التحري بشأن البريكي.",
+     [("يجري التحري بشأن البريكي", "indirect", "متحدث إعلامي", "anonymous", None)]),
 ]
 
 

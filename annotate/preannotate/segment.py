@@ -91,9 +91,16 @@ def sentences(nt: NormText, paragraph: tuple[int, int]) -> list[Sentence]:
     return out
 
 
+_INITIAL_NEXT = re.compile(r"\s?[\u0621-\u064a][.)]")
+
+
 def _abbreviated_title(text: str, dot: int, stop: int) -> bool:
     """True for the full stop of "وقال م. حسام": one title letter standing alone, not after a
-    number ("2015 م." is a year), and a word right after."""
+    number ("2015 م." is a year), and a word right after; and for the initials of an agency's name,
+    "(د. ب. أ)", "(أ. ف. ب)": one letter alone, another letter next."""
+    if stop == dot + 1 and dot > 0 and "\u0621" <= text[dot - 1] <= "\u064a" and (dot == 1 or text[dot - 2] in " (") \
+            and _INITIAL_NEXT.match(text, stop):
+        return True
     if stop != dot + 1 or dot == 0 or text[dot - 1] not in _TITLE_LETTERS:
         return False
     if dot >= 2 and not text[dot - 2].isspace():
