@@ -930,6 +930,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("an agency's initials '(د. ب. أ)' end no sentence",
      "وقال متحدث إعلامي لوكالة الأنباء الألمانية (د. ب. أ) إنه يجري التحري بشأن البريكي.",
      [("يجري التحري بشأن البريكي", "indirect", "متحدث إعلامي", "anonymous", None)]),
+    ("a stated position after the verb ('وأكد حرص X على أن …') is its object, not its subject",
+     "وقال سلطان الدوسري إن الاجتماع قريب. وأكد حرص أمير المنطقة على أن يؤخذ في الاعتبار توطين الصناعات.",
+     [("الاجتماع قريب", "indirect", "سلطان الدوسري", "named_person", None),
+      ("يؤخذ في الاعتبار توطين الصناعات", "indirect", "سلطان الدوسري", "named_person", None)]),
 ]
 
 

@@ -77,6 +77,7 @@ _SUBJECT_PRONOUNS = frozenset(normalize_word(w) for w in ("إنه", "إنها", 
 _AMMA = frozenset({"اما", "واما"})
 _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
+_INTENT = frozenset(normalize_word(w) for w in ("حرص", "عزم", "نية", "رغبة"))  # "وأكد حرص الأمير على أن …"
 # the agreement a verb shows with the relative pronoun before it when the pronoun is its subject
 _RELATIVE_AGREEMENT = {"الذي": "m", "التي": "f", "الذين": "pl"}
 _KANA = frozenset({"كان", "كانت", "كانوا"})
@@ -1251,6 +1252,10 @@ class ParagraphReader:
                     and not adjective_like(tokens[end - 1].text):
                 end -= 1  # "ووصف الأمين العام الاتفاق بأنه": the last noun is the one described
             extent = (cue_end, end) if end is not None and end < region_end else None
+        elif self._object_opens_region(tokens[cue_end]) if cue_end < region_end else False:
+            # "وأكد حرص أمير المنطقة على أن …", "رصدت إقبال الشباب …: …": the verb's object, whose own clause
+            # follows; the speaker is the subject before the verb or the one before
+            extent = self._preverbal_subject(s, i) if i > 0 and verb is not None and not vocalized_passive else None
         else:
             extent = np_extent(nt, m, tokens, cue_end, region_end)
             if (extent is None or extent[1] < region_end) and long_title_region(m, nt, tokens, cue_end, region_end):
@@ -1702,6 +1707,12 @@ class ParagraphReader:
             if self._opens_object(tokens[end].text) and not holds(_gap(self.nt, tokens, end), ",،:؛;."):
                 return (j, end)
         return None
+
+    def _object_opens_region(self, token: Token) -> bool:
+        """A noun in construct that opens a verb's stated position, never its subject: "أهمية", "ضرورة",
+        "حرص" (not "تقارير", "استطلاع", "أصدقاء": those speak)."""
+        word = without_conjunction(token.text)
+        return word in self.m.lexicon.position_starters or word in _INTENT
 
     def _opens_object(self, word: str) -> bool:
         """An object starter, bare or possessed: "أهمية", "تعاقده" (تعاقد), "استقالته" (استقالة)."""
