@@ -934,6 +934,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "وقال سلطان الدوسري إن الاجتماع قريب. وأكد حرص أمير المنطقة على أن يؤخذ في الاعتبار توطين الصناعات.",
      [("الاجتماع قريب", "indirect", "سلطان الدوسري", "named_person", None),
       ("يؤخذ في الاعتبار توطين الصناعات", "indirect", "سلطان الدوسري", "named_person", None)]),
+    ("leaders named alone carry their side; a nisba after a forename or a rank is a family name, no side",
+     "وقال وزير الخارجية الأمريكي جون كيري إن الاتفاق جيد. وأضاف كيري أن المنطقة ستكون أكثر أمنا. "
+     "وقال العميد أحمد عبدالله التركي إن القوات تقدمت. وقال الرئيس التركي إن الحدود آمنة.",
+     [("الاتفاق جيد", "indirect", "وزير الخارجية الأمريكي جون كيري", "named_person", "usa"),
+      ("المنطقة ستكون أكثر أمنا", "indirect", "كيري", "named_person", "usa"),
+      ("القوات تقدمت", "indirect", "العميد أحمد عبدالله التركي", "named_person", None),
+      ("الحدود آمنة", "indirect", "الرئيس التركي", "named_person", "turkey")]),
 ]
 
 

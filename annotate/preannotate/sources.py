@@ -675,6 +675,8 @@ def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: st
             continue  # "الإعلامي تركي السيف": تركي is his name, not "Turkish"
         if length == 1 and tokens[position].text in m.definite_sides:
             continue  # "نظام روما", "أسد": without the article no side is named
+        if length == 1 and _family_name_at(m, tokens, position):
+            continue  # "العميد أحمد عبدالله التركي", "الدكتور التركي": a family name, not "the Turkish"
         if position > 0 and tokens[position - 1].text == "في" and (
                 " ".join(t.text for t in tokens[position : position + length]) in m.lexicon.state_names):
             continue  # "زعيم الطائفة السنية في إيران", "سفير المملكة في واشنطن": where, not whose side
@@ -693,6 +695,15 @@ def _affiliation(m: Matchers, tokens: Sequence[Token], key: str | None, head: st
             if position > 0:
                 return value
     return None
+
+
+def _family_name_at(m: Matchers, tokens: Sequence[Token], position: int) -> bool:
+    """A definite nisba right after a forename ("أحمد عبدالله التركي", "اللواء منصور التركي") or a title its
+    holder's name follows ("الدكتور التركي"): the family name, not an adjective ("وكالة دوغان التركية" keeps it)."""
+    if position == 0 or not tokens[position].text.startswith("ال"):
+        return False
+    return without_conjunction(tokens[position - 1].text) in m.lexicon.holder_titles \
+        or is_forename(m, tokens[position - 1])
 
 
 def _holder_named(m: Matchers, tokens: Sequence[Token]) -> bool:
