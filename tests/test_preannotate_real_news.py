@@ -940,6 +940,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الاتفاق جيد", "indirect", "وزير الخارجية الأمريكي جون كيري", "named_person", "usa"),
       ("المنطقة ستكون أكثر أمنا", "indirect", "كيري", "named_person", "usa"),
       ("القوات تقدمت", "indirect", "العميد أحمد عبدالله التركي", "named_person", None)]),
+    ("'فارس' alone is a forename; the Iranian agency is named with وكالة",
+     "وقال فارس الشمري إن المسيرة نجحت. وقالت وكالة فارس إن المفاوضات انتهت.",
+     [("المسيرة نجحت", "indirect", "فارس الشمري", "named_person", None),
+      ("المفاوضات انتهت", "indirect", "وكالة فارس", "media", "iran")]),
 ]
 
 
