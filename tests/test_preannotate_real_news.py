@@ -978,3 +978,17 @@ def test_verse_brackets_read_as_quotes_keep_every_offset() -> None:
     assert nt.norm.index('"') == text.index("((") + 1 and nt.norm.rindex('"') == text.index("))")
     assert "(السبت)" in nt.norm  # brackets not after the words that name God are left alone
     assert NormText.of("قال تعالى ((لم تغلق").norm == "قال تعالي ((لم تغلق"  # never closed: unchanged
+
+
+def test_a_short_outlet_name_needs_its_article() -> None:
+    """"الحدث" and "الوطن" name outlets; "حدث" (happened) and "وطن" (a homeland) do not. A longer name is
+    often written without the article ("ديلي تلغراف") and still names its outlet."""
+    from annotate.preannotate.rules import RulesEngine
+    from annotate.preannotate.segment import tokens
+    from annotate.preannotate.text import NormText
+
+    media = RulesEngine().matchers.media
+    for word, named in (("الحدث", True), ("حدث", False), ("والوطن", True), ("للوطن", True), ("وطن", False),
+                        ("حرة", False), ("تلغراف", True)):
+        nt = NormText.of(word)
+        assert bool(media.match(tokens(nt, 0, len(nt.norm)), 0)) is named, word

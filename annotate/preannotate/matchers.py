@@ -153,7 +153,7 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
         media_heads=PhraseIndex(lexicon.media_heads),
         channel=PhraseIndex(lexicon.channel_starters, ignore_article=False),
         organizations=PhraseIndex(lexicon.organizations),
-        media=PhraseIndex(lexicon.media),
+        media=PhraseIndex(lexicon.media, keep_article_alone=True),
         affiliation_words=PhraseIndex(lexicon.affiliation_words),
         government_words=PhraseIndex(lexicon.government_words),
         honorifics=PhraseIndex(lexicon.honorifics, ignore_article=False),

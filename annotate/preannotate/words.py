@@ -84,14 +84,27 @@ def without_conjunction(word: str) -> str:
     return word[1:] if len(word) > 2 and word[0] in "وف" else word
 
 
+def _has_article(word: str, head: str) -> bool:
+    """``word`` spells ``head`` with the article, a conjunction or preposition before it allowed
+    ("الوطن", "والوطن", "بالوطن", "للوطن")."""
+    return word.endswith("ال" + head) or (word.startswith("لل") and word[2:] == head)
+
+
 class PhraseIndex:
     """Longest-match lookup of multi-word lexicon phrases at a token position."""
 
-    def __init__(self, phrases: Iterable[Phrase] | dict[Phrase, str], ignore_article: bool = True) -> None:
+    def __init__(self, phrases: Iterable[Phrase] | dict[Phrase, str], ignore_article: bool = True,
+                 keep_article_alone: bool = False) -> None:
         values = phrases if isinstance(phrases, dict) else {p: " ".join(p) for p in phrases}
         # Entries usually match with or without the article (مصدر / المصدر); channel words
         # must not, or "الله" would read as "له".
         self._fold = bare if ignore_article else _same
+        # keep_article_alone: a short one-word entry written with the article is an everyday word without
+        # it, so it matches only with it ("الوطن" the paper, not "وطن" a homeland; "الحدث" the channel, not
+        # the verb "حدث"); longer names are often transliterated without it ("ديلي تلغراف")
+        self._definite_alone = frozenset(
+            bare(p[0]) for p in values if len(p) == 1 and p[0].startswith("ال") and len(bare(p[0])) <= 4) \
+            if keep_article_alone else frozenset()
         self._table: dict[Phrase, str] = {}
         for phrase, value in values.items():
             if phrase:
@@ -154,7 +167,8 @@ class PhraseIndex:
                 key_rest = rest[: length - 1]
             for head in heads:
                 value = table.get((head, *key_rest))
-                if value is not None:
+                if value is not None and not (length == 1 and head in self._definite_alone
+                                              and not _has_article(tokens[i].text, head)):
                     return length, value
         return None
 
