@@ -944,6 +944,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "وقال فارس الشمري إن المسيرة نجحت. وقالت وكالة فارس إن المفاوضات انتهت.",
      [("المسيرة نجحت", "indirect", "فارس الشمري", "named_person", None),
       ("المفاوضات انتهت", "indirect", "وكالة فارس", "media", "iran")]),
+    ("a surname named in full earlier, after a sentence's opening verb, speaks in the next paragraph",
+     "وأيد المجلس مطالبة المحافظ المقال أثيل النجيفي، بتدويل القضية. وأدان النجيفي في كلمة متلفزة صمت الحكومة.\n"
+     "وقال: لم نسمع سوى أكاذيب عن تشكيل قيادة العمليات.",
+     [("لم نسمع سوى أكاذيب عن تشكيل قيادة العمليات", "indirect", "النجيفي", "named_person", None)]),
 ]
 
 

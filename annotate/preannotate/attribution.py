@@ -1412,6 +1412,9 @@ class ParagraphReader:
             # "أعرب زاهر موسى الربعي عن فخره …" then "وأضاف أن …": a full name no lexicon knows
             span = C.mention_span(self.nt, tokens[v + 1].start, tokens[name - 1].end)
             self.standing_mentions.append((span, self.sentence_index))
+        elif self._surname_named_before(tokens[v + 1]):
+            # "… أثيل النجيفي …" then "وأدان النجيفي في كلمة متلفزة صمت الحكومة …" then "وقال: …"
+            self.standing_mentions.append(((tokens[v + 1].start, tokens[v + 1].end), self.sentence_index))
 
     def _bare_name_speaks_later(self, s: Sentence, v: int) -> bool:
         """True when the opening verb at ``v`` is one of calls, praise or thanks, the word after it may be a
@@ -1436,6 +1439,18 @@ class ParagraphReader:
             return False
         return any(m.is_participle(tokens[j].text) and holds(_gap(self.nt, tokens, j), ",،")
                    for j in range(v + 3, len(tokens)))
+
+    def _surname_named_before(self, token: Token) -> bool:
+        """A family name ("النجيفي") that the text gave earlier after a forename or a plain name word
+        ("أثيل النجيفي"): the person named in full before, now by surname."""
+        word = token.text
+        if not (word.startswith("ال") and word.endswith("ي") and len(word) > 5) or adjective_like(word[:-1]):
+            return False
+        for found in re.finditer(r"(\S+)\s+" + re.escape(word) + r"(?![\u0621-\u064a])", self.nt.norm[: token.start]):
+            before = found.group(1)
+            if not before.startswith(("ال", "و", "ب", "ل", "ف", "ك")) and before.isalpha() and len(before) > 2:
+                return True
+        return False
 
     def _full_name_after(self, s: Sentence, v: int) -> int | None:
         """End of a personal name of two to four words right after an opening verb of calls, praise or
