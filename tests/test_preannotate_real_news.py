@@ -948,6 +948,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "وأيد المجلس مطالبة المحافظ المقال أثيل النجيفي، بتدويل القضية. وأدان النجيفي في كلمة متلفزة صمت الحكومة.\n"
      "وقال: لم نسمع سوى أكاذيب عن تشكيل قيادة العمليات.",
      [("لم نسمع سوى أكاذيب عن تشكيل قيادة العمليات", "indirect", "النجيفي", "named_person", None)]),
+    ("one word in ل between the verb and its complementizer is a name unless a list knows what follows ل",
+     "وأعلن ليفربول أن اللاعب شارك في التدريب. وقال لوكاشينكو إن الانتخابات نزيهة. "
+     "وقال لرويترز إن المفاوضات مستمرة.",
+     [("اللاعب شارك في التدريب", "indirect", "ليفربول", "organization", None),
+      ("الانتخابات نزيهة", "indirect", "لوكاشينكو", "named_person", None),
+      ("المفاوضات مستمرة", "indirect", "لوكاشينكو", "named_person", None)]),
 ]
 
 

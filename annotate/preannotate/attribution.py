@@ -1262,6 +1262,8 @@ class ParagraphReader:
                 extent = (cue_end, region_end)  # one holder's long title chain, named last
             if extent is not None and extent[1] + 1 < region_end <= extent[1] + 5 and _is_called(tokens[extent[1]]):
                 extent = (extent[0], region_end)  # "أحد سكان المخيم، ويدعى آدم إسحاق": the name is part of him
+            if extent is None and region_end == cue_end + 1 and self._name_in_lam(tokens[cue_end]):
+                extent = (cue_end, region_end)  # "وأعلن لخويا أن …", "وقال لوكاشينكو إن …": a name, no "to"
             if extent is None and i > 0 and verb is not None and not vocalized_passive:
                 extent = self._preverbal_subject(s, i)
         span, kind, unclosed = C.content_after(nt, m, s, marker.content_start, quotation=marker.quotation)
@@ -1439,6 +1441,19 @@ class ParagraphReader:
             return False
         return any(m.is_participle(tokens[j].text) and holds(_gap(self.nt, tokens, j), ",،")
                    for j in range(v + 3, len(tokens)))
+
+    def _name_in_lam(self, token: Token) -> bool:
+        """The one word between a verb and its complementizer reads "لـ + X" ("to X") but is a name that starts
+        with ل: not "لل…", not a pronoun ("لنا", "لهم"), and "X" no word a list knows (an outlet, a body,
+        an office or a group told: "لرويترز", "لوزير", "لمسؤولين")."""
+        m, word = self.m, token.text
+        if len(word) < 5 or not word.startswith("ل") or word.startswith("لل") or pronoun_suffixed(word) \
+                or word.endswith(("نا", "كم", "ك")) or any(ch.isdigit() for ch in word):  # "لكوردستان24"
+            return False
+        rest = [Token(token.start + 1, token.end, word[1:])]
+        return not (m.media.match(rest, 0) or m.media_heads.match(rest, 0) or m.organizations.match(rest, 0)
+                    or m.organization_heads.match(rest, 0) or m.titles.match(rest, 0)
+                    or m.is_anonymous_head(word[1:]) or unnamed_group(word[1:]) or m.local.match(rest, 0))
 
     def _surname_named_before(self, token: Token) -> bool:
         """A family name ("النجيفي") that the text gave earlier after a forename or a plain name word
