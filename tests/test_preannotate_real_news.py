@@ -954,6 +954,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("اللاعب شارك في التدريب", "indirect", "ليفربول", "organization", None),
       ("الانتخابات نزيهة", "indirect", "لوكاشينكو", "named_person", None),
       ("المفاوضات مستمرة", "indirect", "لوكاشينكو", "named_person", None)]),
+    ("'بدون أن' ('without') opens no content; a quotation right after 'وأضاف' is all of the speech",
+     'وقال الوزير إن القاعدة مهمة. واضاف "ستستخدم في اطار محدد"، بدون ان يذكر أي تفاصيل.',
+     [("القاعدة مهمة", "indirect", "الوزير", "named_person", None),
+      ("ستستخدم في اطار محدد", "direct", "الوزير", "named_person", None)]),
 ]
 
 

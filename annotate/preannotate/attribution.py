@@ -698,6 +698,10 @@ class ParagraphReader:
         nt, m, tokens = self.nt, self.m, s.tokens
         if without_conjunction(tokens[i].text) in _SAY and len(tokens) - cue_end >= 4 and (tokens[i].text[:1] in "وف" or i == 0) \
                 and not holds(_gap(nt, tokens, cue_end), ",،:؛;.()-–") and _opens_a_clause(tokens[cue_end].text):
+            gap = _gap(nt, tokens, cue_end)
+            if gap.rstrip(" ").endswith('"') and gap.startswith(" "):
+                # 'واضاف "ستستخدم في اطار محدد"، بدون أن …': the quotation is all of it
+                return _Marker(cue_end, tokens[cue_end - 1].end + gap.rindex('"'), 0.5, quotation=True)
             return _Marker(cue_end, tokens[cue_end].start, 0.5)  # "واضاف سيتبع الجوف …"; not "بعد أن قال لا إله …"
         if without_conjunction(tokens[i].text) not in _SAY_ONLY or cue_end >= len(tokens):
             return None
