@@ -845,6 +845,8 @@ class ParagraphReader:
             return None  # "بالتأكيد أن …", "بالتأكيد سيؤثر": "certainly"; "بالتأكيد على …" reports
         if word in _AFFIRMING and i > 0 and tokens[i - 1].text in _NOT_AFFIRMING_AFTER:
             return None  # "من أجل التأكيد على …", "إعادة التأكيد على …", "أن التأكيد على … يشكل": nobody affirms
+        if word.startswith("لافت") and i > 0 and tokens[i - 1].tanween_fath and not _gap(nt, tokens, i).strip():
+            return None  # "شهدت الدورة حضوراً لافتاً …": "remarkable", agreeing with the noun before it
         praise = m.honorifics.match(tokens, i + 1, first_stems=False) if i + 1 < len(tokens) else None
         if praise and i + 1 + praise[0] < len(tokens):
             # "مثل قوله تعالى (…)": a verse, God's words, not the clause's speaker's
