@@ -77,6 +77,7 @@ _SUBJECT_PRONOUNS = frozenset(normalize_word(w) for w in ("إنه", "إنها", 
 _AMMA = frozenset({"اما", "واما"})
 _MA = frozenset({"ما", "لما", "بما"})
 _QAD = frozenset({"قد", "لقد"})
+_NAMED_BEFORE_REACH = 5000  # code points looked back for a surname's full name ("أثيل النجيفي")
 _INTENT = frozenset(normalize_word(w) for w in ("حرص", "عزم", "نية", "رغبة"))  # "وأكد حرص الأمير على أن …"
 # the agreement a verb shows with the relative pronoun before it when the pronoun is its subject
 _RELATIVE_AGREEMENT = {"الذي": "m", "التي": "f", "الذين": "pl"}
@@ -1467,7 +1468,8 @@ class ParagraphReader:
         word = token.text
         if not (word.startswith("ال") and word.endswith("ي") and len(word) > 5) or adjective_like(word[:-1]):
             return False
-        for found in re.finditer(r"(\S+)\s+" + re.escape(word) + r"(?![\u0621-\u064a])", self.nt.norm[: token.start]):
+        window = self.nt.norm[max(0, token.start - _NAMED_BEFORE_REACH) : token.start]  # bounded: linear cost
+        for found in re.finditer(r"(\S+)\s+" + re.escape(word) + r"(?![\u0621-\u064a])", window):
             before = found.group(1)
             if not before.startswith(("ال", "و", "ب", "ل", "ف", "ك")) and before.isalpha() and len(before) > 2:
                 return True
