@@ -1259,7 +1259,7 @@ class ParagraphReader:
                     and not adjective_like(tokens[end - 1].text):
                 end -= 1  # "ووصف الأمين العام الاتفاق بأنه": the last noun is the one described
             extent = (cue_end, end) if end is not None and end < region_end else None
-        elif self._object_opens_region(tokens[cue_end]) if cue_end < region_end else False:
+        elif cue_end < region_end and self._object_opens_region(tokens[cue_end]):
             # "وأكد حرص أمير المنطقة على أن …", "رصدت إقبال الشباب …: …": the verb's object, whose own clause
             # follows; the speaker is the subject before the verb or the one before
             extent = self._preverbal_subject(s, i) if i > 0 and verb is not None and not vocalized_passive else None
@@ -1466,7 +1466,7 @@ class ParagraphReader:
         """A family name ("النجيفي") that the text gave earlier after a forename or a plain name word
         ("أثيل النجيفي"): the person named in full before, now by surname."""
         word = token.text
-        if not (word.startswith("ال") and word.endswith("ي") and len(word) > 5) or adjective_like(word[:-1]):
+        if not (word.startswith("ال") and word.endswith("ي") and len(word) > 5):
             return False
         window = self.nt.norm[max(0, token.start - _NAMED_BEFORE_REACH) : token.start]  # bounded: linear cost
         for found in re.finditer(r"(\S+)\s+" + re.escape(word) + r"(?![\u0621-\u064a])", window):
