@@ -1108,7 +1108,9 @@ class ParagraphReader:
         if without_conjunction(word) == "بين":
             return not (shadda or (i == 0 and word != "بين")  # "وبين" opening the sentence
                         or (i + 1 < len(tokens) and m.is_complementizer(tokens[i + 1].text, None))  # "وبين أن"
-                        or (i > 0 and holds(_gap(nt, tokens, i), ",،") and tokens[0].text in _ASIDE_OPENERS))
+                        or (i > 0 and holds(_gap(nt, tokens, i), ",،") and tokens[0].text in _ASIDE_OPENERS)
+                        or (i == 2 and tokens[0].text == "من"
+                            and tokens[1].text.startswith(("جهت", "جانب", "ناحيت"))))  # "من جهته بين …"
         if word == "حمل":  # "كفاءة حمل المسؤولية", unless "حمّل", opening a clause or after "الذي"
             return i > 0 and tokens[i - 1].text not in _QAD and tokens[i - 1].text not in _RELATIVES \
                 and not shadda and not any(c in _gap(nt, tokens, i) for c in ",،.:")
@@ -1975,7 +1977,10 @@ class ParagraphReader:
                 self.standing_mentions.append((name, self.sentence_index))
             if subject is not None:
                 return None  # "وأكد والد الشهيد عيد ماطر الشهراني اعتزازه …": the rest of a name, then a feeling
-        starter = bare(word) in m.lexicon.object_starters
+        # a possessed one too ("وأكد استعداده …"), after a past verb: a headline's "كوتينيو يعلن رحيله" names
+        # nobody the article knows
+        starter = bare(word) in m.lexicon.object_starters or (
+            pronoun_suffixed(word) and self._opens_object(word) and tokens[i].text[:1] not in "يت")
         if word not in verb.prepositions and not verb.accuses and not (
                 starter and subject is not None and not self._awaits_genitive(tokens, subject)) and not (
                 starter and subject is None and pronoun_suffixed(word)):  # "لتؤكد حرصها على …"
@@ -2026,7 +2031,7 @@ class ParagraphReader:
         elif "ب" in verb.prepositions and len(word) > 3 and word.startswith("ب") and not any(
                 s in m.lexicon.anonymous_heads for s in stems(word)) and not m.prepositions.match(tokens, k):
             start = tokens[k].start + 1
-        elif verb.takes_object and (subject is not None or bare(word) in m.lexicon.object_starters) and (
+        elif verb.takes_object and (subject is not None or starter) and (
                 not word.startswith(_NOT_OBJECT_START) or bare(word) in m.lexicon.object_starters
                 or verb.object_words or verb.document_subject or (
                 word.startswith("ال") and subject is not None and self._ends_in_name(tokens, subject))):

@@ -22,6 +22,7 @@ from annotate.preannotate.words import (
     RELATIVE_PRONOUNS,
     bare,
     derived_verbal_noun,
+    pronoun_suffixed,
     without_conjunction,
     without_object_pronoun,
 )
@@ -149,6 +150,10 @@ def _new_speaker_with_clause(nt: NormText, m: Matchers, tokens: list, k: int) ->
         return False
     if purpose and k + 1 < len(tokens) and bare(tokens[k + 1].text) in m.lexicon.object_starters:
         return True
+    verb = m.verb(without_conjunction(word)) if not purpose else None
+    if verb is not None and verb.takes_object and k + 2 < len(tokens) and pronoun_suffixed(tokens[k + 1].text) \
+            and _states_content(m, without_object_pronoun(tokens[k + 1].text)):
+        return True  # "… إبراموفيتش انتهت وأكد استعداده للقتال …": the speaker's next claim, a noun of his own
     if not purpose and any(_colon_after(nt, tokens, j) for j in range(k, min(k + 6, len(tokens)))):
         return True
     if any(m.is_complementizer(t.text, None) for t in tokens[k + 1 : k + 9]):
