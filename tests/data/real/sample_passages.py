@@ -33,7 +33,8 @@ LATER_PARTS = (("d", SEED + 2, 110), ("e", SEED + 3, 110), ("f", SEED + 4, 110),
                ("l", SEED + 10, 110), ("m", SEED + 11, 110), ("n", SEED + 12, 110), ("o", SEED + 13, 110),
                ("p", SEED + 14, 110), ("q", SEED + 15, 110), ("r", SEED + 16, 110),
                ("s", SEED + 17, 110), ("t", SEED + 18, 110), ("u", SEED + 19, 110),
-               ("v", SEED + 20, 110), ("w", SEED + 21, 110))
+               ("v", SEED + 20, 110), ("w", SEED + 21, 110),
+               ("x", SEED + 22, 110))
 _BOUNDARY = re.compile(r"(?<=[.!؟?\n])\s+")
 
 
