@@ -969,6 +969,16 @@ CASES: list[tuple[str, str, list[Expected]]] = [
       ("استعداده للقتال من أجل لقبه", "indirect", "جوزيه مورينيو مدرب تشيلسي", "named_person", None),
       ("من أهداف البرنامج نشر مبادئ الوسطية", "indirect", "رئيس البرنامج الدكتور حامد آل غرامه", "named_person",
        None)]),
+    (("a topic 'وعن …' right before the verb opens a new clause: no subject, and the claim before ends at it; "
+      "an occasion of the speaker's own ('لدى/خلال استقباله …') names nobody"),
+     ("قال الرئيس السابق إن المرحلة خطيرة و«لن نبني إلا على الخراب» وعن الثورة التونسية قال «فيها مد وجزر». "
+      "وأكد رئيس الوزراء أن الأمن أولوية. وشدد خلال استقباله عددا من كبار المسؤولين على ضرورة الحفاظ على المكتسبات. "
+      "وشدد لدى استقباله السفير على أهمية التعاون."),
+     [("المرحلة خطيرة و«لن نبني إلا على الخراب»", "indirect", "الرئيس السابق", "named_person", None),
+      ("فيها مد وجزر", "direct", "الرئيس السابق", "named_person", None),
+      ("الأمن أولوية", "indirect", "رئيس الوزراء", "named_person", None),
+      ("ضرورة الحفاظ على المكتسبات", "indirect", "رئيس الوزراء", "named_person", None),
+      ("أهمية التعاون", "indirect", "رئيس الوزراء", "named_person", None)]),
 ]
 
 

@@ -125,7 +125,9 @@ _THE_MATTER = frozenset({"الامر", "والامر"})
 _AND_THIS = frozenset({"وهذا", "وذلك"})
 _SOMETHING = frozenset({"شيئا", "شيء", "شي"})  # "شيئاً يذكر" also written without its tanween
 _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذلك X": what was just said
-_BEFORE_A_NOUN = frozenset({"في", "من", "عن", "حول", "منذ", "لدى", "خلال"})  # with إلى and على: no verb follows
+# with إلى and على: no verb follows; none opens a subject ("وشدد لدى استقباله … على": an occasion, not a speaker)
+_BEFORE_A_NOUN = frozenset(normalize_word(w) for w in ("في", "من", "عن", "حول", "منذ", "لدى", "خلال", "عند", "أثناء",
+                                                        "أمام", "إبان"))
 _EXPRESSED = frozenset({"عبر", "عبرت", "عبروا"})  # "وعبر الموري عن فرحته": not a boundary word, "عبر" is also "via"
 _IN_IT = frozenset(normalize_word(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))  # "الذي أكد فيه …"
 _AFFIRMING = frozenset(normalize_word(w) for w in ("التأكيد", "بالتأكيد"))  # the verbal noun of أكّد, a cue only without و
@@ -1567,6 +1569,8 @@ class ParagraphReader:
         if without_conjunction(tokens[start].text) in _TOPIC_PREPOSITIONS or (
                 stop - start == 1 and without_conjunction(tokens[start].text) in _SUBJECT_PRONOUNS):
             return None  # "وعن أولويات الحكومة قال": a topic; "إنه يشير إلى": a pronoun, the speaker unstated
+        if any(tokens[k].text[:1] == "و" and tokens[k].text[1:] in _TOPIC_PREPOSITIONS for k in range(start + 1, stop)):
+            return None  # "… على الخراب» وعن الثورة التونسية قال": a topic opens a new clause before the verb
         # the first word from which a known source phrase runs up to the verb ("إلا أن مصادر طبية … قالت");
         # a segment set off by commas counts only when it is the name itself ("…، كاروان محمد، قال")
         for k in range(start, start + 1 if stepped_back and not apposition else stop):
@@ -1707,6 +1711,12 @@ class ParagraphReader:
             if subject_before is not None:
                 return self._object_content(s, i, cue_end, verb, subject_before, k, False)
         return self._object_content(s, i, cue_end, verb, subject, k, passive)
+
+    def _own_occasion_before(self, tokens: Sequence[Token], i: int, k: int) -> bool:
+        """True when a preposition and a possessed noun stand between the verb at ``i`` and ``k`` ("وشدد خلال
+        استقباله عددا من …"): the occasion is the speaker's own, so the words after it are whom he met."""
+        return any(pronoun_suffixed(tokens[t].text) and tokens[t - 1].text in _BEFORE_A_NOUN | _PREPOSITIONAL_CHANNEL
+                   for t in range(i + 2, k))
 
     def _body_name_end(self, s: Sentence, end: int) -> int | None:
         """"أعلنت شركة هوندا موتور اليابانية للسيارات ارتفاع …", "أعلنت جامعة نجران تمديد …": after a body's head
@@ -1995,7 +2005,8 @@ class ParagraphReader:
                 # the noun-phrase grammar does not know, up to the verb's preposition, are its subject;
                 # an adverb or "فيه" alone names nobody ("تؤكد دائماً على …", "أعلن فيه عن …")
                 names_nobody = subject is None and (tokens[k].text in _BEFORE_A_NOUN or all(
-                    t.tanween_fath or t.text in _NOBODY for t in tokens[k:reached]))  # "أعلنت في يونيو الماضي عن"
+                    t.tanween_fath or t.text in _NOBODY for t in tokens[k:reached])  # "أعلنت في يونيو الماضي عن"
+                    or self._own_occasion_before(tokens, i, k))
                 before_verb = subject is not None and subject[1] <= i  # "وكانت الحكومة قد أعلنت … عن"
                 # "حذّر مدير … عبدالله العليان المواطنين … من": a full name ends the subject, the rest is whom
                 named = subject is not None and len(tokens[subject[1] - 1].text) > 3 \

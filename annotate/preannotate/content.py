@@ -200,15 +200,16 @@ _TOPIC_OPENERS = frozenset({"وعن", "وحول", "وبشان", "وفي", "وع�
 
 def _topic_then_speaker(nt: NormText, m: Matchers, tokens: list, k: int) -> bool:
     """True when the topic phrase at ``k`` runs (one to four words, no break) into a reporting verb without و
-    whose colon (within six words) or complementizer (within eight) follows: the next attribution begins at
-    the topic."""
+    whose colon (within six words), complementizer (within eight) or quotation (right after it) follows: the
+    next attribution begins at the topic ("… على الخراب» وعن الثورة التونسية قال «فيها مد وجزر»")."""
     for j in range(k + 2, min(len(tokens), k + 6)):
         if holds(nt.norm[tokens[j - 1].end : tokens[j].start], ",،:؛;.()"):
             return False
         word = tokens[j].text
         if word[:1] != "و" and m.verb(word) is not None:
             return any(_colon_after(nt, tokens, q) for q in range(j, min(j + 6, len(tokens)))) or any(
-                m.is_complementizer(t.text, None) for t in tokens[j + 1 : j + 9])
+                m.is_complementizer(t.text, None) for t in tokens[j + 1 : j + 9]) or (
+                j + 1 < len(tokens) and any(q in nt.norm[tokens[j].end : tokens[j + 1].start] for q in '«"'))
     return False
 
 
@@ -248,7 +249,9 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
             if _writer_comment(tokens, k):
                 return gap_start  # "… وهو ما رفضته طهران": the writer's comment on what was said
             if word in _TOPIC_OPENERS and _topic_then_speaker(nt, m, tokens, k):
-                return gap_start  # "… ظروفه المادية وعن نظامية الزواج قال حسين فواز: …": a new topic, a new speaker
+                # "… ظروفه المادية وعن نظامية الزواج قال حسين فواز: …": a new topic, a new speaker (a quotation
+                # closing before it stays in the claim)
+                return gap_start + gap.rfind('"') + 1  # (the text as matched: « and » read as ")
             if _participle_with_clause(m, tokens, k) or _new_speaker_with_clause(nt, m, tokens, k) or (
                     m.is_participle(word) and _colon_after(nt, tokens, k)) or (
                     word[:1] == "و" and without_conjunction(word) in m.lexicon.boundary_words) or (
