@@ -979,6 +979,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
       ("الأمن أولوية", "indirect", "رئيس الوزراء", "named_person", None),
       ("ضرورة الحفاظ على المكتسبات", "indirect", "رئيس الوزراء", "named_person", None),
       ("أهمية التعاون", "indirect", "رئيس الوزراء", "named_person", None)]),
+    ("rules in the plural are documents too: 'ووفقا للقواعد المقترحة فإن …' is their claim",
+     "ووفقا للقواعد المقترحة فإن البنك المركزي يعتزم وضع حد أقصى للسداد اليومي. ووفقا للتعديلات الجديدة، فان الشركات ستدفع رسوما أعلى.",
+     [("البنك المركزي يعتزم وضع حد أقصى للسداد اليومي", "indirect", "للقواعد المقترحة", "organization", None),
+      ("الشركات ستدفع رسوما أعلى", "indirect", "للتعديلات الجديدة", "organization", None)]),
 ]
 
 
