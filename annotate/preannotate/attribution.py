@@ -1044,6 +1044,12 @@ class ParagraphReader:
         if verb is not None and i <= 1 and i + 2 < len(tokens) and tokens[i + 1].text in _THAT \
                 and self._that_is_the_object(s, i) and not self._reads_as_noun(s, i):
             return self._said_that_before(s, i)  # not "ويذكر ذلك الحادث بحادث مماثل"
+        if verb is not None and i > 2 and i + 2 < len(tokens) and tokens[i + 1].text in _THAT \
+                and holds(_gap(self.nt, tokens, i), ",،") and self._that_is_the_object(s, i) \
+                and not self._reads_as_noun(s, i):
+            found = self._said_that_before_comma(s, i)  # "…، أوضح ذلك المتحدث الرسمي …"
+            if found is not None:
+                return found
         if verb is None or not verb.document_subject:
             return self._verb_attribution(s, i)
         definite_object = i + 2 < len(tokens) and tokens[i + 1].text.startswith("ال") \
@@ -1083,6 +1089,23 @@ class ParagraphReader:
         extent = np_extent(nt, m, tokens, subject_at, stop)
         span = C.trim(nt, *self._previous_sentence)
         if extent is None or span is None:
+            return None
+        source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
+        cue = (tokens[i].start, tokens[i].end)
+        self._add(Attribution(span, "indirect", cue, source, "explicit", "", 0.6, self.sentence_index))
+        return tokens[extent[1] - 1].end
+
+    def _said_that_before_comma(self, s: Sentence, i: int) -> int | None:
+        """"تم إخلاء 35 شخصا، أوضح ذلك المتحدث الرسمي …": a cue and "ذلك" after a comma, with the speaker
+        closing the sentence (or the clause), attribute what the sentence said before the comma; not when an
+        attribution found earlier in the sentence already holds those words."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        stop = next((j for j in range(i + 3, len(tokens)) if holds(_gap(nt, tokens, j), ",،:(")), len(tokens))
+        extent = np_extent(nt, m, tokens, i + 2, stop)
+        span = C.trim(nt, self._after_dateline(s, s.start), tokens[i - 1].end)
+        if extent is None or extent[1] != stop or span is None or tokens[i + 2].tanween_fath \
+                or not looks_like_source(m, nt, tokens, i + 2, stop) or any(
+                a.content[1] > span[0] and a.content[0] < span[1] for a in self.found):
             return None
         source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
         cue = (tokens[i].start, tokens[i].end)
