@@ -145,7 +145,7 @@ class EntityResolver:
             self._by_key.add((info.key, info.type), mention)
         if info.type == "named_person":
             for length in (1, 2):
-                if len(mention.words) > length:
+                if len(mention.words) > length and not _body_in_construct(mention.words, length):
                     self._by_surname.add(mention.words[-length:], mention)
         self._by_head.add(("head", entity_info.head), mention)
         self._by_head.add(("type", entity_info.type), mention)
@@ -193,6 +193,15 @@ class EntityResolver:
     def latest_of(self, entity: int, position: int) -> Mention | None:
         """The nearest mention of ``entity`` that starts before ``position``."""
         return self._by_entity.nearest_before(entity, position)
+
+
+def _body_in_construct(words: tuple[str, ...], length: int) -> bool:
+    """True when the last ``length`` words follow a body's head in لـ/بـ ("المديرة العامة لصندوق النقد الدولي",
+    "المتحدث الرسمي لهيئة الغذاء والدواء"): they name the body the person works for, not the person, so the
+    headline's "النقد الدولي:" is the fund, not its director."""
+    before, last = words[-length - 1], words[-length:]
+    return len(before) > 3 and before[0] in "لب" and (
+        before.endswith("ة") or all(word.startswith(("ال", "وال")) for word in last) and length == 2)
 
 
 def speaks_verses(mention: Mention) -> bool:
