@@ -1001,6 +1001,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
        "named_person", None),
       ("ضبط 431 شخصاً مرتبطاً بداعش", "direct", "الداخلية", "organization", None),
       ("الأجهزة الأمنية أحبطت مخططات إرهابية", "indirect", "المتحدث الأمني لوزارة الداخلية", "named_person", None)]),
+    ("after 'عدد من'/'بعض من' a group no list knows is the participle's speaker, up to the verb's object",
+     ("وأبدى عدد من أهل الفقيد وأصدقائه حزنهم العميق على رحيله، مشيرين إلى أنهم خسروا شخصية إنسانية. "
+      "وأبدى بعض من المثقفين سعادتهم، مؤكدين أن المسابقات مهمة."),
+     [("خسروا شخصية إنسانية", "indirect", "عدد من أهل الفقيد وأصدقائه", "anonymous", None),
+      ("المسابقات مهمة", "indirect", "بعض من المثقفين", "anonymous", None)]),
 ]
 
 

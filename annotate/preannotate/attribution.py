@@ -955,6 +955,7 @@ class ParagraphReader:
             end = self._bare_subject_end(tokens, v + 1, i)  # "وحث مرسي المحترفين على …، مبيناً"
             if end is None:
                 return None
+        end = min(self._group_end(tokens, v + 1, end), i)  # "وأبدى عدد من أهل الفقيد …، مشيراً"
         # "وتفقد الشيخ صالح بن حميد الجمعيات …": a definite plural after a name is the verb's object
         end = next((q for q in range(v + 2, end) if definite_plural(tokens[q].text)
                     and not tokens[q - 1].text.startswith("ال") and tokens[q - 1].text not in _BARE_SUBJECT_STOPS
@@ -1528,8 +1529,28 @@ class ParagraphReader:
         """"واتهمت وزارة الخارجية التركية …" is no claim, but "الوزارة" later refers to that subject."""
         end = np_grammar(self.m, self.nt, s.tokens, start, len(s.tokens))
         if end is not None:
+            end = self._group_end(s.tokens, start, end)
             span = C.mention_span(self.nt, s.tokens[start].start, s.tokens[end - 1].end)
             self.standing_mentions.append((span, self.sentence_index))
+
+    def _group_end(self, tokens: Sequence[Token], start: int, end: int) -> int:
+        """"وأبدى عدد من أهل الفقيد وأصدقائه حزنهم …": after "عدد من"/"بعض من" the group it counts, up to the
+        object the verb takes (a possessed noun), a break or a verb (at most six words), when the grammar read
+        the counting word alone."""
+        m, nt = self.m, self.nt
+        word = without_conjunction(tokens[start].text)
+        if end != start + 1 or end + 1 >= len(tokens) or tokens[end].text != "من" \
+                or (word not in m.lexicon.some_of and word not in m.lexicon.one_of):
+            return end
+        k = end + 1
+        while k < min(len(tokens), end + 7) and not (
+                (k > end + 1 and holds(_gap(nt, tokens, k), ",،:.؛;()")) or m.verb(tokens[k].text)
+                or m.is_participle(tokens[k].text) or (k > end + 1 and (
+                    (pronoun_suffixed(tokens[k].text) and not tokens[k].text.startswith("و"))
+                    or bare(tokens[k].text) in m.lexicon.object_starters or m.is_verbal_noun(tokens[k].text)
+                    or tokens[k].tanween_fath))):
+            k += 1
+        return k if k > end + 1 else end
 
     def _vocalized_passive(self, token: Token) -> bool:
         """ذُكر / يُعتقد written with the damma that marks the passive."""
@@ -1708,6 +1729,8 @@ class ParagraphReader:
             # "إلا أن الحركة نفت تلك التقارير": the subject stands right before the verb, what follows is its object
             return self._object_content(s, i, cue_end, verb, subject_before, j, False)
         end = np_grammar(m, nt, tokens, j, len(tokens))
+        if end is not None:
+            end = self._group_end(tokens, j, end)
         wanted = verb.prepositions & _CONTENT_PREPOSITIONS
         if end is not None and wanted:
             # "حذرت مديرية الدفاع المدني بمنطقة المدينة المنورة من المخاطر": the verb's own preposition
