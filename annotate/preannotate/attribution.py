@@ -453,6 +453,8 @@ class ParagraphReader:
             return False  # "16:02" or "2024.08.09 | 16:02" is a dateline, "مصادر لـ"درعا 24":" a source
         if not any("\u0621" <= ch <= "\u064a" or ch.isdigit() for ch in right[0].text[:1]):
             return False  # "تويتر: @handle" under a column is the writer's account, no claim
+        if cuts and (m.verb(right[0].text) or m.passive.match(right, 0)):
+            return False  # "واشنطن - أ ف ب: أعلن البيت الأبيض أن …": a dateline's credit, then a sentence of its own
         participle = next((k for k, t in enumerate(left) if m.is_participle(t.text) or (
             t.text.startswith("م") and t.text.endswith("ا") and len(t.text) >= 5)), None)  # مهاجما، منتقدا
         if participle:
