@@ -1006,9 +1006,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
       "وأبدى بعض من المثقفين سعادتهم، مؤكدين أن المسابقات مهمة."),
      [("خسروا شخصية إنسانية", "indirect", "عدد من أهل الفقيد وأصدقائه", "anonymous", None),
       ("المسابقات مهمة", "indirect", "بعض من المثقفين", "anonymous", None)]),
-    ("a dateline's credit before a colon ('واشنطن - أ ف ب:') is no headline speaker when a reporting verb follows",
+    ("a dateline's credit before a colon ('واشنطن - أ ف ب:', 'الرياض - واس:') is no headline speaker",
      ("واشنطن - أ ف ب: أعلن البيت الأبيض أن الرئيس سيزور المنطقة الشهر المقبل.\n"
       "القاهرة – د ب أ: أكد وزير الخارجية أن مصر ترفض أي تدخل.\n"
+      "الرياض - واس: وصل خادم الحرمين الشريفين إلى جدة قادما من الرياض.\n"
       "عاجل | رويترز: مقتل عشرة في انفجار ببغداد"),
      [("الرئيس سيزور المنطقة الشهر المقبل", "indirect", "البيت الأبيض", "organization", "usa"),
       ("مصر ترفض أي تدخل", "indirect", "وزير الخارجية", "named_person", None),

@@ -68,6 +68,9 @@ _NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "�
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
+# labels a scraped headline carries before its source ("⚡ عاجل | رويترز: …"): no dateline's place
+_HEADLINE_LABELS = frozenset(normalize_word(w) for w in ("عاجل", "خاص", "حصري", "حصريا", "فيديو", "بالفيديو",
+                                                         "بالصور", "صور", "تقرير", "تحديث", "مباشر"))
 _ALA_IDIOMS = frozenset(normalize_word(w) for w in ("طول", "مدار", "مدى", "الرغم", "رغم", "هامش", "خلفية", "امتداد"))
 _IS_CALLED = frozenset({"يدعي", "تدعي"})  # matching forms; written يدعى/تدعى ("is called") they name, not claim
 _POSSESSOR_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن"))  # "نسبت إلى X قوله", "نقلت عن X قوله"
@@ -453,8 +456,11 @@ class ParagraphReader:
             return False  # "16:02" or "2024.08.09 | 16:02" is a dateline, "مصادر لـ"درعا 24":" a source
         if not any("\u0621" <= ch <= "\u064a" or ch.isdigit() for ch in right[0].text[:1]):
             return False  # "تويتر: @handle" under a column is the writer's account, no claim
-        if cuts and (m.verb(right[0].text) or m.passive.match(right, 0)):
-            return False  # "واشنطن - أ ف ب: أعلن البيت الأبيض أن …": a dateline's credit, then a sentence of its own
+        if cuts and (m.verb(right[0].text) or m.passive.match(right, 0) or self._dateline_credit(
+                [t for t in all_tokens if t.end <= left_start], left)):
+            # "واشنطن - أ ف ب: أعلن البيت الأبيض أن …", "الرياض - واس: وصل …": a dateline's credit, then the
+            # article's own sentence
+            return False
         participle = next((k for k, t in enumerate(left) if m.is_participle(t.text) or (
             t.text.startswith("م") and t.text.endswith("ا") and len(t.text) >= 5)), None)  # مهاجما، منتقدا
         if participle:
@@ -496,6 +502,14 @@ class ParagraphReader:
             return False
         self.found.append(attribution)
         return True
+
+    def _dateline_credit(self, place: list[Token], credit: list[Token]) -> bool:
+        """True when one or two words of a place stand before the separator and an outlet or agency after it
+        ("الرياض - واس", "القاهرة - «الحياة»"); a label ("عاجل | رويترز: …") is no place."""
+        m = self.m
+        return 1 <= len(place) <= 2 and not any(t.text in _HEADLINE_LABELS or any(ch.isdigit() for ch in t.text)
+                                                for t in place) \
+            and bool(m.media.match(credit, 0) or m.media_heads.match(credit, 0))
 
     def _headline_object(self, paragraph: tuple[int, int], s: Sentence) -> bool:
         """A title line "SUBJECT + present reporting verb + object" ("جوارديولا يتوقع تألق …", "صحة عسير
