@@ -1014,6 +1014,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الرئيس سيزور المنطقة الشهر المقبل", "indirect", "البيت الأبيض", "organization", "usa"),
       ("مصر ترفض أي تدخل", "indirect", "وزير الخارجية", "named_person", None),
       ("مقتل عشرة في انفجار ببغداد", "direct", "رويترز", "media", None)]),
+    ("two parties the lists know between a verb of accusing and its بـ: the first accuses, the second is accused",
+     "واتهمت واشنطن موسكو بانتهاك الهدنة. وتتهم المعارضة النظام بقصف المدنيين.",
+     [("انتهاك الهدنة", "indirect", "واشنطن", "organization", "usa"),
+      ("قصف المدنيين", "indirect", "المعارضة", "organization", "opposition")]),
 ]
 
 

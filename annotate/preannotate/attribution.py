@@ -1901,6 +1901,16 @@ class ParagraphReader:
                 return j  # but "وصفته "جازبروم" في بيان بأنه": بيان is a statement, not بـ + يان
         return None
 
+    def _accuser_then_accused(self, first: Token, second: Token) -> bool:
+        """True when two words between a verb of accusing and its بـ are two parties, the accuser first: each a
+        state, a capital standing for its state (واشنطن، موسكو) or a side the lists know (المعارضة، النظام);
+        two plain nouns may be one phrase ("واتُّهم الرجل المسن بجلب …": the man was accused)."""
+        def party(token: Token) -> bool:
+            word = without_conjunction(token.text)
+            return word in self.m.lexicon.state_names or bool(
+                self.m.affiliation_words.match([token], 0, first_stems=False))
+        return party(first) and party(second) and not adjective_like(second.text)
+
     def _described_phrase(self, s: Sentence, i: int, start: int, end: int) -> bool:
         """True when the words from ``start`` up to the بـ word at ``end`` are the short phrase a verb of
         describing names ("المباراة", "تلك الأسعار", "مسيرته"), not a pronoun's ("وصفه المعارضون بـ…"), not
@@ -2030,6 +2040,10 @@ class ParagraphReader:
                 else:
                     subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
                 described = subject[1] if subject is not None else i + 1
+            elif subject is None and k == described + 2 and described == cue_end \
+                    and self._accuser_then_accused(tokens[described], tokens[described + 1]):
+                subject = (described, described + 1)  # "واتهمت واشنطن موسكو بـ…", "وتتهم المعارضة النظام بـ…"
+                described += 1
         word = tokens[k].text
         if m.is_feeling(word) or (not verb.accuses and self._praise(word)):
             # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, "نوه بجهود …" praise, not content (guidelines 5.7);
