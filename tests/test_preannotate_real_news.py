@@ -1018,6 +1018,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "واتهمت واشنطن موسكو بانتهاك الهدنة. وتتهم المعارضة النظام بقصف المدنيين.",
      [("انتهاك الهدنة", "indirect", "واشنطن", "organization", "usa"),
       ("قصف المدنيين", "indirect", "المعارضة", "organization", "opposition")]),
+    ("a borrowed word spelled the Levantine way ('الديموقراطية') matches the lists' Gulf spelling",
+     "أعلنت «قوات سورية الديموقراطية» (قسد) أمس سيطرتها على قرية جديدة شرق دير الزور.",
+     [("سيطرتها على قرية جديدة شرق دير الزور", "indirect", "قوات سورية الديموقراطية", "organization", "sdf")]),
 ]
 
 

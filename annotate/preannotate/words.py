@@ -90,6 +90,19 @@ def _has_article(word: str, head: str) -> bool:
     return word.endswith("ال" + head) or (word.startswith("لل") and word[2:] == head)
 
 
+# Borrowed words the press spells two ways (Gulf papers "الديمقراطية", Levantine ones "الديموقراطية"): a
+# lexicon phrase with the first spelling also matches the second.
+_SPELLING_VARIANTS = (("ديمقراط", "ديموقراط"), ("اوروب", "اورب"))  # as matched: أ read as ا
+
+
+def _spellings(phrase: Phrase) -> list[Phrase]:
+    """``phrase`` and its variant with every borrowed word spelled the other way (see _SPELLING_VARIANTS)."""
+    variant = phrase
+    for one, other in _SPELLING_VARIANTS:
+        variant = tuple(word.replace(one, other) for word in variant)
+    return [phrase] if variant == phrase else [phrase, variant]
+
+
 class PhraseIndex:
     """Longest-match lookup of multi-word lexicon phrases at a token position."""
 
@@ -108,7 +121,8 @@ class PhraseIndex:
         self._table: dict[Phrase, str] = {}
         for phrase, value in values.items():
             if phrase:
-                self._table.setdefault(tuple(self._fold(w) for w in phrase), value)
+                for variant in _spellings(phrase):
+                    self._table.setdefault(tuple(self._fold(w) for w in variant), value)
         self.longest = max((len(p) for p in self._table), default=0)
         self._first_words = frozenset(p[0] for p in self._table)
         lengths: dict[str, set[int]] = {}
