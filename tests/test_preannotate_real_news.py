@@ -1021,6 +1021,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a borrowed word spelled the Levantine way ('الديموقراطية') matches the lists' Gulf spelling",
      "أعلنت «قوات سورية الديموقراطية» (قسد) أمس سيطرتها على قرية جديدة شرق دير الزور.",
      [("سيطرتها على قرية جديدة شرق دير الزور", "indirect", "قوات سورية الديموقراطية", "organization", "sdf")]),
+    ("a participle, a channel phrase and its complementizer end the claim before them without a comma",
+     ('وأكد الوزير أن القاعدة ستكون محررة بعد 48 ساعة وهي آيلة للسقوط مشيرا في تصريح ل"الرياض" بأن قوات التحالف '
+      "اتبعت استراتيجية ذكية."),
+     [("القاعدة ستكون محررة بعد 48 ساعة وهي آيلة للسقوط", "indirect", "الوزير", "named_person", None),
+      ("قوات التحالف اتبعت استراتيجية ذكية", "indirect", "الوزير", "named_person", None)]),
 ]
 
 

@@ -123,6 +123,10 @@ def _participle_with_clause(m: Matchers, tokens: list, k: int) -> bool:
     for j in (k + 1, k + 2):
         if j < len(tokens) and m.is_complementizer(tokens[j].text, None):
             return j == k + 1 or tokens[k + 1].text in m.lexicon.complementizer_prepositions
+    if k + 2 < len(tokens) and m.channel.match(tokens, k + 1, first_stems=False):
+        # "… آيلة للسقوط مشيرا في تصريح لـ"الرياض" بأن …": a channel phrase between the participle and its
+        # complementizer
+        return any(m.is_complementizer(t.text, None) for t in tokens[k + 2 : k + 8])
     return False
 
 
