@@ -1026,6 +1026,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
       "اتبعت استراتيجية ذكية."),
      [("القاعدة ستكون محررة بعد 48 ساعة وهي آيلة للسقوط", "indirect", "الوزير", "named_person", None),
       ("قوات التحالف اتبعت استراتيجية ذكية", "indirect", "الوزير", "named_person", None)]),
+    (("'كما' + a past reporting verb + its complementizer opens a further attribution without a comma; "
+      "'، لكن' + a state begins the writer's contrast"),
+     ("وأعلن المدير وصول شهادات اللاعبين العراقي سعد والجزائري فريد ملولي كما أعلن أن النادي أكمل كافة إجراءات التسجيل. "
+      "وقال منتقدون إن سجلها لم يتحسن في هذا المجال، لكن بكين كانت الوحيدة التي قدمت عرضا قويا."),
+     [("وصول شهادات اللاعبين العراقي سعد والجزائري فريد ملولي", "indirect", "المدير", "named_person", None),
+      ("النادي أكمل كافة إجراءات التسجيل", "indirect", "المدير", "named_person", None),
+      ("سجلها لم يتحسن في هذا المجال", "indirect", "منتقدون", "anonymous", None)]),
 ]
 
 

@@ -217,6 +217,22 @@ def _topic_then_speaker(nt: NormText, m: Matchers, tokens: list, k: int) -> bool
     return False
 
 
+def _further_attribution(nt: NormText, m: Matchers, tokens: list, k: int) -> bool:
+    """True when "كما" at ``k`` opens a reporting verb in the past, its subject (if any) and its complementizer
+    within six words, no other verb or break on the way ("كما أعلن أن …", "كما أوضح المدير أن …"); "كما ذكر
+    البيان" alone is "as the statement said", "كما يقولون" a saying."""
+    if k + 2 >= len(tokens) or m.verb(tokens[k + 1].text) is None or tokens[k + 1].text[:1] in "يت":
+        return False
+    for j in range(k + 2, min(len(tokens), k + 8)):
+        if holds(nt.norm[tokens[j - 1].end : tokens[j].start], ",،:؛;.()"):
+            return False
+        if m.is_complementizer(tokens[j].text, None):
+            return True
+        if m.verb(tokens[j].text) is not None or m.is_participle(tokens[j].text):
+            return False
+    return False
+
+
 def _writer_comment(tokens: list, k: int) -> bool:
     """"وهو ما …" / "الأمر الذي …" at ``k``: the writer comments on the content before it."""
     return k + 1 < len(tokens) and (tokens[k].text, tokens[k + 1].text) in _COMMENT_OPENERS
@@ -241,6 +257,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
                 return gap_start  # "… الرابط من جهته أكد مدير …": the next speaker's turn
             if word[:1] not in "ول" and m.verb(word) and k + 1 < len(tokens) and tokens[k + 1].text in EXALTED:
                 return gap_start  # "… لغضب الله ولعنته قال تعالى ((…": a verse is quoted
+            if word == "كما" and _further_attribution(nt, m, tokens, k):
+                return gap_start  # "… فريد ملولي كما أعلن أن النادي أكمل …": a further attribution, no comma before it
             if _call_participle(m, tokens, k):
                 return gap_start  # "… استخدام الصحف مطالبين إدارة المطار …": a call's participle ends the claim
             if (word in _WHEREBY or (word in BUT_HE and k + 1 < len(tokens) and m.verb(tokens[k + 1].text))) \
@@ -272,7 +290,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
         if word in _CONSEQUENCE and k + 1 < len(tokens) and tokens[k + 1].text[:1] not in "يت" \
                 and tokens[k + 1].text not in _NARRATION_PARTICLES:
             return gap_start + comma  # "…، ما أثار غضب …": the writer tells what followed ("، مما يعني" is reasoning)
-        if word in _BUT and k + 1 < len(tokens) and tokens[k + 1].text.startswith("ال"):
+        if word in _BUT and k + 1 < len(tokens) and (tokens[k + 1].text.startswith("ال")
+                                                      or tokens[k + 1].text in m.lexicon.state_names):
             return gap_start + comma  # "…، لكن المستثمرين ركزوا …": a new subject, the writer's contrast
         if (m.is_participle(word) or m.prepositions.match(tokens, k)
                 or (word[:1] in "وف" and without_conjunction(word) in m.lexicon.verbs)
