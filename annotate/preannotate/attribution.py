@@ -68,6 +68,7 @@ _NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "�
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
+_ALSO = frozenset({"كما", "وكما"})
 # labels a scraped headline carries before its source ("⚡ عاجل | رويترز: …"): no dateline's place
 _HEADLINE_LABELS = frozenset(normalize_word(w) for w in ("عاجل", "خاص", "حصري", "حصريا", "فيديو", "بالفيديو",
                                                          "بالصور", "صور", "تقرير", "تحديث", "مباشر"))
@@ -1594,8 +1595,10 @@ class ParagraphReader:
         if i > 0 and tokens[i].text[:1] == "و" and holds(_gap(nt, tokens, i), ",،"):
             return None  # "أطلق الأمير …، صحيفة الديوان …، وأكد …": a coordinated verb keeps the earlier subject
         stop = i - 1 if i > 0 and tokens[i - 1].text in _QAD else i  # "وكان المرصد قد أفاد …"
-        if stop > 0 and tokens[stop - 1].text in C.BUT_HE:
-            return None  # "… الأخطاء لكنه أكد …": "but he" is the speaker before, no subject of its own
+        if stop > 0 and tokens[stop - 1].text in C.BUT_HE | _ALSO:
+            # "… الأخطاء لكنه أكد …": "but he" is the speaker before, no subject of its own; "… ملولي كما أعلن
+            # أن …": "as he also announced", the words before كما are no subject
+            return None
         if stop > 1 and tokens[stop - 1].text in RELATIVE_PRONOUNS and not holds(_gap(nt, tokens, stop - 1), ",،"):
             stop -= 1  # "… الدكتور خالد الفالح الذي أعلن": the one the relative clause is about, without الذي
         segments, stepped_back, apposition = 0, False, False
