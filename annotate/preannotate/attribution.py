@@ -1087,11 +1087,22 @@ class ParagraphReader:
         nothing in the rest of the sentence opens a content of its own ("أوضح ذلك المتحدث الرسمي …." but
         not "أوضح ذلك المتحدث أن …")."""
         tokens = s.tokens
-        if tokens[i + 1].text == "بذلك" or not tokens[i + 2].text.startswith("ال"):
+        at = self._past_time(tokens, i + 2)  # "أوضح ذلك اليوم مدير عام …"
+        if at >= len(tokens):
+            return False
+        if tokens[i + 1].text == "بذلك" or not tokens[at].text.startswith("ال"):
             return True
-        return np_grammar(self.m, self.nt, tokens, i + 2, len(tokens)) is not None and not any(
-            self.m.is_complementizer(t.text, None) or self.m.verb(t.text) for t in tokens[i + 2 :]) \
+        return np_grammar(self.m, self.nt, tokens, at, len(tokens)) is not None and not any(
+            self.m.is_complementizer(t.text, None) or self.m.verb(t.text) for t in tokens[at:]) \
             and not holds(self.nt.norm[tokens[-1].end : s.end], ":")  # "ويذكر ذلك الحادث بحادث مماثل": no speaker
+
+    def _past_time(self, tokens: Sequence[Token], k: int) -> int:
+        """Index after a time adverb at ``k`` ("اليوم", "أمس", "مساء أمس"), or ``k``: no preposition opens it."""
+        if k < len(tokens) and tokens[k].text not in _PREPOSITIONAL_CHANNEL and not tokens[k].text.startswith("ل"):
+            hit = self.m.channel.match(tokens, k, first_stems=False)
+            if hit is not None:
+                return k + hit[0]
+        return k
 
     def _said_that_before(self, s: Sentence, i: int, subject_at: int | None = None) -> int | None:
         """"… تم تقديم درع للمحافظ. صرح بذلك رئيس اللجنة الإعلامية …": a cue and "ذلك" opening a
@@ -1101,7 +1112,7 @@ class ParagraphReader:
         if self._previous_sentence is None:
             return None
         topic_ends = subject_at is not None  # "هذا ما قاله اللاعب عن وسطنا": what it was about is no part of him
-        subject_at = i + 2 if subject_at is None else subject_at
+        subject_at = self._past_time(tokens, i + 2) if subject_at is None else subject_at
         stop = next((j for j in range(subject_at + 1, len(tokens)) if holds(_gap(nt, tokens, j), ",،:(")
                      or (topic_ends and tokens[j].text in _TOPIC_PREPOSITIONS | _PREPOSITIONAL_CHANNEL)), len(tokens))
         extent = np_extent(nt, m, tokens, subject_at, stop)
