@@ -224,7 +224,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
             return None  # "وكشف عن …، غير أنه اعترف بأن …": a new clause, and the أن past it is its own
         if j > i + 1 and (word in _WHICH_SHOWS or (word in _IT_IS and j + 1 < len(tokens) and tokens[j + 1].text in _WHAT)):
             return None  # "أعلنت الشركة عن صفقة، مما يؤكد أن …": the writer's conclusion, not this verb's content
-        if j > i + 1 and word[:1] == "و" and without_conjunction(word) in m.lexicon.verbs and not _is_called(tokens[j]) and any(
+        if j > i + 1 and word[:1] == "و" and m.verb(word) is not None and not _is_called(tokens[j]) and any(
                 ":" in _gap(nt, tokens, q) or _complementizer_at(m, tokens, q) for q in range(j + 1, min(len(tokens), j + 7))):
             return None  # "وأكد المدرب على قوة البطولة … وقال:": the marker belongs to the second verb
     return None
@@ -1631,6 +1631,10 @@ class ParagraphReader:
             start = stop
             while start > 0 and stop - start < 16 and not holds(_gap(nt, tokens, start), ",،:."):
                 start -= 1
+        but = next((q for q in range(stop - 2, start, -1)
+                    if tokens[q].text == "ان" and without_conjunction(tokens[q - 1].text) in _BUT), None)
+        if but is not None:
+            start = but - 1  # "… مفادها بأن زعيم الحركة قتل إلا أن الحركة نفت …": the clause opens at "إلا أن"
         after_kana = start < stop and without_conjunction(tokens[start].text) in _KANA
         while start < stop and (without_conjunction(tokens[start].text) in _KANA or tokens[start].text in _AMMA):
             start += 1

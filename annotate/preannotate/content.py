@@ -32,6 +32,9 @@ _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
 # "… فيما أعلنت مصادر …" without a comma: a new attribution (not "كما", which also means "as").
 _CONTRAST_CONNECTIVES = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
 _BUT = frozenset({"لكن", "ولكن"})
+_NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
+_NOT_A_SPEAKER = frozenset({"هناك", "هنا", "هذا", "هذه", "ذلك", "تلك", "ما", "من", "في", "الامر"})
+_BUT_THAT = frozenset({"غير", "الا", "بيد"})  # + أن: "but", a clause of its own with its own subject
 BUT_HE = frozenset({"لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم"})  # "but he/she/they"
 # "… تعرض للسخرية، ما أثار غضب …": after a comma and before a past verb, the consequence the writer tells
 _CONSEQUENCE = frozenset({"ما", "مما", "ومما"})
@@ -175,15 +178,29 @@ def _new_speaker_with_clause(nt: NormText, m: Matchers, tokens: list, k: int) ->
     return False
 
 
-def _speaker_then_verb(nt: NormText, m: Matchers, tokens: list, k: int) -> bool:
-    """A reporting verb within the four words from ``k`` whose complementizer or colon follows within
+def _speaker_then_verb(nt: NormText, m: Matchers, tokens: list, k: int, reach: int = 4) -> bool:
+    """A reporting verb within the ``reach`` words from ``k`` whose complementizer or colon follows within
     eight words: after a comma, the next speaker and their verb ("، ومجموعة أخرى ترى أن …")."""
-    for v in range(k + 1, min(len(tokens), k + 4)):
+    for v in range(k + 1, min(len(tokens), k + reach)):
         verb = m.verb(tokens[v].text)
         if verb is None or verb.marked_only or tokens[v].text in m.lexicon.not_complementizer_before:
             continue  # "دون أن": "without", not the verb "دوّن"
         return any(m.is_complementizer(t.text, None) for t in tokens[v + 1 : v + 9]) or _colon_after(nt, tokens, v)
     return False
+
+
+def _but_speaker_then_verb(nt: NormText, m: Matchers, tokens: list, k: int) -> bool:
+    """"غير أن"/"إلا أن" at ``k``, a subject of one to six words (no negation, participle or break; no "هناك"),
+    then its reporting verb and complementizer ("…، غير أن كبير المفاوضين صائب عريقات أكد أن …"): a new
+    attribution after the comma."""
+    if tokens[k].text not in _BUT_THAT or k + 3 >= len(tokens) or tokens[k + 1].text != "ان":
+        return False
+    verb_at = next((v for v in range(k + 3, min(len(tokens), k + 10)) if m.verb(tokens[v].text) is not None), None)
+    if verb_at is None or verb_at - k - 2 > 6 or tokens[k + 2].text in _NOT_A_SPEAKER or any(
+            t.text in _NEGATIONS or m.is_participle(t.text) or holds(nt.norm[tokens[q - 1].end : t.start], ",،:؛;.()")
+            for q, t in zip(range(k + 2, verb_at), tokens[k + 2 : verb_at])):
+        return False
+    return _speaker_then_verb(nt, m, tokens, verb_at - 1, reach=2)
 
 
 def _call_participle(m: Matchers, tokens: list, k: int) -> bool:
@@ -283,8 +300,10 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
         if word in m.lexicon.boundary_words or without_conjunction(word) in m.lexicon.boundary_words \
                 or without_conjunction(without_object_pronoun(word, shortest=4)) in m.lexicon.boundary_words:  # "، وطالبهم بـ…"
             return gap_start + comma  # "…، داعياً إلى …" / "…، وطالب بـ…" / "…، واصفاً …": praise, calls and wishes end the claim
-        if _speaker_then_verb(nt, m, tokens, k):
-            return gap_start + comma  # "…، وثلة من الناس يعتقدون أن …", "…، إلا أنه أشار إلى أن …": a new attribution
+        if _speaker_then_verb(nt, m, tokens, k) or _but_speaker_then_verb(nt, m, tokens, k):
+            # "…، وثلة من الناس يعتقدون أن …", "…، إلا أنه أشار إلى أن …", "…، غير أن كبير المفاوضين صائب
+            # عريقات أكد أن …": a new attribution
+            return gap_start + comma
         if _writer_comment(tokens, k):
             return gap_start + comma  # "…، الأمر الذي يصعب …", "…، وهو ما …"
         if word in _CONSEQUENCE and k + 1 < len(tokens) and tokens[k + 1].text[:1] not in "يت" \
