@@ -1048,6 +1048,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("تلك التقارير آنذاك وعدّت أنها بعيدة عن الحقيقة", "indirect", "الحركة", "organization", None),
       ("صعوبة المرحلة", "indirect", "الوزير", "named_person", None),
       ("المفاوضات مستمرة", "indirect", "كبير المفاوضين صائب عريقات", "named_person", None)]),
+    (("a name the grammar could not read (an unknown forename that looks like بـ + a noun, a family name) closes "
+      "the subject before a noun object"),
+     ("من جانبه، أكد نائب رئيس الاتحاد السعودي للكرة الطائرة رئيس الوفد بتال العتيبي جاهزية المنتخب للبطولة. "
+      "وحمّلت الرئاسة الفلسطينية سلطات الاحتلال الإسرائيلية مسؤولية استشهاد الرضيع."),
+     [("جاهزية المنتخب للبطولة", "indirect", "نائب رئيس الاتحاد السعودي للكرة الطائرة رئيس الوفد بتال العتيبي",
+       "named_person", None),
+      ("مسؤولية استشهاد الرضيع", "indirect", "الرئاسة الفلسطينية", "organization", None)]),
 ]
 
 

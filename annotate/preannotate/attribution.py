@@ -1798,6 +1798,20 @@ class ParagraphReader:
         return any(pronoun_suffixed(tokens[t].text) and tokens[t - 1].text in _BEFORE_A_NOUN | _PREPOSITIONAL_CHANNEL
                    for t in range(i + 2, k))
 
+    def _name_before_object(self, tokens: Sequence[Token], k: int) -> int | None:
+        """Index of a noun object (an object starter) two or three words after ``k`` when the words before it
+        are a name closing the subject: a first word the grammar could not read (no article, "بتال" may look
+        like بـ + a noun) and a family name with the article ("رئيس الوفد | بتال العتيبي | جاهزية …")."""
+        m = self.m
+        q = next((q for q in range(k + 2, min(len(tokens), k + 4)) if bare(tokens[q].text) in m.lexicon.object_starters),
+                 None)
+        if q is None or tokens[k].text.startswith(("ال", "بال", "لل")) or not tokens[q - 1].text.startswith("ال"):
+            return None
+        if any(m.verb(t.text) or m.is_participle(t.text) or is_bare_preposition(t) or t.tanween_fath
+               or holds(_gap(self.nt, tokens, p), ",،:؛;.()\"") for p, t in zip(range(k, q), tokens[k:q])):
+            return None
+        return q
+
     def _body_name_end(self, s: Sentence, end: int) -> int | None:
         """"أعلنت شركة هوندا موتور اليابانية للسيارات ارتفاع …", "أعلنت جامعة نجران تمديد …": after a body's head
         without the article, the words no list knows up to the noun object (one to six, no break, no verb or
@@ -2036,6 +2050,9 @@ class ParagraphReader:
             k = _skip_aside_or_channel(nt, m, tokens, k)
         if subject is not None:
             subject, k = self._object_past_comma(s, subject, self._object_past_modifier(s, k))
+            named = None if verb.object_words else self._name_before_object(tokens, k)  # not "حمّلت X Y مسؤولية"
+            if named is not None:
+                subject, k = (subject[0], named), named  # "أكد رئيس الوفد بتال العتيبي جاهزية …"
         if k >= len(tokens) - 1:
             return None
         if verb.object_words:
