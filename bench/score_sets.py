@@ -17,7 +17,8 @@ from annotate.evaluate import EvaluationError, evaluate  # noqa: E402
 from annotate.io import read_jsonl  # noqa: E402
 from annotate.preannotate import get_engine  # noqa: E402
 
-REAL = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w")
+REAL = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w",
+        "x")
 WRITTEN = ("dev_gold", "holdout", "holdout2", "holdout3")
 
 
