@@ -132,6 +132,7 @@ _THAT = frozenset({"ذلك", "بذلك"})  # "صرح بذلك X", "أوضح ذل
 # with إلى and على: no verb follows; none opens a subject ("وشدد لدى استقباله … على": an occasion, not a speaker)
 _BEFORE_A_NOUN = frozenset(normalize_word(w) for w in ("في", "من", "عن", "حول", "منذ", "لدى", "خلال", "عند", "أثناء",
                                                         "أمام", "إبان"))
+_OCCASION_PREPOSITIONS = _BEFORE_A_NOUN | _PREPOSITIONAL_CHANNEL  # "خلال استقباله", "لدى لقائه": the speaker's occasion
 _EXPRESSED = frozenset({"عبر", "عبرت", "عبروا"})  # "وعبر الموري عن فرحته": not a boundary word, "عبر" is also "via"
 _IN_IT = frozenset(normalize_word(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))  # "الذي أكد فيه …"
 _AFFIRMING = frozenset(normalize_word(w) for w in ("التأكيد", "بالتأكيد"))  # the verbal noun of أكّد, a cue only without و
@@ -1795,7 +1796,7 @@ class ParagraphReader:
     def _own_occasion_before(self, tokens: Sequence[Token], i: int, k: int) -> bool:
         """True when a preposition and a possessed noun stand between the verb at ``i`` and ``k`` ("وشدد خلال
         استقباله عددا من …"): the occasion is the speaker's own, so the words after it are whom he met."""
-        return any(pronoun_suffixed(tokens[t].text) and tokens[t - 1].text in _BEFORE_A_NOUN | _PREPOSITIONAL_CHANNEL
+        return any(pronoun_suffixed(tokens[t].text) and tokens[t - 1].text in _OCCASION_PREPOSITIONS
                    for t in range(i + 2, k))
 
     def _name_before_object(self, tokens: Sequence[Token], k: int) -> int | None:

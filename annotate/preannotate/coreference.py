@@ -201,7 +201,7 @@ def _body_in_construct(words: tuple[str, ...], length: int) -> bool:
     headline's "النقد الدولي:" is the fund, not its director."""
     before, last = words[-length - 1], words[-length:]
     return len(before) > 3 and before[0] in "لب" and (
-        before.endswith("ة") or all(word.startswith(("ال", "وال")) for word in last) and length == 2)
+        before.endswith("ة") or (length == 2 and all(word.startswith(("ال", "وال")) for word in last)))
 
 
 def speaks_verses(mention: Mention) -> bool:
