@@ -36,6 +36,8 @@ from annotate.preannotate.sources import (
 )
 from annotate.preannotate.text import NormText, normalize_word
 from annotate.preannotate.words import (
+    BUT_THAT,
+    NEGATIONS,
     RELATIVE_PRONOUNS,
     bare,
     derived_verbal_noun,
@@ -63,7 +65,6 @@ _CLOCK_OR_DATE = re.compile(r"\d\s*$|^\W*\d")
 _NOBODY = PRONOUN_PREPOSITIONS | frozenset(normalize_word(w) for w in ("فيهما", "دائما", "أيضا", "كذلك", "بدوره", "بدورها",
                                                                         "مجددا", "أمس", "اليوم", "فقط", "رسميا"))
 _CONDITIONAL = frozenset(normalize_word(w) for w in ("شاء", "وجد", "وجدت", "أمكن", "لزم", "اقتضى"))
-_NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
 _NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "معنا", "هاهنا"))  # end in نا, not "we did"
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
@@ -122,7 +123,6 @@ _WHICH_SHOWS = frozenset({"مما", "ومما"})
 _WHAT = frozenset({"ما"})
 # و + a preposition opens an aside ("إلا أن اوباما وفي مقابلة مع …"), after the subject
 _AND_PREPOSITION = frozenset({"وفي", "وخلال", "وعبر", "ولدي", "وامام", "وبعد", "وقبل", "وعقب", "واثناء"})
-_BUT = frozenset({"غير", "الا", "بيد"})  # "، غير أن …" / "، إلا أن …": "but", opening a clause of its own
 _PERHAPS = frozenset({"ربما", "وربما", "لعل", "ولعل"})  # what may be said, not what was
 _IT_IS = frozenset({"وهو", "وهي", "هو", "هي", "وهذا", "هذا", "وذلك", "ذلك"})
 _THE_MATTER = frozenset({"الامر", "والامر"})
@@ -221,7 +221,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
             # "، وأضاف" / "، مضيفاً" / "حيث قال": another attribution starts before any content ("كما نقلت
             # عنها وكالة …" only relays this one)
             return None
-        if j > i + 1 and ("،" in gap or "," in gap) and (word in _BUT or word.startswith(("لكن", "ولكن"))):
+        if j > i + 1 and ("،" in gap or "," in gap) and (word in BUT_THAT or word.startswith(("لكن", "ولكن"))):
             return None  # "وكشف عن …، غير أنه اعترف بأن …": a new clause, and the أن past it is its own
         if j > i + 1 and (word in _WHICH_SHOWS or (word in _IT_IS and j + 1 < len(tokens) and tokens[j + 1].text in _WHAT)):
             return None  # "أعلنت الشركة عن صفقة، مما يؤكد أن …": the writer's conclusion, not this verb's content
@@ -326,7 +326,7 @@ def _skip_aside_or_channel(nt: NormText, m: Matchers, tokens: Sequence[Token], k
 def _opens_a_clause(word: str) -> bool:
     """A future verb (سيتبع، ستكون), a negation, a passive "يتم"/"تم" or a verb in the first person plural
     (قمنا، كنا) opening a clause: right after "وأضاف" with no subject, the speaker's own words."""
-    return (len(word) > 4 and word[:2] in ("سي", "ست", "سن") and not word.endswith(("ة", "ات"))) or word in _NEGATIONS \
+    return (len(word) > 4 and word[:2] in ("سي", "ست", "سن") and not word.endswith(("ة", "ات"))) or word in NEGATIONS \
         or word in _CLAUSE_OPENERS or (len(word) >= 3 and word.endswith("نا") and word not in _NOT_WE
                                        and not word.startswith(("ال", "ل", "ب")))
 
@@ -761,7 +761,7 @@ class ParagraphReader:
         if any(c in _gap(self.nt, tokens, end) for c in ",،:؛;.-–("):
             return False
         # "وبحسب المصدر فإن …", "وطبقا للمصادر ذاتها سيقود …": a particle, or a verb in the future or negated
-        return (self.m.is_complementizer(word, None) or word in _NEGATIONS
+        return (self.m.is_complementizer(word, None) or word in NEGATIONS
                 or (len(word) > 4 and word[:2] in ("سي", "ست", "سن")))
 
     def _closing_name(self, tokens: Sequence[Token], cue_end: int) -> bool:
@@ -1120,9 +1120,14 @@ class ParagraphReader:
         span = C.trim(nt, *self._previous_sentence)
         if extent is None or span is None:
             return None
-        source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
-        cue = (tokens[i].start, tokens[i].end)
-        self._add(Attribution(span, "indirect", cue, source, "explicit", "", 0.6, self.sentence_index))
+        return self._said_by(tokens, i, extent, span)
+
+    def _said_by(self, tokens: Sequence[Token], i: int, extent: tuple[int, int], span: tuple[int, int]) -> int:
+        """Record ``span`` as what the speaker at ``extent`` said, the cue at ``i`` ("أوضح ذلك X", "صرح بذلك
+        X"); returns the speaker's end, where reading goes on."""
+        source = C.mention_span(self.nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
+        self._add(Attribution(span, "indirect", (tokens[i].start, tokens[i].end), source, "explicit", "", 0.6,
+                              self.sentence_index))
         return tokens[extent[1] - 1].end
 
     def _said_that_before_comma(self, s: Sentence, i: int) -> int | None:
@@ -1137,10 +1142,7 @@ class ParagraphReader:
                 or not looks_like_source(m, nt, tokens, i + 2, stop) or any(
                 a.content[1] > span[0] and a.content[0] < span[1] for a in self.found):
             return None
-        source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
-        cue = (tokens[i].start, tokens[i].end)
-        self._add(Attribution(span, "indirect", cue, source, "explicit", "", 0.6, self.sentence_index))
-        return tokens[extent[1] - 1].end
+        return self._said_by(tokens, i, extent, span)
 
     def _this_is_what_was_said(self, s: Sentence) -> int | None:
         """"… الأزمة ستنتهي قريبا. هذا ما أكده رئيس الوزراء …": a sentence opening with "هذا ما" and a cue
@@ -1215,7 +1217,7 @@ class ParagraphReader:
         # "إبان مشاركته" is "during", not أبان "showed"
         if verb is not None and self._original(tokens[i]).lstrip("وف").startswith(("أعتقد", "إبان")):
             return None
-        if verb is not None and i > 0 and without_conjunction(tokens[i - 1].text) in _NEGATIONS \
+        if verb is not None and i > 0 and without_conjunction(tokens[i - 1].text) in NEGATIONS \
                 and not _gap(nt, tokens, i).strip() and not without_conjunction(word).lstrip("يت").startswith(
                     ("استبعد", "ستبعد")):
             self._remember_subject(s, i + 1)
@@ -1633,7 +1635,7 @@ class ParagraphReader:
             while start > 0 and stop - start < 16 and not holds(_gap(nt, tokens, start), ",،:."):
                 start -= 1
         but = next((q for q in range(stop - 2, start, -1)
-                    if tokens[q].text == "ان" and without_conjunction(tokens[q - 1].text) in _BUT), None)
+                    if tokens[q].text == "ان" and without_conjunction(tokens[q - 1].text) in BUT_THAT), None)
         if but is not None:
             start = but - 1  # "… مفادها بأن زعيم الحركة قتل إلا أن الحركة نفت …": the clause opens at "إلا أن"
         after_kana = start < stop and without_conjunction(tokens[start].text) in _KANA
@@ -1692,7 +1694,7 @@ class ParagraphReader:
         up to the verb are its subject, whether or not a list knows them; an aside opened by و + a
         preposition ("وفي مقابلة مع …") comes after the subject, not in it."""
         m = self.m
-        if stop - start < 3 or without_conjunction(tokens[start].text) not in _BUT or tokens[start + 1].text != "ان":
+        if stop - start < 3 or without_conjunction(tokens[start].text) not in BUT_THAT or tokens[start + 1].text != "ان":
             return None
         first = start + 2
         end = next((k for k in range(first + 1, stop) if tokens[k].text in _AND_PREPOSITION), stop)
@@ -1741,7 +1743,7 @@ class ParagraphReader:
             return self._passive_object(s, i, cue_end) if passive else None
         if not (verb.takes_object or verb.prepositions):
             return None
-        if i > 0 and without_conjunction(tokens[i - 1].text) in _NEGATIONS or (
+        if i > 0 and without_conjunction(tokens[i - 1].text) in NEGATIONS or (
                 i > 1 and tokens[i - 1].text == "ان" and tokens[i - 2].text == "دون"):
             return None  # "ولم تكشف عن التفاصيل المالية", "دون أن يتضمن بيانها …": what was not said is no claim
         j = cue_end
@@ -1782,7 +1784,7 @@ class ParagraphReader:
         active_too = not self._vocalized_passive(tokens[i])
         if subject is None and (not passive or active_too) and verb.takes_object and j < len(tokens) \
                 and tokens[j].text not in verb.prepositions and not (
-                i > 0 and without_conjunction(tokens[i - 1].text) in _NEGATIONS):
+                i > 0 and without_conjunction(tokens[i - 1].text) in NEGATIONS):
             subject = self._unknown_subject(s, j)  # "كما أكد محلب أهمية …"; not "ولم تعلن إسرائيل مسؤوليتها"
             passive = passive and subject is None
         k = subject[1] if subject else j

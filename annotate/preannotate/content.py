@@ -19,6 +19,8 @@ from annotate.preannotate.segment import tokens as words_between
 from annotate.preannotate.sources import looks_like_source
 from annotate.preannotate.text import NormText
 from annotate.preannotate.words import (
+    BUT_THAT,
+    NEGATIONS,
     RELATIVE_PRONOUNS,
     bare,
     derived_verbal_noun,
@@ -32,9 +34,7 @@ _TRAILING = set(".,،:;؛!?؟…-–—ـ ") | {"\n", "\t"}
 # "… فيما أعلنت مصادر …" without a comma: a new attribution (not "كما", which also means "as").
 _CONTRAST_CONNECTIVES = frozenset({"فيما", "بينما", "وفيما", "وبينما"})
 _BUT = frozenset({"لكن", "ولكن"})
-_NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})
 _NOT_A_SPEAKER = frozenset({"هناك", "هنا", "هذا", "هذه", "ذلك", "تلك", "ما", "من", "في", "الامر"})
-_BUT_THAT = frozenset({"غير", "الا", "بيد"})  # + أن: "but", a clause of its own with its own subject
 BUT_HE = frozenset({"لكنه", "ولكنه", "لكنها", "ولكنها", "لكنهم", "ولكنهم"})  # "but he/she/they"
 # "… تعرض للسخرية، ما أثار غضب …": after a comma and before a past verb, the consequence the writer tells
 _CONSEQUENCE = frozenset({"ما", "مما", "ومما"})
@@ -193,11 +193,11 @@ def _but_speaker_then_verb(nt: NormText, m: Matchers, tokens: list, k: int) -> b
     """"غير أن"/"إلا أن" at ``k``, a subject of one to six words (no negation, participle or break; no "هناك"),
     then its reporting verb and complementizer ("…، غير أن كبير المفاوضين صائب عريقات أكد أن …"): a new
     attribution after the comma."""
-    if tokens[k].text not in _BUT_THAT or k + 3 >= len(tokens) or tokens[k + 1].text != "ان":
+    if tokens[k].text not in BUT_THAT or k + 3 >= len(tokens) or tokens[k + 1].text != "ان":
         return False
     verb_at = next((v for v in range(k + 3, min(len(tokens), k + 10)) if m.verb(tokens[v].text) is not None), None)
     if verb_at is None or verb_at - k - 2 > 6 or tokens[k + 2].text in _NOT_A_SPEAKER or any(
-            t.text in _NEGATIONS or m.is_participle(t.text) or holds(nt.norm[tokens[q - 1].end : t.start], ",،:؛;.()")
+            t.text in NEGATIONS or m.is_participle(t.text) or holds(nt.norm[tokens[q - 1].end : t.start], ",،:؛;.()")
             for q, t in zip(range(k + 2, verb_at), tokens[k + 2 : verb_at])):
         return False
     return _speaker_then_verb(nt, m, tokens, verb_at - 1, reach=2)

@@ -57,6 +57,8 @@ def _same(word: str) -> str:
 
 # the relative pronouns a clause about a named speaker opens with ("…، الذي يرى أن …", "اوباما الذي جعل …")
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+NEGATIONS = frozenset({"لا", "لم", "لن", "ليس", "ليست"})  # "لم يعلن …": what was not said is no claim
+BUT_THAT = frozenset({"غير", "الا", "بيد"})  # + أن ("، غير أن …"، "، إلا أن …"): "but", a clause of its own
 
 
 def pronoun_suffixed(word: str) -> bool:
