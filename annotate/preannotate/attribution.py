@@ -204,7 +204,7 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         comma = max(gap.rfind(","), gap.rfind("،"))
         if comma >= 0 and j > i + 1 and gap.rfind('"') > comma:
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.75)
-        if j > i and gap.rstrip(" ").endswith('"') and _opens_long_quote(nt, m, s, j, shortest=3 if j == i + 1 else 5):
+        if j > i and gap.rstrip(" ").endswith('"') and _opens_long_quote(nt, m, s, j, shortest=_shortest_quote(m, tokens, i, j)):
             # "وقال المدير الرياضي لهيرتا "نشعر بصدمة …"": a quotation after the subject, no comma
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7, quotation=True)  # (or "وقال، "…"")
         width = _complementizer_at(m, tokens, j)
@@ -231,6 +231,19 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
     return None
 
 
+def _shortest_quote(m: Matchers, tokens: Sequence[Token], i: int, j: int) -> int:
+    """Fewest words a quotation opening before word ``j`` needs to be what the cue at ``i`` says: three right
+    after the cue; four after the subject of a speaking verb when it closes the sentence ("وقال المتحدث …
+    "هذا حريق سريع الانتشار"."), but not after a preposition ("عن "وصايا غالية لكل فتاة""); else five."""
+    if j == i + 1:
+        return 3
+    before = tokens[j - 1].text
+    if without_conjunction(tokens[i].text) in _SAY and not (before in m.lexicon.np_prepositions or before in _TOPIC_PREPOSITIONS
+                                                             or is_bare_preposition(tokens[j - 1])):
+        return 4
+    return 5
+
+
 def _is_called(token: Token) -> bool:
     """"ويدعى آدم": يدعى written with ى is "is called", which names the one before it; يدعي "claims"."""
     return token.alif_maqsura and without_conjunction(token.text) in _IS_CALLED
@@ -239,7 +252,8 @@ def _is_called(token: Token) -> bool:
 def _opens_long_quote(nt: NormText, m: Matchers, s: Sentence, j: int, shortest: int = 5) -> bool:
     """True when a quotation of five words or more opens right before word ``j`` (after a space) and
     ends its sentence (or never closes): speech, not a quoted name ("نادي "الهلال""). Right after the cue,
-    with no subject between, three words are enough (``shortest``): "وقال "كلنا فداء الوطن"".
+    with no subject between, three words are enough (``shortest``): "وقال "كلنا فداء الوطن""; a quotation
+    that never closes needs five.
 
     A quotation of eight words or more is speech even when the sentence goes on after it
     ("وأضاف الباحث "…"، مطالبا …", "وأضاف "…" في التعامل مع …"); names of bodies in quotation
@@ -264,7 +278,7 @@ def _opens_long_quote(nt: NormText, m: Matchers, s: Sentence, j: int, shortest: 
         if m.is_participle(following):
             return words >= 5  # "… "اللاعبون الجدد تأقلموا سريعا" مضيفا أن …": a new attribution follows
         return words >= 8  # "أعلنت "المقاومة الإسلامية في العراق"، وهي …": a name goes on
-    return words >= shortest
+    return words >= (shortest if close is not None else max(shortest, 5))
 
 
 def _quote_content_after(nt: NormText, s: Sentence, j: int) -> int | None:

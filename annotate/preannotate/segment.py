@@ -16,13 +16,25 @@ from typing import NamedTuple
 from annotate.preannotate.text import WORD, NormText
 
 # A full stop ends a sentence unless it is part of an ellipsis or a number (2024.08.09, 3.4).
-# Scraped news often glues sentences ("نفسه.وذكر"): a full stop between a word of three letters or
-# more and a letter ends a sentence too; "د.يوسف" (an abbreviated title) does not.
+# Scraped news often glues sentences ("نفسه.وذكر", "أيه.إم.دي.ولم"): a full stop between a word of two
+# letters or more and a letter ends a sentence too; "د.يوسف" (an abbreviated title) and initials
+# ("إتش.إس.بي.سي", see _between_initials) do not.
 # The leading look-ahead changes nothing that matches; it lets the regular expression engine skip to the
 # next . ! ? ؟ instead of trying both alternatives at every character (twice as fast on news text).
-SENTENCE_END = re.compile(r"(?=[.!?؟])(?:(?<!\.)[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)|(?<=[\u0621-\u064a]{3})\.(?=[\u0621-\u064a]))")
+SENTENCE_END = re.compile(r"(?=[.!?؟])(?:(?<!\.)[.!?؟]+(?![.\d])(?=[\s\"»”)]|$)|(?<=[\u0621-\u064a]{2})\.(?=[\u0621-\u064a]))")
 # "د." / "م." / "أ." before a name abbreviate a title (doctor, engineer, professor), not a sentence.
 _TITLE_LETTERS = "دمأا"
+# Latin letters spelled in Arabic (normalised), as agencies write initials: "إتش.إس.بي.سي" (HSBC),
+# "جيه.بي مورجان", "بي.إم.دبليو"; a full stop between two of them is inside a name.
+_LETTER_NAMES = frozenset({"ايه", "اي", "بي", "سي", "دي", "اف", "جي", "جيه", "اتش", "ايتش", "اش", "اس", "ال", "ام",
+                           "ان", "او", "كي", "كيه", "كيو", "ار", "تي", "يو", "في", "دبليو", "دبل", "اكس", "واي",
+                           "زد", "زي", "وان"})
+_LETTERS_BEFORE = re.compile(r"[\u0621-\u064a]+$")
+_LETTERS_AFTER = re.compile(r"[\u0621-\u064a]+")
+_LETTER_NAME = "(?:" + "|".join(sorted(_LETTER_NAMES, key=len, reverse=True)) + ")"
+# A word, or initials joined by full stops as one word (the look-ahead keeps the cost off other words).
+_WORD_OR_INITIALS = re.compile(rf"(?=[\u0621-\u064a]{{2,5}}\.[\u0621-\u064a])(?:{_LETTER_NAME}\.)+{_LETTER_NAME}(?![^\W_])"
+                               rf"|{WORD.pattern}")
 PUNCTUATION = set(".,،:;؛!?؟…-–—ـ()[]{}'\"«»“”")
 
 
@@ -72,7 +84,7 @@ def sentences(nt: NormText, paragraph: tuple[int, int]) -> list[Sentence]:
     result = []
     cursor = 0
     for match in SENTENCE_END.finditer(text):
-        if _abbreviated_title(text, match.start(), match.end()):
+        if _abbreviated_title(text, match.start(), match.end()) or _between_initials(text, match.start(), match.end()):
             continue
         stop = match.end()
         # A closing quotation mark right after the full stop belongs to this sentence.
@@ -95,7 +107,7 @@ _INITIAL_NEXT = re.compile(r"\s?[\u0621-\u064a][.)]")
 
 
 def _abbreviated_title(text: str, dot: int, stop: int) -> bool:
-    """True for the full stop of "وقال م. حسام": one title letter standing alone, not after a
+    """True for the full stop of "وقال م. حسام" or "أ.د. محمد": title letters standing alone, not after a
     number ("2015 م." is a year), and a word right after; and for the initials of an agency's name,
     "(د. ب. أ)", "(أ. ف. ب)": one letter alone, another letter next."""
     if stop == dot + 1 and dot > 0 and "\u0621" <= text[dot - 1] <= "\u064a" and (dot == 1 or text[dot - 2] in " (") \
@@ -103,10 +115,22 @@ def _abbreviated_title(text: str, dot: int, stop: int) -> bool:
         return True
     if stop != dot + 1 or dot == 0 or text[dot - 1] not in _TITLE_LETTERS:
         return False
+    if dot >= 3 and text[dot - 2] == "." and text[dot - 3] in _TITLE_LETTERS:
+        dot -= 2  # "أ.د. محمد": two titles (professor, doctor) written together
     if dot >= 2 and not text[dot - 2].isspace():
         return False
     before = text[: dot - 1].rstrip()
     return not (before and before[-1].isdigit()) and text[stop:stop + 2].strip()[:1].isalpha()
+
+
+def _between_initials(text: str, dot: int, stop: int) -> bool:
+    """True for a full stop glued between two spelled Latin letters ("إتش.إس.بي.سي", "جيه.بي مورجان"):
+    initials of a name, which the rule for glued sentences ("نفسه.وذكر") would otherwise split."""
+    if stop != dot + 1:
+        return False
+    before, after = _LETTERS_BEFORE.search(text, 0, dot), _LETTERS_AFTER.match(text, stop)
+    return before is not None and after is not None and before.group() in _LETTER_NAMES \
+        and after.group() in _LETTER_NAMES
 
 
 def abbreviated_title(word: str) -> bool:
@@ -120,7 +144,7 @@ def _scan(nt: NormText, start: int, end: int) -> list[Token]:
     # most texts carry no tanween at all: then no word needs the look at the character after it
     tanween = "\u064b" in original
     found = []
-    for m in WORD.finditer(norm, start, end):
+    for m in _WORD_OR_INITIALS.finditer(norm, start, end):
         word_start, word_end = m.span()
         last = index[word_end - 1]
         found.append(_new_token(Token, (word_start, word_end, norm[word_start:word_end], original[last] == "ى",

@@ -1018,6 +1018,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
             type_ = "organization"  # "وأوضحت الجوازات …", "وأكدت المبادرة …": a body no lexicon knows, with a feminine verb
         if type_ == "named_person" and nt is not None and _quoted_definite_word(nt, tokens):
             type_ = "organization"  # "«التعليم» تؤكد …": a ministry or body by its short name
+        if type_ == "named_person" and "." in first:
+            type_ = "organization"  # "إتش.إس.بي.سي", "جيه.بي مورجان": initials name a company or a body
         confident = False
     if named_in_apposition and type_ in {"anonymous", "local", "organization"}:
         type_, confident = "named_person", True
