@@ -1073,6 +1073,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("هذا حريق سريع الانتشار", "direct", "دانيال بيرلانت المتحدث باسم إدارة الغابات", "named_person", None)]),
     ("a four-word quotation after a preposition is a title, not speech",
      'وتحدثت الدكتورة قذلة الحواش مع الفتيات عن "وصايا غالية لكل فتاة".', []),
+    ("a closing 'وذلك' before a post-posed attribution points at the clause and is no part of it",
+     "وفضل اللاعب الانتقال إلى باريس سان جرمان، وذلك بحسب ما أكد مدير أعماله.",
+     [("وفضل اللاعب الانتقال إلى باريس سان جرمان", "indirect", "مدير أعماله", "named_person", None)]),
+    ("a sentence that only points back ('جاء ذلك') and names a source attributes the sentence before",
+     "هبطت اليوم بمطار عدن طائرة عسكرية تحمل مساعدات إنسانية. جاء ذلك وفقاً لما أوردته وكالة أنباء الإمارات الرسمية اليوم.",
+     [("هبطت اليوم بمطار عدن طائرة عسكرية تحمل مساعدات إنسانية", "indirect", "وكالة أنباء الإمارات الرسمية",
+       "media", None)]),
+    ("pointing back to a rule ('وذلك وفق الضوابط') names nobody",
+     "وفاز الفريق بالمباراة. وذلك وفق الضوابط المعتمدة.", []),
 ]
 
 

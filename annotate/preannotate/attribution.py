@@ -69,6 +69,7 @@ _NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "�
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
+_POINTING_BACK = frozenset({"جاء", "ذلك"})  # "جاء ذلك بحسب …", "وذلك وفقاً لـ…": the sentence before is meant
 _ALSO = frozenset({"كما", "وكما"})
 # labels a scraped headline carries before its source ("⚡ عاجل | رويترز: …"): no dateline's place
 _HEADLINE_LABELS = frozenset(normalize_word(w) for w in ("عاجل", "خاص", "حصري", "حصريا", "فيديو", "بالفيديو",
@@ -657,6 +658,9 @@ class ParagraphReader:
                 return None
             self.found.append(Attribution(span, kind, cue, None, "unstated", "", 0.7, self.sentence_index))
             return cue[1]
+        if before and without_conjunction(before[-1].text) == "ذلك" and all(
+                without_conjunction(t.text) in _POINTING_BACK for t in before):
+            return self._according_to_before(s, i, cue_end)
         closing_name = len(before) >= 3 and self._closing_name(tokens, cue_end)
         document = is_document_word(m, tokens[cue_end].text) and not (
             cue_end + 1 < len(tokens) and tokens[cue_end + 1].text in RELATIVE_PRONOUNS)  # "وجاء في الخطاب: …"
@@ -714,6 +718,22 @@ class ParagraphReader:
             return None
         return self._add(Attribution(span, kind, cue, source, "explicit", "", 0.8 - 0.1 * unclosed,
                                      self.sentence_index))
+
+    def _according_to_before(self, s: Sentence, i: int, cue_end: int) -> int | None:
+        """"… هبطت طائرة في عدن. جاء ذلك وفقاً لما أوردته وكالة أنباء الإمارات الرسمية اليوم.": a sentence
+        that only points back ("جاء ذلك", "وذلك") and names a source closing it attributes the sentence before."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        if self._previous_sentence is None:
+            return None
+        stop = next((j for j in range(cue_end + 1, len(tokens)) if holds(_gap(nt, tokens, j), ",،:(")), len(tokens))
+        extent = np_extent(nt, m, tokens, cue_end, stop)
+        span = C.trim(nt, *self._previous_sentence)
+        first = tokens[cue_end].text if cue_end < len(tokens) else ""
+        if extent is None or span is None or stop < len(tokens) or self._past_time(tokens, extent[1]) < stop - 1 \
+                or not looks_like_source(m, nt, tokens, cue_end, stop) or bare(first.removeprefix("ل")) in m.lexicon.norms \
+                or bare(first) in m.lexicon.norms or any(a.content[1] > span[0] and a.content[0] < span[1] for a in self.found):
+            return None  # the source must close the sentence (a time or an adjective may follow it); "وفق الضوابط" names nobody
+        return self._said_by(tokens, i, extent, span, cue_end)
 
     def _amma_speech(self, s: Sentence, i: int, cue_end: int) -> bool:
         """"أما X فقال …" with nothing between the verb and the words: a speaking verb with ف after a
@@ -1136,12 +1156,13 @@ class ParagraphReader:
             return None
         return self._said_by(tokens, i, extent, span)
 
-    def _said_by(self, tokens: Sequence[Token], i: int, extent: tuple[int, int], span: tuple[int, int]) -> int:
-        """Record ``span`` as what the speaker at ``extent`` said, the cue at ``i`` ("أوضح ذلك X", "صرح بذلك
-        X"); returns the speaker's end, where reading goes on."""
+    def _said_by(self, tokens: Sequence[Token], i: int, extent: tuple[int, int], span: tuple[int, int],
+                 cue_end: int | None = None) -> int:
+        """Record ``span`` as what the speaker at ``extent`` said, the cue at ``i`` (to ``cue_end``, by default
+        one word: "أوضح ذلك X", "صرح بذلك X"); returns the speaker's end, where reading goes on."""
         source = C.mention_span(self.nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
-        self._add(Attribution(span, "indirect", (tokens[i].start, tokens[i].end), source, "explicit", "", 0.6,
-                              self.sentence_index))
+        cue = (tokens[i].start, tokens[(cue_end or i + 1) - 1].end)
+        self._add(Attribution(span, "indirect", cue, source, "explicit", "", 0.6, self.sentence_index))
         return tokens[extent[1] - 1].end
 
     def _said_that_before_comma(self, s: Sentence, i: int) -> int | None:

@@ -433,12 +433,19 @@ def headline_content(nt: NormText, start: int, end: int) -> tuple[int, int] | No
     return trim(nt, start, end)
 
 
+_THAT_POINTER = "وذلك"
+
+
 def before_attribution(nt: NormText, start: int, cue_start: int) -> tuple[tuple[int, int] | None, str]:
-    """Content that precedes "، بحسب …": the clause, or its quotation if that is most of it."""
+    """Content that precedes "، بحسب …": the clause, or its quotation if that is most of it; a closing
+    "وذلك" ("…، وذلك بحسب ما أكد مدير أعماله") points at the clause and is no part of it."""
     span = trim(nt, start, cue_start)
+    text = nt.norm
+    if span is not None and text.endswith(_THAT_POINTER, span[0], span[1]) and span[1] - len(_THAT_POINTER) > span[0] \
+            and not text[span[1] - len(_THAT_POINTER) - 1].isalpha():
+        span = trim(nt, span[0], span[1] - len(_THAT_POINTER))
     if span is None:
         return None, "indirect"
-    text = nt.norm
     open_at = text.find('"', span[0], span[1])
     if open_at >= 0:
         close = closing_quote(nt, open_at, span[1] + 1)
