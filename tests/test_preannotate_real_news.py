@@ -1082,6 +1082,14 @@ CASES: list[tuple[str, str, list[Expected]]] = [
        "media", None)]),
     ("pointing back to a rule ('وذلك وفق الضوابط') names nobody",
      "وفاز الفريق بالمباراة. وذلك وفق الضوابط المعتمدة.", []),
+    ("a family name, then words that can only open a clause: speech with no أن",
+     "وقال الشهري من الصعب ضمان عدم انقطاع الكهرباء بشكل نهائي.",
+     [("من الصعب ضمان عدم انقطاع الكهرباء بشكل نهائي", "indirect", "الشهري", "named_person", None)]),
+    ("a name, a channel, then a negated verb: speech with no أن",
+     "وقال الجبير خلال المؤتمر لن نسمح لإيران بالتدخل في شؤون المنطقة.",
+     [("لن نسمح لإيران بالتدخل في شؤون المنطقة", "indirect", "الجبير", "named_person", None)]),
+    ("a quoted answer after the subject opens no clause",
+     "وقال الناخبون «لا»، وقد فعلوا ذلك رغم العبء الذي كان مفروضا عليهم.", []),
 ]
 
 

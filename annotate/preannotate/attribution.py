@@ -193,6 +193,10 @@ _SAY = frozenset(normalize_word(w) for w in ("قال", "قالت", "يقول", "
 _SAY_ONLY = frozenset(normalize_word(w) for w in ("قال", "قالت", "يقول", "تقول"))  # not أضاف "scored", تابع "watched"
 _FIRST_PERSON_OPENERS = frozenset(normalize_word(w) for w in ("نحن", "أنا", "إننا", "إنني", "لقد"))
 _CLAUSE_OPENERS = _FIRST_PERSON_OPENERS | frozenset(normalize_word(w) for w in ("يتم", "تم"))
+# "وقال الشهري من الصعب ضمان …", "وقال كيري هناك …": words that open a clause after a speaker's name
+_THERE_IS = frozenset(normalize_word(w) for w in ("هناك", "هنالك"))
+_IT_IS_ADJECTIVES = frozenset(normalize_word(w) for w in (
+    "الصعب", "المهم", "الضروري", "المتوقع", "الممكن", "المستحيل", "المقرر", "الواضح", "المؤكد", "المبكر"))
 
 
 def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> _Marker | None:
@@ -344,6 +348,16 @@ def _opens_a_clause(word: str) -> bool:
     return (len(word) > 4 and word[:2] in ("سي", "ست", "سن") and not word.endswith(("ة", "ات"))) or word in NEGATIONS \
         or word in _CLAUSE_OPENERS or (len(word) >= 3 and word.endswith("نا") and word not in _NOT_WE
                                        and not word.startswith(("ال", "ل", "ب")))
+
+
+def _clause_opener_at(nt: NormText, tokens: Sequence[Token], k: int) -> bool:
+    """Words at ``k`` that can only open a clause, not go on with a name: a future or negated verb, "we",
+    "تم", "هناك", "من الصعب/من المهم …" ("وقال الشهري من الصعب ضمان …")."""
+    word = tokens[k].text
+    if k + 1 < len(tokens) and not _gap(nt, tokens, k + 1).isspace():
+        return False  # "وقال الناخبون «لا»، …": a word quoted or set off alone answers, opens nothing
+    return _opens_a_clause(word) or word in _THERE_IS or (
+        word == "من" and k + 1 < len(tokens) and tokens[k + 1].text in _IT_IS_ADJECTIVES)
 
 
 def _maybe_preposition(word: str) -> bool:
@@ -764,6 +778,10 @@ class ParagraphReader:
         if end is None and cue_end + 2 < len(tokens) and tokens[cue_end].text.startswith("ال") \
                 and len(tokens[cue_end].text) > 4 and m.channel.match(tokens, cue_end + 1, first_stems=False):
             end = cue_end + 1  # "وقال الشرجي في تصريحات لـ«عكاظ» …": a family name no list knows, then the channel
+        family_name = end is None and cue_end + 1 < len(tokens) and tokens[cue_end].text.startswith("ال") \
+            and len(tokens[cue_end].text) > 4 and _clause_opener_at(nt, tokens, cue_end + 1)
+        if family_name:
+            end = cue_end + 1  # "وقال الشهري من الصعب ضمان …": a family name, then words that open a clause
         if end is None or end <= cue_end:
             return None
         k, previous = end, -1
@@ -775,8 +793,9 @@ class ParagraphReader:
         if len(tokens) - k < 4 or holds(_gap(nt, tokens, k), ",،:؛;.()-–"):
             return None
         word = tokens[k].text
-        if not word.startswith("ال") or is_bare_preposition(tokens[k]) or self._awaits_genitive(tokens, (cue_end, end)) \
-                or (k == end and not self._ends_in_name(tokens, (cue_end, end))):
+        if not (word.startswith("ال") or _clause_opener_at(nt, tokens, k)) or is_bare_preposition(tokens[k]) \
+                or self._awaits_genitive(tokens, (cue_end, end)) \
+                or (k == end and not family_name and not self._ends_in_name(tokens, (cue_end, end))):
             # "قال له …", "وقال مؤكداً …", "قال أستاذ فلسفة …", "وقال مدير عام مكتب الصحة …": a definite word
             # must open the words, after a name or a channel phrase that closed the subject
             return None
