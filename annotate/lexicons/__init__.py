@@ -96,6 +96,7 @@ class Lexicon:
     not_object_words: frozenset[str] = frozenset()
     one_of: frozenset[str] = frozenset()
     some_of: frozenset[str] = frozenset()
+    counts: frozenset[str] = frozenset()  # "ثلاثة مسؤولين", "عدة مصادر": a number of people, typed by them
     government_heads: frozenset[str] = frozenset()
     woman_words: frozenset[str] = frozenset()
     masculine_names_in_ta: frozenset[str] = frozenset()
@@ -368,6 +369,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         not_object_words=cues.words("not_object_words"),
         one_of=sources.words("one_of"),
         some_of=sources.words("some_of"),
+        counts=sources.words("counts"),
         government_heads=sources.words("government_heads"),
         woman_words=sources.words("woman_words"),
         masculine_names_in_ta=sources.words("masculine_names_in_ta"),

@@ -1990,6 +1990,28 @@ class ParagraphReader:
                 return j  # but "وصفته "جازبروم" في بيان بأنه": بيان is a statement, not بـ + يان
         return None
 
+    def _accused_at(self, tokens: Sequence[Token], start: int, end: int) -> int | None:
+        """Where the accused begins among the words ``[start, end)`` between a verb of accusing and its بـ: the
+        first side, state or state body the lists know (قوات، النظام، روسيا …), after words that read as a source
+        on their own ("المعارضة السورية" | "قوات النظام"; not "وزارة" | "الخارجية")."""
+        m, nt = self.m, self.nt
+        for t in range(start + 1, end):
+            if holds(_gap(nt, tokens, t), ",،:؛;()"):
+                return None
+            word = without_conjunction(tokens[t].text)
+            party = word in m.lexicon.state_names or bare(word) in m.lexicon.government_heads \
+                or m.affiliation_words.match(tokens, t, first_stems=False)
+            if party and not adjective_like(word) and not self._awaits_genitive(tokens, (start, t)) \
+                    and looks_like_source(m, nt, tokens, start, t):
+                return t
+        return None
+
+    def _carries_object_pronoun(self, token: Token) -> bool:
+        """"اتهمه"، "وصفتها": the verb carries its object; "اتهم" only ends in هم, no verb is left without it."""
+        return any(pronoun_suffixed(word) and any(
+            word.endswith(suffix) and self.m.verb(word[: -len(suffix)]) is not None for suffix in ("هما", "ها", "هم", "ه"))
+            for word in {token.text, without_conjunction(token.text)})  # "وصفته" is وصف + ت + ه, not و + صفته
+
     def _accuser_then_accused(self, first: Token, second: Token) -> bool:
         """True when two words between a verb of accusing and its بـ are two parties, the accuser first: each a
         state, a capital standing for its state (واشنطن، موسكو) or a side the lists know (المعارضة، النظام);
@@ -2125,17 +2147,24 @@ class ParagraphReader:
             if k is None:
                 return None
             if k == described and subject is not None and not (
-                    subject[0] > i and pronoun_suffixed(without_conjunction(tokens[i].text))):
+                    subject[0] > i and self._carries_object_pronoun(tokens[i])):
                 last = tokens[subject[1] - 1].text
                 if subject[1] - subject[0] >= 2 and last.startswith("ال") and not adjective_like(last):
                     subject = (subject[0], subject[1] - 1)  # "اتهمت الحكومة الميليشيا بـ…": the last noun is the accused
+                    described = subject[1]
                 else:
-                    subject = None  # "واتهمت الجيش بقصف …": the only noun phrase is the accused, the subject unstated
-                described = subject[1] if subject is not None else i + 1
+                    # "واتهمت الجيش بقصف …": the only noun phrase is the accused; the accuser is unstated, or
+                    # the antecedent of a relative pronoun right before the verb ("كييف التي تتهم الكرملين بـ…")
+                    subject = self._relative_antecedent(tokens, i - 1) \
+                        if i > 0 and tokens[i - 1].text in RELATIVE_PRONOUNS else None
+                    described = i + 1
             elif subject is None and k == described + 2 and described == cue_end \
                     and self._accuser_then_accused(tokens[described], tokens[described + 1]):
                 subject = (described, described + 1)  # "واتهمت واشنطن موسكو بـ…", "وتتهم المعارضة النظام بـ…"
                 described += 1
+            elif subject is None and k >= described + 3 and described == cue_end \
+                    and (accused := self._accused_at(tokens, described, k)) is not None:
+                subject, described = (described, accused), accused  # "واتهمت المعارضة السورية قوات النظام بـ…"
         word = tokens[k].text
         if m.is_feeling(word) or (not verb.accuses and self._praise(word)):
             # "أكد اعتزاز المملكة …", "أعلن عن سعادته": a feeling, "نوه بجهود …" praise, not content (guidelines 5.7);

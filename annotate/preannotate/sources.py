@@ -965,8 +965,11 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     if not tokens or tokens[0].text.isdigit():
         # "43 % منهم", "19 % من المستخدمين": a share of a surveyed group speaks, nobody named
         return SourceInfo("anonymous", None, None, "", "pl", False)
-    part_of = 1 if len(tokens) > 1 and without_conjunction(tokens[0].text) in m.lexicon.one_of else \
-        2 if len(tokens) > 2 and without_conjunction(tokens[0].text) in m.lexicon.some_of and tokens[1].text == "من" else 0
+    first_word = without_conjunction(tokens[0].text)
+    part_of = 1 if len(tokens) > 1 and first_word in m.lexicon.one_of else \
+        2 if len(tokens) > 2 and first_word in m.lexicon.some_of and tokens[1].text == "من" else 0
+    if len(tokens) > 1 and first_word in m.lexicon.counts:
+        part_of = 2 if len(tokens) > 2 and tokens[1].text == "من" else 1  # "ثلاثة مسؤولين", "اثنان من السكان"
     if part_of:
         # "أحد أقارب الضحية", "عدد من الاختصاصيين": typed by the group; a group no lexicon knows is unnamed
         info = classify(m, tokens[part_of:], named_in_apposition, nt)
