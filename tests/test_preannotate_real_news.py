@@ -1108,6 +1108,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("the antecedent of a relative pronoun accuses the noun after the verb",
      "ما أثار غضب حزب العمال الكردستاني الذي اتهم السلطة المركزية بعدم حماية الشعب.",
      [("عدم حماية الشعب", "indirect", "حزب العمال الكردستاني", "organization", None)]),
+    ("reporting preparations or shelling after a topic verb is content, not a topic",
+     "وتحدثت وسائل إعلام إسرائيلية عن استعدادات لعملية عسكرية واسعة في جنوب لبنان.",
+     [("استعدادات لعملية عسكرية واسعة في جنوب لبنان", "indirect", "وسائل إعلام إسرائيلية", "media", None)]),
 ]
 
 
