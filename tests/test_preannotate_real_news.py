@@ -1111,6 +1111,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("reporting preparations or shelling after a topic verb is content, not a topic",
      "وتحدثت وسائل إعلام إسرائيلية عن استعدادات لعملية عسكرية واسعة في جنوب لبنان.",
      [("استعدادات لعملية عسكرية واسعة في جنوب لبنان", "indirect", "وسائل إعلام إسرائيلية", "media", None)]),
+    ("content that opens by citing a document is the document's (nested)",
+     "وأكدت منظمة أوتشا أنه وفقا لنتائج البعثة فقد وصل نحو 800 نازح إلى المدينة.",
+     [("وصل نحو 800 نازح إلى المدينة", "indirect", "نتائج البعثة", "organization", None)]),
+    ("a participle's content citing a statistic: the statistic is the source",
+     "وأكدت صحة الأحساء أن الفرق باشرت الحدث، مبينة أنه حسب الإحصائية التي سجلت بصحة الأحساء، بلغ عدد المصابين 20 مصابا.",
+     [("الفرق باشرت الحدث", "indirect", "صحة الأحساء", "organization", None),
+      ("بلغ عدد المصابين 20 مصابا", "indirect", "الإحصائية التي سجلت بصحة الأحساء", "organization", None)]),
 ]
 
 

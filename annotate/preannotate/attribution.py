@@ -639,8 +639,40 @@ class ParagraphReader:
         return k + width if width else 0
 
     def _add(self, attribution: Attribution) -> int:
-        self.found.append(attribution)
+        inner = self._document_opens(attribution)
+        self.found.append(inner or attribution)
         return max(attribution.content[1], attribution.source[1] if attribution.source else 0)
+
+    def _document_opens(self, outer: Attribution) -> Attribution | None:
+        """"وأكدت اوتشا أنه وفقا لنتائج البعثة فقد وصل …", "مبينة أنه حسب الإحصائية التي سجلت …، بلغ …":
+        content that opens by citing a document is the document's, nested in the speaker's report
+        (guidelines 6.5); the speaker is a mention of its own. None when the content opens otherwise."""
+        nt, m = self.nt, self.m
+        if outer.kind != "indirect" or outer.reported_inside:
+            return None
+        words = tokens(nt, outer.content[0], outer.content[1])
+        hit = m.prepositions.match(words, 0) if len(words) >= 6 else None
+        if not hit or hit[0] >= len(words):
+            return None
+        at = hit[0]
+        first = words[at].text
+        lam = first.startswith("ل") and is_document_word(m, first[1:])
+        if not (lam or is_document_word(m, first)):
+            return None
+        stop = next((j for j in range(at + 1, min(len(words), at + 12))
+                     if holds(_gap(nt, words, j), ",،:") or words[j].text in _LEADING_CONTENT_PARTICLES
+                     or self.m.is_complementizer(words[j].text, None)), None)
+        if stop is None or is_bare_preposition(words[stop - 1]):
+            return None  # "… بحسب بيان لأمانة المجلس الى ان …": the outer verb's إلى, the aside only cites
+        k = stop
+        while k < len(words) and (words[k].text in _LEADING_CONTENT_PARTICLES or m.is_complementizer(words[k].text, None)):
+            k += 1
+        content = C.trim(nt, words[k].start, outer.content[1]) if k < len(words) - 1 else None
+        if content is None:
+            return None
+        source = C.mention_span(nt, words[at].start + (1 if lam else 0), words[stop - 1].end)
+        return Attribution(content, "indirect", (words[0].start, words[at - 1].end), source, "explicit", "",
+                           outer.score - 0.1, outer.sentence, outer=outer.source, reported_inside=True)
 
     def _preposition(self, s: Sentence, i: int, consumed: int, first_in_sentence: int) -> int | None:
         """بحسب / وفقاً لـ / نقلاً عن / حسبما أفاد …: the source follows, the content is around it."""
