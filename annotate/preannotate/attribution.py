@@ -990,6 +990,11 @@ class ParagraphReader:
         if word in _AFFIRMING and not has_previous and (v := self._opening_verb_at(s)) is not None and v < i \
                 and without_conjunction(tokens[v].text) in _IT_WAS_DONE:
             subject, mode = None, "none"  # "وتم التأكيد على …", "وجرى خلال الاتصال التأكيد على …": nobody named
+        inner = self._attribution_inside(s, span) if kind == "indirect" else None
+        if inner is not None:
+            # "مشيراً إلى أن الإحصاءات أظهرت أن …": the innermost speaker is the source, as after a verb
+            inner.outer, inner.reported_inside = subject, True
+            return self._add(inner)
         return self._add(Attribution(span, kind, (tokens[i].start, tokens[i].end), subject, mode, "",
                                      0.85 - 0.1 * unclosed, self.sentence_index))
 
