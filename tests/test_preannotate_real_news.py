@@ -1170,3 +1170,13 @@ def test_a_short_outlet_name_needs_its_article() -> None:
                         ("حرة", False), ("تلغراف", True)):
         nt = NormText.of(word)
         assert bool(media.match(tokens(nt, 0, len(nt.norm)), 0)) is named, word
+
+
+@pytest.mark.parametrize("text", [
+    "ثم عزز لوران بلان مدرب سان جرمان فرضية ضم دي ماريا عندما قال إن اللاعب سيكون إضافة كبيرة.",
+    "وكان الرئيس الإيراني عندما قال إن أمام إيران خيارين قد أثار الجدل.",
+])
+def test_when_before_the_verb_is_no_part_of_the_source(text: str) -> None:
+    """"… عندما قال إن …": "when he said" — the subordinator belongs to neither the speaker nor the claim."""
+    sources = [source for _, _, source, _, _ in _claims(text)]
+    assert sources and all(source and not source.endswith("عندما") for source in sources)

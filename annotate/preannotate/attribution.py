@@ -69,6 +69,8 @@ _NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "�
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
+_WHEN = frozenset(normalize_word(w) for w in ("عندما", "حين", "حينما", "بعدما", "لما", "كلما", "وعندما", "وحين",
+                                                "وحينما", "وبعدما", "ولما"))  # "… عندما قال": he, of the main clause
 _POINTING_BACK = frozenset({"جاء", "ذلك"})  # "جاء ذلك بحسب …", "وذلك وفقاً لـ…": the sentence before is meant
 _ALSO = frozenset({"كما", "وكما"})
 # labels a scraped headline carries before its source ("⚡ عاجل | رويترز: …"): no dateline's place
@@ -1700,6 +1702,8 @@ class ParagraphReader:
         if i > 0 and tokens[i].text[:1] == "و" and holds(_gap(nt, tokens, i), ",،"):
             return None  # "أطلق الأمير …، صحيفة الديوان …، وأكد …": a coordinated verb keeps the earlier subject
         stop = i - 1 if i > 0 and tokens[i - 1].text in _QAD else i  # "وكان المرصد قد أفاد …"
+        if stop > 1 and tokens[stop - 1].text in _WHEN and tokens[stop - 2].text != "في":
+            stop -= 1  # "عزز بلان فرضية ضمه عندما قال …": "when he said", the speaker is in the clause before; not "في حين"
         if stop > 0 and tokens[stop - 1].text in C.BUT_HE | _ALSO:
             # "… الأخطاء لكنه أكد …": "but he" is the speaker before, no subject of its own; "… ملولي كما أعلن
             # أن …": "as he also announced", the words before كما are no subject
