@@ -71,6 +71,7 @@ _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
 _WHEN = frozenset(normalize_word(w) for w in ("عندما", "حين", "حينما", "بعدما", "لما", "كلما", "وعندما", "وحين",
                                                 "وحينما", "وبعدما", "ولما"))  # "… عندما قال": he, of the main clause
+_HEADLINE_PARTS = re.compile(r"\s*(?:\.{2,}|\u2026)\s*")  # "ظريف: تنازلنا.. نتانياهو: يهددنا"
 _POINTING_BACK = frozenset({"جاء", "ذلك"})  # "جاء ذلك بحسب …", "وذلك وفقاً لـ…": the sentence before is meant
 _ALSO = frozenset({"كما", "وكما"})
 # labels a scraped headline carries before its source ("⚡ عاجل | رويترز: …"): no dateline's place
@@ -447,9 +448,14 @@ class ParagraphReader:
                                       owner.gender, owner.score - 0.1, owner.sentence))
         self.sentence_index += 1
 
-    def _read_paragraph(self, paragraph: tuple[int, int]) -> None:
+    def _read_paragraph(self, paragraph: tuple[int, int], part: bool = False) -> None:
+        segments = self._headline_segments(paragraph)
+        if segments is not None:
+            for segment in segments:  # "عباس: لن نقبل … .. ونتنياهو يرد: لا تنازل …": each part on its own
+                self._read_paragraph(segment, part=True)
+            return
         sents = sentences(self.nt, paragraph)
-        if self._headline(paragraph, sents):
+        if self._headline(paragraph, sents, part):
             self.sentence_index += len(sents)
             return
         found_before = len(self.found)
@@ -470,8 +476,32 @@ class ParagraphReader:
         if len(sents) == 1 and replaceable and self._headline_object(paragraph, sents[0]) and read:
             self.found.remove(read[0])
 
-    def _headline(self, paragraph: tuple[int, int], sents: list[Sentence]) -> bool:
-        """A line "X: claim" where X names a source and no verb introduces it."""
+    def _headline_segments(self, paragraph: tuple[int, int]) -> list[tuple[int, int]] | None:
+        """A headline of several speakers set off by ".." or "…" ("الاتفاق النووي.. ظريف: تنازلنا.. نتانياهو:
+        يهددنا"): the parts, each read as a line of its own, a part with no colon going on with the one before;
+        None for any other line."""
+        text = self.nt.norm[paragraph[0] : paragraph[1]]
+        if len(text) > 250 or ":" not in text or ("…" not in text and ".." not in text) or '"' in text \
+                or text.endswith((".", "!", "؟", "?")):
+            return None  # a sentence of the body ("وقال: … ولن نتراجع.") ends with its stop; a headline does not
+        parts, start = [], 0
+        for cut in _HEADLINE_PARTS.finditer(text):
+            parts.append((start, cut.start()))
+            start = cut.end()
+        parts.append((start, len(text)))
+        merged: list[tuple[int, int]] = []
+        for a, b in parts:
+            if merged and ":" not in text[a:b]:
+                merged[-1] = (merged[-1][0], b)  # "بولوني: الدوري هدفي الأول.. والدفاع يحتاج …": still his words
+            elif text[a:b].strip():
+                merged.append((a, b))
+        if len(merged) < 2 or sum(":" in text[a:b] for a, b in merged) < 2:
+            return None
+        return [(paragraph[0] + a, paragraph[0] + b) for a, b in merged]
+
+    def _headline(self, paragraph: tuple[int, int], sents: list[Sentence], part: bool = False) -> bool:
+        """A line "X: claim" where X names a source and no verb introduces it; in a ``part`` of a headline
+        set off by ".." one word in the first person plural is enough ("ظريف: تنازلنا")."""
         nt, m = self.nt, self.m
         text = nt.norm[paragraph[0] : paragraph[1]]
         colon = text.find(":")
@@ -485,7 +515,8 @@ class ParagraphReader:
         left = [t for t in all_tokens if left_start <= t.start and t.end <= paragraph[0] + colon]
         right = [t for t in all_tokens if t.start > paragraph[0] + colon]
         left_text = nt.norm[left_start : paragraph[0] + colon]
-        if not 1 <= len(left) <= 7 or len(right) < 2 or _CLOCK_OR_DATE.search(left_text):
+        one_word = part and len(right) == 1 and right[0].text.endswith("نا")  # "ظريف: تنازلنا", not "المجموعة الأولى: هولندا"
+        if not 1 <= len(left) <= 7 or (len(right) < 2 and not one_word) or _CLOCK_OR_DATE.search(left_text):
             return False  # "16:02" or "2024.08.09 | 16:02" is a dateline, "مصادر لـ"درعا 24":" a source
         if not any("\u0621" <= ch <= "\u064a" or ch.isdigit() for ch in right[0].text[:1]):
             return False  # "تويتر: @handle" under a column is the writer's account, no claim
@@ -517,7 +548,12 @@ class ParagraphReader:
         span = C.headline_content(nt, paragraph[0] + colon + 1, paragraph[1])
         if span is None:
             return False
-        source = C.mention_span(nt, left[extent[0]].start, left[extent[1] - 1].end)
+        first = left[extent[0]]
+        # "… .. وهنية: …": in a later part of a headline و joins the parts and is no letter of the name
+        joined = part and any(c in nt.norm[max(0, paragraph[0] - 3) : paragraph[0]] for c in ".…") \
+            and first.text[:1] == "و" and len(first.text) > 3 \
+            and not m.titles.match(left, extent[0]) and not is_forename(m, first)
+        source = C.mention_span(nt, first.start + joined, left[extent[1] - 1].end)
         attribution = Attribution(span, "direct", None, source, "explicit", "", 0.7, self.sentence_index,
                                   headline=True)
         known = not doubtful and (np_grammar(m, nt, left, 0, len(left)) is not None
