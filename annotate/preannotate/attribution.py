@@ -1899,6 +1899,8 @@ class ParagraphReader:
         end = np_grammar(m, nt, tokens, j, len(tokens))
         if end is not None:
             end = self._group_end(tokens, j, end)
+        else:
+            end = self._states_speaking(tokens, j)  # "أعلنت الولايات المتحدة الخميس تسليم …"
         wanted = verb.prepositions & _CONTENT_PREPOSITIONS
         if end is not None and wanted:
             # "حذرت مديرية الدفاع المدني بمنطقة المدينة المنورة من المخاطر": the verb's own preposition
@@ -1925,6 +1927,17 @@ class ParagraphReader:
             if subject_before is not None:
                 return self._object_content(s, i, cue_end, verb, subject_before, k, False)
         return self._object_content(s, i, cue_end, verb, subject, k, passive)
+
+    def _states_speaking(self, tokens: Sequence[Token], j: int) -> int | None:
+        """End of one state's name at ``j``, or of two joined by و ("واشنطن وأنقرة"), when a time or a channel
+        phrase follows and closes it as the verb's subject ("الخميس تسليم …", "هذا الأسبوع عزمهما …")."""
+        m = self.m
+        k = j + state_length(m, tokens, j, len(tokens))
+        if k == j:
+            return None
+        if k < len(tokens) and tokens[k].text[:1] == "و":
+            k += state_length(m, tokens, k, len(tokens))  # two states speak together
+        return k if k < len(tokens) and m.channel.match(tokens, k, first_stems=False) else None
 
     def _own_occasion_before(self, tokens: Sequence[Token], i: int, k: int) -> bool:
         """True when a preposition and a possessed noun stand between the verb at ``i`` and ``k`` ("وشدد خلال

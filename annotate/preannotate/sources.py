@@ -607,9 +607,16 @@ def _name_length(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int,
 
 def state_length(m: Matchers, tokens: Sequence[Token], start: int, stop: int) -> int:
     """Words of a state's name at ``start`` ("مصر", "كوريا الشمالية"), or 0: a state speaks as a body."""
-    if start + 1 < stop and f"{without_conjunction(tokens[start].text)} {tokens[start + 1].text}" in m.lexicon.state_names:
-        return 2
-    return 1 if start < stop and without_conjunction(tokens[start].text) in m.lexicon.state_names else 0
+    if start >= stop:
+        return 0
+    states, word = m.lexicon.state_names, tokens[start].text
+    # "واشنطن" is no و + اشنطن: the word as written first, then without a conjunction ("وأنقرة")
+    for first in (word, without_conjunction(word)):
+        if start + 1 < stop and f"{first} {tokens[start + 1].text}" in states:
+            return 2
+        if first in states:
+            return 1
+    return 0
 
 
 def looks_like_source(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, stop: int,
