@@ -1141,6 +1141,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "وذكر التقرير أن الوضع مستقر. وأعلنت واشنطن وأنقرة هذا الأسبوع عزمهما توفير غطاء جوي للمعارضة.",
      [("الوضع مستقر", "indirect", "التقرير", "organization", None),
       ("عزمهما توفير غطاء جوي للمعارضة", "indirect", "واشنطن وأنقرة", "organization", "usa")]),
+    ("a company's own name no list knows, then a time and a noun object",
+     "وأعلنت شركة أرامكو اليوم الأحد ارتفاع أرباحها.",
+     [("ارتفاع أرباحها", "indirect", "شركة أرامكو", "organization", None)]),
+    ("a body's name before 'إن': the whole name speaks",
+     "وقال بنك باركليز إن الأرباح ارتفعت.",
+     [("الأرباح ارتفعت", "indirect", "بنك باركليز", "organization", None)]),
 ]
 
 

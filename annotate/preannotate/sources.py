@@ -434,10 +434,29 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             # after a name no indefinite adjective: "أكد محمد الشهري أهمية …" ends at the name
             j += 1
             continue
+        if body and j == start + known and not definite and _foreign_body_name(m, tokens[j]) \
+                and not is_document_word(m, first) and (_subject_ends_at(m, nt, tokens, j + 1, stop) or (
+                    j + 1 < stop and tokens[j + 1].text.startswith("ال") and adjective_like(tokens[j + 1].text))):
+            j += 1  # "شركة أرامكو", "بنك باركليز": a body's own name no list knows, when the phrase ends
+            # there or its adjectives follow ("شركة أرامكو السعودية"); not "شركة هوندا موتور …"
+            named = definite = True
+            continue
         break
     if person_head and not named and j < stop:
         j = _holder_ahead(m, nt, tokens, j, stop) or j
     return j
+
+
+def _foreign_body_name(m: Matchers, token: Token) -> bool:
+    """A word after a body's head that can only be its name: no article, no adjective ending, no word that
+    opens an object or names a thing said (تسليم، مقتل، تعاقدها), no preposition, number or particle."""
+    word = token.text
+    return len(word) >= 4 and not word.startswith(("ال", "و", "ب", "ل", "ف")) and not adjective_like(word) \
+        and not word.isdigit() and bare(word) not in m.lexicon.object_starters \
+        and bare(without_object_pronoun(word)) not in m.lexicon.object_starters and not derived_verbal_noun(word) \
+        and not m.is_verbal_noun(word) and not m.is_participle(word) and m.verb(word) is None \
+        and word not in _NEVER_A_NAME and not word.endswith(("ة", "ات")) and not is_forename(m, token) \
+        and not (len(word) <= 4 and word.endswith("ت"))  # "بيانات صدرت …": a past verb, not a name
 
 
 def _holder_ahead(m: Matchers, nt: NormText, tokens: Sequence[Token], j: int, stop: int) -> int | None:
