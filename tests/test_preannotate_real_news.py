@@ -1147,6 +1147,14 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a body's name before 'إن': the whole name speaks",
      "وقال بنك باركليز إن الأرباح ارتفعت.",
      [("الأرباح ارتفعت", "indirect", "بنك باركليز", "organization", None)]),
+    ("'نائب وزير': the second office begins with a و of its own, not a conjunction",
+     "وأكد نائب وزير الصحة حمد بن محمد الضويلع أهمية تأمين احتياجات المستشفيات.",
+     [("أهمية تأمين احتياجات المستشفيات", "indirect", "نائب وزير الصحة حمد بن محمد الضويلع", "named_person", None)]),
+    ("a promise of a deed after بـ is a claim",
+     "ووعد نائب وزير الصحة حمد الضويلع بتأمين احتياجات المستشفيات من القوى العاملة.",
+     [("تأمين احتياجات المستشفيات من القوى العاملة", "indirect", "نائب وزير الصحة حمد الضويلع", "named_person",
+       None)]),
+    ("'وعد بلفور' promises nothing", "وتحدث المحاضر عن وعد بلفور المشؤوم.", []),
 ]
 
 

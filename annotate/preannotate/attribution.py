@@ -2096,6 +2096,12 @@ class ParagraphReader:
                 return t
         return None
 
+    def _deed(self, word: str) -> bool:
+        """A deed promised after بـ: a definite noun ("بالعمل"), a verbal noun ("بتأمين", "باستكمال") or a
+        word that opens an object; not a name ("وعد بلفور")."""
+        return word.startswith("ال") or self.m.is_verbal_noun(word) or derived_verbal_noun(word) \
+            or bare(word) in self.m.lexicon.object_starters or (len(word) == 5 and word[0] == "ت" and word[3] == "ي")
+
     def _carries_object_pronoun(self, token: Token) -> bool:
         """"اتهمه"، "وصفتها": the verb carries its object; "اتهم" only ends in هم, no verb is left without it."""
         return any(pronoun_suffixed(word) and any(
@@ -2327,8 +2333,9 @@ class ParagraphReader:
                      or bare(word[1:]) in m.lexicon.object_starters):
             start = tokens[k].start + 1  # "وأشار لوجود ضوابط …": لـ for إلى before a verbal noun
         elif "ب" in verb.prepositions and len(word) > 3 and word.startswith("ب") and not any(
-                s in m.lexicon.anonymous_heads for s in stems(word)) and not m.prepositions.match(tokens, k):
-            start = tokens[k].start + 1
+                s in m.lexicon.anonymous_heads for s in stems(word)) and not m.prepositions.match(tokens, k) \
+                and (not verb.marked_only or self._deed(word[1:])):
+            start = tokens[k].start + 1  # a promise of a deed ("وعد الوزير بتأمين …"), not "وعد بلفور"
         elif verb.takes_object and (subject is not None or starter) and (
                 not word.startswith(_NOT_OBJECT_START) or bare(word) in m.lexicon.object_starters
                 or verb.object_words or verb.document_subject or (

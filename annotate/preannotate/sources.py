@@ -414,13 +414,13 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             j += _name_length(m, nt, tokens, j, stop)  # a title's holder: وزير الخارجية العراقي فؤاد حسين
             named = True
             break
-        if person_head and not named and j > start + known and not word.startswith(("ال", "و")) \
+        if person_head and not named and j > start + known and not _definite_or_joined(m, tokens, j) \
                 and m.titles.match(tokens, j, first_stems=False):
             j += 1  # a second office after the first: "مدير الإدارة منسق الانتخابات المهندس …"
             definite = False
             continue
         nisba = adjective_like(word)
-        if not definite and not named and not word.startswith(("ال", "و")) and _bare_head(m, tokens, j - 1) \
+        if not definite and not named and not _definite_or_joined(m, tokens, j) and _bare_head(m, tokens, j - 1) \
                 and _bare_head(m, tokens, j):
             j += 1  # a chain of heads in construct: "رئيس مجلس الأمة", "مدير إدارة المرور"
             continue
@@ -528,6 +528,13 @@ def _subject_ends_at(m: Matchers, nt: NormText, tokens: Sequence[Token], end: in
     return word in _BARE_PREPOSITIONS or is_bare_preposition(tokens[end]) or m.is_complementizer(word, None) \
         or _is_channel(m, tokens, end) or bare(word) in m.lexicon.object_starters \
         or bare(without_object_pronoun(word)) in m.lexicon.object_starters
+
+
+def _definite_or_joined(m: Matchers, tokens: Sequence[Token], k: int) -> bool:
+    """A word with the article, or joined by و ("ووزير"); "وزير", "وكيل", "وكالة" begin with و of their own."""
+    word = tokens[k].text
+    return word.startswith("ال") or (word[:1] == "و" and not m.titles.match(tokens, k, first_stems=False)
+                                     and not m.organization_heads.match(tokens, k, first_stems=False))
 
 
 def _bare_head(m: Matchers, tokens: Sequence[Token], k: int) -> bool:
