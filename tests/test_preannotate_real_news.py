@@ -1155,6 +1155,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("تأمين احتياجات المستشفيات من القوى العاملة", "indirect", "نائب وزير الصحة حمد الضويلع", "named_person",
        None)]),
     ("'وعد بلفور' promises nothing", "وتحدث المحاضر عن وعد بلفور المشؤوم.", []),
+    ("a capital beginning with و is the accused after a two-word accuser",
+     "واتهمت المعارضة السورية واشنطن بالتخلي عنها.",
+     [("التخلي عنها", "indirect", "المعارضة السورية", "organization", "opposition")]),
 ]
 
 

@@ -2089,7 +2089,7 @@ class ParagraphReader:
             if holds(_gap(nt, tokens, t), ",،:؛;()"):
                 return None
             word = without_conjunction(tokens[t].text)
-            party = word in m.lexicon.state_names or bare(word) in m.lexicon.government_heads \
+            party = state_length(m, tokens, t, end) or bare(word) in m.lexicon.government_heads \
                 or m.affiliation_words.match(tokens, t, first_stems=False)
             if party and not adjective_like(word) and not self._awaits_genitive(tokens, (start, t)) \
                     and looks_like_source(m, nt, tokens, start, t):
@@ -2113,9 +2113,7 @@ class ParagraphReader:
         state, a capital standing for its state (واشنطن، موسكو) or a side the lists know (المعارضة، النظام);
         two plain nouns may be one phrase ("واتُّهم الرجل المسن بجلب …": the man was accused)."""
         def party(token: Token) -> bool:
-            word = without_conjunction(token.text)
-            return word in self.m.lexicon.state_names or bool(
-                self.m.affiliation_words.match([token], 0, first_stems=False))
+            return bool(state_length(self.m, [token], 0, 1) or self.m.affiliation_words.match([token], 0, first_stems=False))
         return party(first) and party(second) and not adjective_like(second.text)
 
     def _described_phrase(self, s: Sentence, i: int, start: int, end: int) -> bool:
