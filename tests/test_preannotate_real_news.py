@@ -1158,6 +1158,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a capital beginning with و is the accused after a two-word accuser",
      "واتهمت المعارضة السورية واشنطن بالتخلي عنها.",
      [("التخلي عنها", "indirect", "المعارضة السورية", "organization", "opposition")]),
+    ("a source close to a named leader is unnamed",
+     "وقال مصدر مقرب من الرئيس هادي إن الاجتماع تأجل.",
+     [("الاجتماع تأجل", "indirect", "مصدر مقرب من الرئيس هادي", "anonymous", None)]),
+    ("an officer known only by his rank is unnamed",
+     "وقال ضابط في الشرطة برتبة عقيد إن الاجتماع تأجل.",
+     [("الاجتماع تأجل", "indirect", "ضابط في الشرطة برتبة عقيد", "anonymous", None)]),
+    ("two groups joined by و are unnamed ('والخطباء' has its article after و)",
+     "وقال الأئمة والخطباء إن المسجد له دور كبير في تعزيز الأمن الفكري.",
+     [("المسجد له دور كبير في تعزيز الأمن الفكري", "indirect", "الأئمة والخطباء", "anonymous", None)]),
 ]
 
 

@@ -982,6 +982,11 @@ def _quoted_definite_word(nt: NormText, tokens: Sequence[Token]) -> bool:
         and nt.norm[start - 1] == '"' and nt.norm[end] == '"'
 
 
+_WITH_RANK = frozenset(normalize_word(w) for w in ("برتبة", "برتبه"))  # "ضابط في الشرطة برتبة عقيد"
+_CLOSE_TO = frozenset(normalize_word(w) for w in ("مقرب", "مقربة", "مقربون", "مقربين", "مطلع", "مطلعة", "مطلعون",
+                                                   "مطلعين"))  # "مصدر مقرب من الرئيس هادي": whom it is close to
+
+
 def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = False,
              nt: NormText | None = None, verb_gender: str = "") -> SourceInfo:
     """Type, affiliation, entity key and gender of a mention from its words.
@@ -1022,10 +1027,10 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     definite_title = without_conjunction(first).startswith("ال") and m.titles.match(tokens, 0)
     if m.is_anonymous_head(first) and not definite_title:
         type_ = "local" if has_local else "anonymous"
-        if (first.startswith(("ال", "وال")) and len(tokens) > 1 and not tokens[1].text.startswith("ال")
+        if (first.startswith(("ال", "وال")) and len(tokens) > 1 and not tokens[1].text.startswith(("ال", "وال"))
                 and not adjective_like(tokens[1].text) and tokens[1].text not in m.lexicon.np_prepositions):
-            type_ = "named_person"  # "المهندس سالم بوزيد": a definite profession and a name
-        if _holder_forename(m, tokens[1:]):
+            type_ = "named_person"  # "المهندس سالم بوزيد": a definite profession and a name; not "الأئمة والخطباء"
+        if _holder_forename(m, tokens[1:]) and not any(t.text in _CLOSE_TO for t in tokens[1:3]):
             type_ = "named_person"  # خبير الطقس محمد الشاكر; not "مصدر بمدينة الملك فهد الطبية", "مقرب من الأمير محمد"
     elif m.local.match(tokens, 0):
         type_ = "named_person" if has_forename(m, tokens[1:]) or _definite_then_name(m, tokens) else "local"
@@ -1062,8 +1067,9 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     if type_ == "named_person" and any(length > 1 for _, length, _ in m.anonymity.find(tokens)) \
             and not has_forename(m, tokens):
         type_ = "anonymous"  # "نائب آخر طلب عدم الكشف عن اسمه"
-    if type_ == "anonymous" and nt is not None and _holder_named_last(m, nt, tokens):
-        type_ = "named_person"  # "عضو اللجنة المالية في مجلس النواب العراقي كاظم الفريجي"
+    if type_ == "anonymous" and nt is not None and _holder_named_last(m, nt, tokens) \
+            and not any(t.text in _WITH_RANK for t in tokens):
+        type_ = "named_person"  # "عضو اللجنة المالية في مجلس النواب العراقي كاظم الفريجي"; "ضابط برتبة عقيد" names nobody
     if type_ == "named_person" and bare(without_conjunction(first)) in m.lexicon.generic_persons \
             and (len(tokens) > 1 or without_conjunction(first).startswith("ال")) and _nobody_named_after(m, nt, tokens):
         type_ = "anonymous"  # "نجل المرسل إليه", "الطبيب المختص": a kind of person, nobody named
