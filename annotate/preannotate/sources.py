@@ -982,8 +982,6 @@ def _quoted_definite_word(nt: NormText, tokens: Sequence[Token]) -> bool:
         and nt.norm[start - 1] == '"' and nt.norm[end] == '"'
 
 
-_LOCAL_ADJECTIVES = frozenset(normalize_word(w) for w in ("المحلية", "محلية"))
-_NETWORKS = frozenset(normalize_word(w) for w in ("شبكة", "شبكات"))  # not "الصحف المحلية": local papers are media
 _WITH_RANK = frozenset(normalize_word(w) for w in ("برتبة", "برتبه"))  # "ضابط في الشرطة برتبة عقيد"
 _CLOSE_TO = frozenset(normalize_word(w) for w in ("مقرب", "مقربة", "مقربون", "مقربين", "مطلع", "مطلعة", "مطلعون",
                                                    "مطلعين"))  # "مصدر مقرب من الرئيس هادي": whom it is close to
@@ -1041,8 +1039,6 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         type_ = "organization"  # a body the lexicon names, though its name opens like an outlet: "وكالة موديز"
     elif outlet or m.media_heads.match(tokens, 0) or m.media_heads.starts_with(without_conjunction(first).removesuffix("نا")):
         type_ = "media"  # "مراسلنا" is the outlet's own correspondent
-        if without_conjunction(first) in _NETWORKS and any(t.text in _LOCAL_ADJECTIVES for t in tokens[1:]) and not outlet:
-            type_ = "local"  # "شبكة "الخابور" المحلية": a local network is a local source (guidelines, local)
     elif (org or m.organization_heads.match(tokens, 0) or m.lexicon.state_names & {
             " ".join(t.text for t in tokens[:2]), tokens[0].text}) and not (definite_title and _holder_named(m, tokens)):
         type_ = "organization"  # a state speaks as a body: "البحرين: …", "جنوب السودان تعلن …"
