@@ -1167,6 +1167,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("two groups joined by و are unnamed ('والخطباء' has its article after و)",
      "وقال الأئمة والخطباء إن المسجد له دور كبير في تعزيز الأمن الفكري.",
      [("المسجد له دور كبير في تعزيز الأمن الفكري", "indirect", "الأئمة والخطباء", "anonymous", None)]),
+    ("a delegate no name follows is unnamed; one with his name is a named person",
+     "وقال مندوب بالمنظمة إن الاجتماع لن يعقد. وقال المندوب الروسي فاسيلي نيبينزيا إن القرار مسيس.",
+     [("الاجتماع لن يعقد", "indirect", "مندوب بالمنظمة", "anonymous", None),
+      ("القرار مسيس", "indirect", "المندوب الروسي فاسيلي نيبينزيا", "named_person", "russia")]),
 ]
 
 
