@@ -1229,3 +1229,15 @@ def test_when_before_the_verb_is_no_part_of_the_source(text: str) -> None:
     """"… عندما قال إن …": "when he said" — the subordinator belongs to neither the speaker nor the claim."""
     sources = [source for _, _, source, _, _ in _claims(text)]
     assert sources and all(source and not source.endswith("عندما") for source in sources)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المدرب إن الفريق يستعد. وأكد بالدليل القاطع أن الفريق جاهز للمباراة.",
+    "وأكدت التحقيقات أن الخلية كانت تخطط لهجمات. ويظهر بوضوح أن تلك القوى ما زالت تعمل على زعزعة الاستقرار.",
+])
+def test_no_source_opens_with_a_preposition_or_an_adverb(text: str) -> None:
+    """"بالدليل القاطع", "بوضوح", "على البديه": how or where, never who; such a phrase is no source mention,
+    and the speaker named before speaks on."""
+    claims = _claims(text)
+    assert len(claims) == 2 and claims[1][2] == claims[0][2]
+

@@ -97,6 +97,27 @@ def _mention(nt: NormText, m: Matchers, span: tuple[int, int], sentence: int, re
     return mention
 
 
+def _opens_no_source(nt: NormText, m: Matchers, span: tuple[int, int]) -> bool:
+    """True when a source phrase the reading found opens with a word no source opens with: a bare preposition
+    ("على البديه", "في عمر …"), بـ with the article ("باللاعبين", "بالرئيس …": whom or how, not who) or an
+    adverb of manner ("بوضوح"); the speaker is then left to the text before."""
+    words = tokens(nt, span[0], span[1])
+    if not words:
+        return False
+    first = words[0]
+    word = first.text
+    if word in _BARE_PREPOSITIONS or (word == "علي" and first.alif_maqsura):
+        return True
+    if word in _MANNER:
+        return True
+    return word.startswith("بال") and len(word) > 5 and not has_forename(m, words) \
+        and not m.organizations.match(words, 0) and not m.media.match(words, 0)
+
+
+_BARE_PREPOSITIONS = frozenset({"في", "عن", "الي"})  # not من: "من كلمات الهزاع …" still names its speaker
+_MANNER = frozenset({"بوضوح", "بشدة", "بقوة", "بصراحة", "باستغراب"})
+
+
 def _outlet_verb(nt: NormText, m: Matchers, cue: tuple[int, int] | None) -> bool:
     """True when the cue is a verb whose unknown subject is an outlet (the lexicon's ``outlet_subject``)."""
     if cue is None:
@@ -139,6 +160,8 @@ def build_document(document: Document, nt: NormText, found: list[Attribution], m
             continue
         outer = _mention(nt, m, attribution.outer, attribution.sentence, resolver) if attribution.outer else None
         source: Mention | None = None
+        if attribution.source is not None and _opens_no_source(nt, m, attribution.source):
+            attribution.source, attribution.mode = None, "unstated"  # "باللاعبين …", "على البديه", "بوضوح"
         if attribution.source is not None:
             source = _mention(nt, m, attribution.source, attribution.sentence, resolver, attribution.headline,
                               attribution.gender, _outlet_verb(nt, m, attribution.cue))
