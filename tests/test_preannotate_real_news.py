@@ -1171,6 +1171,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "وقال مندوب بالمنظمة إن الاجتماع لن يعقد. وقال المندوب الروسي فاسيلي نيبينزيا إن القرار مسيس.",
      [("الاجتماع لن يعقد", "indirect", "مندوب بالمنظمة", "anonymous", None),
       ("القرار مسيس", "indirect", "المندوب الروسي فاسيلي نيبينزيا", "named_person", "russia")]),
+    ("the attack claimed before the group that claims it ('تبنى الهجوم X')",
+     "وهاجم مسلحون ثكنة للجيش. ويومها تبنى الهجوم تنظيم القاعدة في بلاد المغرب العربي.",
+     [("الهجوم", "indirect", "تنظيم القاعدة في بلاد المغرب العربي", "organization", None)]),
+    ("a group's name ends its phrase before the verb's object",
+     "وتبنى تنظيم داعش الهجوم الذي استهدف المسجد.",
+     [("الهجوم الذي استهدف المسجد", "indirect", "تنظيم داعش", "organization", None)]),
 ]
 
 

@@ -72,6 +72,8 @@ _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
 _WHEN = frozenset(normalize_word(w) for w in ("عندما", "حين", "حينما", "بعدما", "لما", "كلما", "وعندما", "وحين",
                                                 "وحينما", "وبعدما", "ولما"))  # "… عندما قال": he, of the main clause
 _HEADLINE_PARTS = re.compile(r"\s*(?:\.{2,}|\u2026)\s*")  # "ظريف: تنازلنا.. نتانياهو: يهددنا"
+_CLAIMED = frozenset(normalize_word(w) for w in ("تبنى", "تبنت", "يتبنى", "تتبنى"))
+_ATTACKS = frozenset(normalize_word(w) for w in ("هجوم", "هجمات", "عملية", "تفجير", "اعتداء", "هجومين", "تفجيرين"))
 _POINTING_BACK = frozenset({"جاء", "ذلك"})  # "جاء ذلك بحسب …", "وذلك وفقاً لـ…": the sentence before is meant
 _ALSO = frozenset({"كما", "وكما"})
 # labels a scraped headline carries before its source ("⚡ عاجل | رويترز: …"): no dateline's place
@@ -1890,6 +1892,9 @@ class ParagraphReader:
             j += hit[0]  # an adverb before the subject: "أعلنت اليوم وزارة …", "أعلن الأسبوع الماضي …"
         if j + 1 < len(tokens) and tokens[j].text == "ما" and tokens[j + 1].text in m.lexicon.so_called:
             j += 2  # "أعلنت ما تسمى "المقاومة الإسلامية …""
+        claimed = self._claimed_before_claimant(s, i, j)
+        if claimed is not None:
+            return claimed
         looked_before = i > 0 and tokens[i].text[:1] not in "وف" and not passive and verb.takes_object
         subject_before = self._preverbal_subject(s, i) if looked_before else None
         if subject_before is not None and (subject_before[1] == i or tokens[subject_before[1]].text in _QAD) \
@@ -1927,6 +1932,22 @@ class ParagraphReader:
             if subject_before is not None:
                 return self._object_content(s, i, cue_end, verb, subject_before, k, False)
         return self._object_content(s, i, cue_end, verb, subject, k, passive)
+
+    def _claimed_before_claimant(self, s: Sentence, i: int, j: int) -> int | None:
+        """"ويومها تبنى الهجوم تنظيم القاعدة في بلاد المغرب العربي": the attack named right after "تبنى" is
+        what was claimed and the group after it the claimant (object before subject), or None."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        if without_conjunction(tokens[i].text) not in _CLAIMED or j + 1 >= len(tokens) \
+                or bare(tokens[j].text) not in _ATTACKS or holds(_gap(nt, tokens, j + 1), ",،:؛;."):
+            return None
+        stop = next((k for k in range(j + 2, len(tokens)) if holds(_gap(nt, tokens, k), ",،:؛;.(")), len(tokens))
+        extent = np_extent(nt, m, tokens, j + 1, stop)
+        if extent is None or extent[0] != j + 1 or not looks_like_source(m, nt, tokens, extent[0], extent[1]):
+            return None
+        source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
+        self._add(Attribution((tokens[j].start, tokens[j].end), "indirect", (tokens[i].start, tokens[i].end), source,
+                              "explicit", "", 0.7, self.sentence_index))
+        return source[1]
 
     def _states_speaking(self, tokens: Sequence[Token], j: int) -> int | None:
         """End of one state's name at ``j``, or of two joined by و ("واشنطن وأنقرة"), when a time or a channel
