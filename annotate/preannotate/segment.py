@@ -128,7 +128,9 @@ def _between_initials(text: str, dot: int, stop: int) -> bool:
     initials of a name, which the rule for glued sentences ("نفسه.وذكر") would otherwise split."""
     if stop != dot + 1:
         return False
-    before, after = _LETTERS_BEFORE.search(text, 0, dot), _LETTERS_AFTER.match(text, stop)
+    # a letter's name has five letters at most: eight before the stop tell it from a longer word's end, and
+    # keep the look constant-time (searching from the text's start made long texts quadratic)
+    before, after = _LETTERS_BEFORE.search(text, max(0, dot - 8), dot), _LETTERS_AFTER.match(text, stop)
     return before is not None and after is not None and before.group() in _LETTER_NAMES \
         and after.group() in _LETTER_NAMES
 
