@@ -701,7 +701,7 @@ class ParagraphReader:
             return None
         stop = next((j for j in range(at + 1, min(len(words), at + 12))
                      if holds(_gap(nt, words, j), ",،:") or words[j].text in _LEADING_CONTENT_PARTICLES
-                     or self.m.is_complementizer(words[j].text, None)), None)
+                     or m.is_complementizer(words[j].text, None)), None)
         if stop is None or is_bare_preposition(words[stop - 1]):
             return None  # "… بحسب بيان لأمانة المجلس الى ان …": the outer verb's إلى, the aside only cites
         k = stop

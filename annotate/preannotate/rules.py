@@ -106,7 +106,7 @@ def _opens_no_source(nt: NormText, m: Matchers, span: tuple[int, int]) -> bool:
         return False
     first = words[0]
     word = first.text
-    if word in _BARE_PREPOSITIONS or (word == "علي" and first.alif_maqsura):
+    if word in _PREPOSITIONS_NO_SOURCE_OPENS or (word == "علي" and first.alif_maqsura):
         return True
     if word in _MANNER:
         return True
@@ -114,7 +114,7 @@ def _opens_no_source(nt: NormText, m: Matchers, span: tuple[int, int]) -> bool:
         and not m.organizations.match(words, 0) and not m.media.match(words, 0)
 
 
-_BARE_PREPOSITIONS = frozenset({"في", "عن", "الي"})  # not من: "من كلمات الهزاع …" still names its speaker
+_PREPOSITIONS_NO_SOURCE_OPENS = frozenset({"في", "عن", "الي"})  # not من: "من كلمات الهزاع …" still names its speaker
 _MANNER = frozenset({"بوضوح", "بشدة", "بقوة", "بصراحة", "باستغراب"})
 
 

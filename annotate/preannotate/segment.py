@@ -119,7 +119,7 @@ def _abbreviated_title(text: str, dot: int, stop: int) -> bool:
         dot -= 2  # "أ.د. محمد": two titles (professor, doctor) written together
     if dot >= 2 and not text[dot - 2].isspace():
         return False
-    before = text[: dot - 1].rstrip()
+    before = text[max(0, dot - 12) : dot - 1].rstrip()  # a number just before ("2015 م."): a few characters tell
     return not (before and before[-1].isdigit()) and text[stop:stop + 2].strip()[:1].isalpha()
 
 
