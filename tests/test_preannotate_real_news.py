@@ -1177,6 +1177,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a group's name ends its phrase before the verb's object",
      "وتبنى تنظيم داعش الهجوم الذي استهدف المسجد.",
      [("الهجوم الذي استهدف المسجد", "indirect", "تنظيم داعش", "organization", None)]),
+    ("'المصدر' refers back to an unnamed official and keeps his side",
+     "وقال مسؤول في الإدارة الأميركية إن القاعدة ستفتح مطلع أغسطس. وأكد المصدر أن الاتفاق يتعلق فقط بقاعدة انجرليك.",
+     [("القاعدة ستفتح مطلع أغسطس", "indirect", "مسؤول في الإدارة الأميركية", "anonymous", "usa"),
+      ("الاتفاق يتعلق فقط بقاعدة انجرليك", "indirect", "المصدر", "anonymous", "usa")]),
 ]
 
 
