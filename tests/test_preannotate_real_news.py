@@ -1181,6 +1181,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "وقال مسؤول في الإدارة الأميركية إن القاعدة ستفتح مطلع أغسطس. وأكد المصدر أن الاتفاق يتعلق فقط بقاعدة انجرليك.",
      [("القاعدة ستفتح مطلع أغسطس", "indirect", "مسؤول في الإدارة الأميركية", "anonymous", "usa"),
       ("الاتفاق يتعلق فقط بقاعدة انجرليك", "indirect", "المصدر", "anonymous", "usa")]),
+    ("a time set off by commas between a verbal noun and its على-object; a state opens the main clause",
+     "وذكر التقرير أن الوضع مستقر. وجددت الولايات المتحدة التأكيد، الخميس، على عزمها إقفال سجن غوانتانامو.",
+     [("الوضع مستقر", "indirect", "التقرير", "organization", None),
+      ("عزمها إقفال سجن غوانتانامو", "indirect", "الولايات المتحدة", "organization", "usa")]),
+    ("a participle's speaker is the state that opens the sentence",
+     "وكانت بريطانيا قد رفعت درجة التأهب إلى ثاني أعلى مستوى قائلة إن شن هجوم أمر مرجح بقوة.",
+     [("شن هجوم أمر مرجح بقوة", "indirect", "بريطانيا", "organization", None)]),
 ]
 
 

@@ -1063,8 +1063,9 @@ class ParagraphReader:
                 i > 0 and without_conjunction(tokens[i - 1].text) in m.lexicon.copulas):
             return None  # "بات مؤكداً" is an adjective, not a cue
         k = _skip_channel(m, tokens, i + 1)  # "مستبعداً في الوقت نفسه فكرة …"
-        if k < len(tokens) and holds(_gap(self.nt, tokens, k), ",،.:؛"):
-            return None  # "مؤكداً، حسبما …": punctuation, not an object, follows
+        aside = k > i + 1 and holds(_gap(self.nt, tokens, i + 1), ",،") and _gap(self.nt, tokens, k).strip() in (",", "،")
+        if k < len(tokens) and holds(_gap(self.nt, tokens, k), ",،.:؛") and not aside:
+            return None  # "مؤكداً، حسبما …": punctuation, not an object, follows; but "التأكيد، الخميس، على …"
         if k < len(tokens) and tokens[k].text in _TO_THEM:
             k += 1
         start_offset = 0
@@ -1090,7 +1091,7 @@ class ParagraphReader:
         # the opening word is a verb: one the lexicon knows, or و/ف + a word before a known source phrase
         if v is None or i < v + 2:
             return None
-        end = np_grammar(m, nt, tokens, v + 1, i)
+        end = np_grammar(m, nt, tokens, v + 1, i) or (v + 1 + state if (state := state_length(m, tokens, v + 1, i)) else None)
         if end is None:
             # "دعا باسلمة المنظمات …، مشدداً": a name no lexicon knows, remembered after the opening verb
             remembered = next((span for span, sentence in reversed(self.standing_mentions)
