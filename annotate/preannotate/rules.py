@@ -16,7 +16,7 @@ from annotate.preannotate.attribution import Attribution, ParagraphReader
 from annotate.preannotate.coreference import EntityResolver, Mention, speaks_verses
 from annotate.preannotate.matchers import Matchers, matchers_for
 from annotate.preannotate.segment import paragraphs, tokens
-from annotate.preannotate.sources import SAME, classify, has_forename, named_as_a_body_before
+from annotate.preannotate.sources import SAME, classify, has_forename, is_bare_preposition, named_as_a_body_before
 from annotate.preannotate.text import NormText
 from annotate.preannotate.words import stems
 from annotate.schema import Claim, Document, SourceMention, Span
@@ -106,15 +106,13 @@ def _opens_no_source(nt: NormText, m: Matchers, span: tuple[int, int]) -> bool:
         return False
     first = words[0]
     word = first.text
-    if word in _PREPOSITIONS_NO_SOURCE_OPENS or (word == "علي" and first.alif_maqsura):
-        return True
-    if word in _MANNER:
+    if word in _PREPOSITIONS_NO_SOURCE_OPENS or is_bare_preposition(first) or word in _MANNER:
         return True
     return word.startswith("بال") and len(word) > 5 and not has_forename(m, words) \
         and not m.organizations.match(words, 0) and not m.media.match(words, 0)
 
 
-_PREPOSITIONS_NO_SOURCE_OPENS = frozenset({"في", "عن", "الي"})  # not من: "من كلمات الهزاع …" still names its speaker
+_PREPOSITIONS_NO_SOURCE_OPENS = frozenset({"في", "عن"})  # and إلى، على; not من: "من كلمات الهزاع …" names its speaker
 _MANNER = frozenset({"بوضوح", "بشدة", "بقوة", "بصراحة", "باستغراب"})
 
 

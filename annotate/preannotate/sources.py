@@ -440,10 +440,10 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             j += 1  # "شركة أرامكو", "بنك باركليز": a body's own name no list knows, when the phrase ends
             # there or its adjectives follow ("شركة أرامكو السعودية"); not "شركة هوندا موتور …"
             while j < stop and tokens[j].text.startswith("ال") and adjective_like(tokens[j].text) \
-                    and not holds(nt.norm[tokens[j - 1].end : tokens[j].start], ",،:؛;."):
+                    and not holds(_gap(nt, tokens[j - 1], tokens[j]), ",،:؛;."):
                 j += 1
             if j + 1 < stop and tokens[j].text.startswith("ل") and not tokens[j].text.startswith("ال") \
-                    and tokens[j + 1].text.startswith("ال") and not holds(nt.norm[tokens[j - 1].end : tokens[j].start], ",،:؛;."):
+                    and tokens[j + 1].text.startswith("ال") and not holds(_gap(nt, tokens[j - 1], tokens[j]), ",،:؛;."):
                 j = _prepositional_object_end(nt, tokens, j, stop)  # "نادي مارسيليا الفرنسي لكرة القدم"
             break  # "وتبنى تنظيم داعش الهجوم …": the verb's object follows the name
         break
