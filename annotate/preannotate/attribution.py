@@ -50,6 +50,7 @@ from annotate.preannotate.words import (
 
 MAX_SUBJECT_REGION = 20
 MAX_TITLED_SUBJECT_REGION = 32  # one office holder's long title chain (see sources.long_title_region)
+MAX_SETTING_REGION = 64  # a speaker, then where and when he spoke, before قال's far "إن" (see _far_marker)
 # Written as in the news and normalised once, like every word the stages compare.
 _CONTENT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن", "على", "من"))
 _PARTICIPLE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن"))
@@ -83,6 +84,10 @@ _ALA_IDIOMS = frozenset(normalize_word(w) for w in ("طول", "مدار", "مد�
 _IS_CALLED = frozenset({"يدعي", "تدعي"})  # matching forms; written يدعى/تدعى ("is called") they name, not claim
 _POSSESSOR_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن"))  # "نسبت إلى X قوله", "نقلت عن X قوله"
 _CIRCUMSTANTIAL = frozenset({"وهو", "وهي", "وهم", "وهما", "وهن"})
+# Words that open the setting of a speech between its speaker and a far "إن" ("وقال X في كلمته خلال …، إن")
+_SETTING_OPENERS = frozenset(normalize_word(w) for w in (
+    "في", "خلال", "لدى", "أثناء", "بمناسبة", "عقب", "أمام", "عبر", "لـ", "على", "بعد", "من"))
+_TO_OUTLET = frozenset({normalize_word("لـ")})
 _TOPIC_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عن", "حول", "بشأن"))
 _SUBJECT_PRONOUNS = frozenset(normalize_word(w) for w in ("إنه", "إنها", "أنه", "أنها", "هو", "هي", "هم"))
 _AMMA = frozenset({"اما", "واما"})
@@ -821,6 +826,27 @@ class ParagraphReader:
             return None  # the source must close the sentence (a time or an adjective may follow it); "وفق الضوابط" names nobody
         return self._said_by(tokens, i, extent, span, cue_end)
 
+    def _far_marker(self, s: Sentence, i: int, cue_end: int) -> _Marker | None:
+        """"وقال X في مؤتمر صحفي عقده مع … بمناسبة …، إن …": after قال, a far "إن" (or a colon) ends a long
+        setting. The speaker is the noun phrase before the setting's first preposition, or nobody stated."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        if without_conjunction(tokens[i].text) not in _SAY:
+            return None
+        far = _find_marker(nt, m, s, cue_end - 1, MAX_SETTING_REGION)
+        if far is not None and far.quotation and (width := _complementizer_at(m, tokens, far.subject_end)):
+            far = _Marker(far.subject_end, tokens[far.subject_end + width - 1].end, 0.92)  # "… 2015م «إن هذا …»"
+        if far is None or far.score < 0.9 or (
+                _complementizer_at(m, tokens, far.subject_end) and self._original(tokens[far.subject_end]).startswith("أ")):
+            return None  # after قال, "أن" far off is another word's ("يحث فيه الوزارة أن تبادر"); إن is قال's
+        for k in range(cue_end, min(far.subject_end, cue_end + MAX_SUBJECT_REGION)):
+            if k == cue_end and tokens[k].text in _TO_OUTLET:
+                return None  # "وقال لـ"الاقتصادية" كرستيان لندمير … إنه": the speaker follows the outlet
+            if tokens[k].text in _SETTING_OPENERS and (k == cue_end or np_grammar(m, nt, tokens, cue_end, k) == k):
+                if any(m.verb(t.text) for t in tokens[k:far.subject_end]):
+                    return None  # "وقال X في كلمة أكد فيها … إن": the marker is the other cue's
+                return _Marker(k, far.content_start, far.score)
+        return None
+
     def _amma_speech(self, s: Sentence, i: int, cue_end: int) -> bool:
         """"أما X فقال …" with nothing between the verb and the words: a speaking verb with ف after a
         topic set up by أما, its content right after it."""
@@ -1382,6 +1408,8 @@ class ParagraphReader:
             far = _find_marker(nt, m, s, cue_end - 1, MAX_TITLED_SUBJECT_REGION)
             if far is not None and long_title_region(m, nt, tokens, cue_end, far.subject_end):
                 marker = far
+        if marker is None and verb is not None:
+            marker = self._far_marker(s, i, cue_end)
         complement = marker is not None and _complementizer_at(m, tokens, marker.subject_end)
         if verb is not None and verb.object_words and not (verb.complement_too and complement):
             marker = None  # "حمّل" reports only with its object word ("… مسؤولية …"); "قدّر" also with أن
