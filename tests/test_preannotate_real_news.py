@@ -1200,6 +1200,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      ("ويقول الكاتب في مقال نشرته الصحيفة في عددها الصادر يوم الأحد من الأسبوع الماضي يحث فيه الوزارة "
       "والجهات المعنية الأخرى كلها، أن تبادر بفتح أبواب المكتبات."),
      []),
+    ("after قال and a family name, a feminine past verb and its definite subject open the words",
+     "وقال العبادي شهدت الجلسة نقاشا حادا حول قانون الموازنة العامة.",
+     [("شهدت الجلسة نقاشا حادا حول قانون الموازنة العامة", "indirect", "العبادي", "named_person", None)]),
+    ("after قال and a titled name, a feminine past verb and its definite subject open the words",
+     "وقال وزير الخارجية الأردني أيمن الصفدي تناولت المحادثات سبل تعزيز التعاون بين البلدين.",
+     [("تناولت المحادثات سبل تعزيز التعاون بين البلدين", "indirect", "وزير الخارجية الأردني أيمن الصفدي",
+       "named_person", None)]),
 ]
 
 

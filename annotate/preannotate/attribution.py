@@ -246,6 +246,13 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
     return None
 
 
+def _past_verb_then_subject(tokens: Sequence[Token], k: int) -> bool:
+    """"تناولت المباحثات …", "حصلت الحادثة …": a feminine past verb and its definite subject open a clause."""
+    word = tokens[k].text
+    return (k + 1 < len(tokens) and 4 <= len(word) <= 6 and word.endswith("ت") and not word.startswith("ال")
+            and tokens[k + 1].text.startswith("ال"))
+
+
 def _shortest_quote(m: Matchers, tokens: Sequence[Token], i: int, j: int) -> int:
     """Fewest words a quotation opening before word ``j`` needs to be what the cue at ``i`` says: three right
     after the cue; four after the subject of a speaking verb when it closes the sentence ("وقال المتحدث …
@@ -877,7 +884,8 @@ class ParagraphReader:
                 and len(tokens[cue_end].text) > 4 and m.channel.match(tokens, cue_end + 1, first_stems=False):
             end = cue_end + 1  # "وقال الشرجي في تصريحات لـ«عكاظ» …": a family name no list knows, then the channel
         family_name = end is None and cue_end + 1 < len(tokens) and tokens[cue_end].text.startswith("ال") \
-            and len(tokens[cue_end].text) > 4 and _clause_opener_at(nt, tokens, cue_end + 1)
+            and len(tokens[cue_end].text) > 4 and (_clause_opener_at(nt, tokens, cue_end + 1)
+                                                   or _past_verb_then_subject(tokens, cue_end + 1))
         if family_name:
             end = cue_end + 1  # "وقال الشهري من الصعب ضمان …": a family name, then words that open a clause
         if end is None or end <= cue_end:
@@ -891,7 +899,7 @@ class ParagraphReader:
         if len(tokens) - k < 4 or holds(_gap(nt, tokens, k), ",،:؛;.()-–"):
             return None
         word = tokens[k].text
-        if not (word.startswith("ال") or _clause_opener_at(nt, tokens, k)) or is_bare_preposition(tokens[k]) \
+        if not (word.startswith("ال") or _past_verb_then_subject(tokens, k) or _clause_opener_at(nt, tokens, k)) or is_bare_preposition(tokens[k]) \
                 or self._awaits_genitive(tokens, (cue_end, end)) \
                 or (k == end and not family_name and not self._ends_in_name(tokens, (cue_end, end))):
             # "قال له …", "وقال مؤكداً …", "قال أستاذ فلسفة …", "وقال مدير عام مكتب الصحة …": a definite word
