@@ -92,6 +92,7 @@ _TOPIC_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عن", "حول", "�
 _SUBJECT_PRONOUNS = frozenset(normalize_word(w) for w in ("إنه", "إنها", "أنه", "أنها", "هو", "هي", "هم"))
 _AMMA = frozenset({"اما", "واما"})
 _MA = frozenset({"ما", "لما", "بما"})
+_WITH_IT = frozenset({"به", "بها"})
 _QAD = frozenset({"قد", "لقد"})
 _NAMED_BEFORE_REACH = 5000  # code points looked back for a surname's full name ("أثيل النجيفي")
 _INTENT = frozenset(normalize_word(w) for w in ("حرص", "عزم", "نية", "رغبة"))  # "وأكد حرص الأمير على أن …"
@@ -742,6 +743,8 @@ class ParagraphReader:
         if cue_end + 1 < len(tokens) and tokens[cue_end].text in _MA and _stem_verb(tokens[cue_end + 1].text) \
                 in m.lexicon.preposition_verbs:
             cue_end += 2
+        if cue_end < len(tokens) and tokens[cue_end].text in _WITH_IT and m.verb(tokens[cue_end - 1].text):
+            cue_end += 1  # "بحسب ما أفاد به مصدر ميداني": "به" points back to "ما", the source follows
         cue = (tokens[i].start, tokens[cue_end - 1].end)
         clause_start = max(s.start, consumed)
         before = [t for t in tokens[:i] if t.start >= clause_start]
@@ -779,12 +782,12 @@ class ParagraphReader:
                 (cue_end, len(tokens)) if closing_name else None)
             if extent is None:
                 return None
-            source = self._after_lam(tokens, extent, cue_end)
+            source, outer = self._relayed(tokens, extent, cue_end, len(tokens))
             span, kind = C.before_attribution(nt, self._after_dateline(s, clause_start), tokens[i].start)
             if span is None:
                 return None
-            self.found.append(Attribution(span, kind, cue, source, "explicit", "", 0.8, self.sentence_index))
-            return source[1]
+            self.found.append(Attribution(span, kind, cue, source, "explicit", "", 0.8, self.sentence_index, outer=outer))
+            return max(source[1], outer[1] if outer else 0)
         # Attribution first: "وبحسب المرصد، فإن …" / "ووفقاً لمصادر محلية، قتل …".
         stop = next((j for j in range(cue_end + 1, len(tokens)) if holds(_gap(nt, tokens, j), ",،")
                      or tokens[j].text in _LEADING_CONTENT_PARTICLES), None)
@@ -805,17 +808,21 @@ class ParagraphReader:
             (cue_end, stop) if len(before) < 3 and self._name_before_so(s, cue_end) else None)
         if extent is None:
             return None
-        source = self._after_lam(tokens, extent, cue_end)
+        source, outer = self._relayed(tokens, extent, cue_end, stop)
         k = _skip_aside(nt, m, tokens, stop)
         while k < len(tokens) and (tokens[k].text in _LEADING_CONTENT_PARTICLES or m.is_complementizer(tokens[k].text, None)):
             k += 1
         if k >= len(tokens) or self._relayed_speaker_follows(s, k):
             return None  # "ووفقاً لوكالة الأنباء الفرنسية، قال رامي …": the outlet relays, the verb's speaker speaks
-        span, kind, unclosed = C.content_after(nt, m, s, tokens[k - 1].end if k == stop else tokens[k].start)
+        after = tokens[k - 1].end
+        if k == stop:
+            gap = _gap(nt, tokens, k)
+            after += max(gap.rfind(","), gap.rfind("،")) + 1  # past 'لـ"عنب بلدي"،': the outlet's quote is no speech
+        span, kind, unclosed = C.content_after(nt, m, s, after if k == stop else tokens[k].start)
         if span is None:
             return None
         return self._add(Attribution(span, kind, cue, source, "explicit", "", 0.8 - 0.1 * unclosed,
-                                     self.sentence_index))
+                                     self.sentence_index, outer=outer))
 
     def _according_to_before(self, s: Sentence, i: int, cue_end: int) -> int | None:
         """"… هبطت طائرة في عدن. جاء ذلك وفقاً لما أوردته وكالة أنباء الإمارات الرسمية اليوم.": a sentence
@@ -996,6 +1003,27 @@ class ParagraphReader:
         if not first.text.startswith("ل") or first.text.startswith("لل") or len(first.text) <= 2:
             return tokens
         return [*tokens[:cue_end], first._replace(start=first.start + 1, text=first.text[1:]), *tokens[cue_end + 1 :]]
+
+    def _relayed(self, tokens: Sequence[Token], extent: tuple[int, int], cue_end: int,
+                 stop: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
+        """The source after بحسب / وفق ما … and the outlet that relays it, if any: "بحسب ما نقلت وكالة رويترز
+        عن مسؤولين أمريكيين", "… ذكرت الوكالة نقلاً عن مصدر …": the one quoted is the source and the outlet
+        a mention of its own (guidelines, nested attribution)."""
+        nt, m = self.nt, self.m
+        plain = self._without_lam(tokens, cue_end)
+        outlet = bool(m.media_heads.match(plain, extent[0]) or m.media.match(plain, extent[0]))
+        for j in range(extent[0] + 1, min(stop, extent[1] + 1)):
+            nesting = tokens[j].text in _NESTING and j + 1 < stop and tokens[j + 1].text in _NESTING[tokens[j].text]
+            if holds(_gap(nt, tokens, j), ",،"):
+                break  # "نقلاً عن وكالة الأنباء السعودية، عن مكتبة …": news about the library, not from it
+            if not (nesting or (outlet and tokens[j].text == "عن")):
+                continue
+            inner = np_extent(nt, m, tokens, j + (2 if nesting else 1), stop)
+            if inner is None:
+                break
+            return (C.mention_span(nt, tokens[inner[0]].start, tokens[inner[1] - 1].end),
+                    self._after_lam(tokens, (extent[0], j), cue_end))
+        return self._after_lam(tokens, extent, cue_end), None
 
     def _after_lam(self, tokens: Sequence[Token], extent: tuple[int, int], cue_end: int) -> tuple[int, int]:
         """The mention after وفقاً لـ: "لمصادر محلية" is the mention "مصادر محلية" (not for للـ)."""
