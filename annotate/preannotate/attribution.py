@@ -1934,6 +1934,31 @@ class ParagraphReader:
                  or bare(word) in m.lexicon.anonymous_heads)
         return bool(as_word) and not exact  # "كبير المفاوضين" is a head, "كقائد" a role
 
+    def _document_before(self, s: Sentence, i: int) -> int | None:
+        """The document a verb's "فيه" points to: the word right before the verb ("بياناً اعتبرت فيه"), or
+        one a few words back when a comma closes its phrase ("تعميماً إلى مديري التعليم …، أكد فيه")."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+
+        def document(k: int) -> bool:
+            word = tokens[k].text
+            return is_document_word(m, word) and not (word[:1] in "بل" and is_document_word(m, word[1:]))
+
+        gap = _gap(nt, tokens, i)
+        if i > 0 and document(i - 1) and not holds(gap, ",،.:"):
+            return i - 1
+        if holds(gap, ",،") and not holds(gap, ".:"):
+            return next((k for k in range(i - 2, max(-1, i - 9), -1) if document(k)
+                         and not any(holds(_gap(nt, tokens, q), ",،.:") for q in range(k + 1, i))), None)
+        return None
+
+    def _issuer(self, s: Sentence, document: int) -> tuple[int, int] | None:
+        """The subject of the verb that issued a document ("وأصدرت إمارة منطقة عسير أمس بياناً"), as words."""
+        v = self._main_verb_before(s, document)
+        if v is None or v + 1 >= document:
+            return None
+        end = np_grammar(self.m, self.nt, s.tokens, v + 1, document)
+        return (v + 1, end) if end is not None and end <= document else None
+
     def _noun_object(self, s: Sentence, i: int, cue_end: int, verb: VerbForm | None, passive: bool) -> int | None:
         """أكدت مصادر محلية وقوع … / أفادت مصادر بمقتل … / أشار إلى وجود …: a noun as content."""
         nt, m, tokens = self.nt, self.m, s.tokens
@@ -1948,10 +1973,11 @@ class ParagraphReader:
         if j + 1 < len(tokens) and tokens[j].text in _IN_IT and i > 0:
             if tokens[i - 1].text in RELATIVE_PRONOUNS:
                 j += 1  # "في الوقت الذي أكد فيه مدير المستشفى انتقال …": "فيه" points back, the subject follows
-            elif is_document_word(m, tokens[i - 1].text) and not tokens[i - 1].text.startswith(("ب", "ل")) \
-                    and not holds(_gap(nt, tokens, i), ",،.:"):
-                # "أصدرت الإمارة بياناً اعتبرت فيه بيع الشرائح …": the document before the verb speaks
-                return self._object_content(s, i, cue_end, verb, (i - 1, i), j + 1, False)
+            elif (document := self._document_before(s, i)) is not None and (
+                    (issuer := self._issuer(s, document)) is not None or document == i - 1):
+                # "وأصدرت الإمارة أمس بياناً اعتبرت فيه بيع الشرائح …": the one who issued the document says it;
+                # with no issuer named, the document right before the verb ("تعميماً أكد فيه …")
+                return self._object_content(s, i, cue_end, verb, issuer or (document, document + 1), j + 1, False)
         while j < len(tokens) and tokens[j].text not in _PREPOSITIONAL_CHANNEL and (
                 hit := m.channel.match(tokens, j, first_stems=False)):
             j += hit[0]  # an adverb before the subject: "أعلنت اليوم وزارة …", "أعلن الأسبوع الماضي …"
