@@ -1222,6 +1222,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("before the claim, 'وفقاً لـX نقلاً عن Y': the outlet relays, Y is the source",
      "ووفقا لوكالة الأناضول نقلا عن مصادر أمنية، فإن المهاجم اعتقل بعد ساعات من الهجوم.",
      [("المهاجم اعتقل بعد ساعات من الهجوم", "indirect", "مصادر أمنية", "anonymous", None)]),
+    ("a definite verbal noun after a definite subject opens the object, not the subject",
+     "ورفض الوزير التعليق على الحادث، إلا أنه أوضح أن التحقيقات مستمرة.",
+     [("التحقيقات مستمرة", "indirect", "الوزير", "named_person", None)]),
 ]
 
 

@@ -430,6 +430,8 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
             continue
         if dual and not word.endswith(("ان", "ين")):
             break  # "أكد الجانبان الدعوة …": a dual takes no genitive, and its adjectives are dual too
+        if definite and word.startswith("ال") and _opens_object(m, word):
+            break  # "ورفض الوزير التعليق …", "وأكد الطرفان الاتفاق …": a verbal noun opens the verb's object
         if (definite and word.startswith("ال")) or (not definite and not named and nisba and not word.startswith("ال")):
             # after a name no indefinite adjective: "أكد محمد الشهري أهمية …" ends at the name
             j += 1
@@ -450,6 +452,14 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
     if person_head and not named and j < stop:
         j = _holder_ahead(m, nt, tokens, j, stop) or j
     return j
+
+
+def _opens_object(m: Matchers, word: str) -> bool:
+    """A definite word that can only be a verbal noun or a word opening an object, never a family name:
+    تفعيل (التعليق، التأكيد), افتعال / استفعال (الاتفاق، الاستمرار), or a listed object starter."""
+    plain = bare(word)
+    return (len(plain) == 5 and plain[0] == "ت" and plain[-2] == "ي") or derived_verbal_noun(plain) \
+        or plain in m.lexicon.object_starters or m.is_verbal_noun(word)
 
 
 def _foreign_body_name(m: Matchers, token: Token) -> bool:
