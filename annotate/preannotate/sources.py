@@ -18,6 +18,7 @@ from annotate.preannotate.words import (
     derived_verbal_noun,
     pronoun_suffixed,
     stems,
+    tafil_verbal_noun,
     without_conjunction,
     without_object_pronoun,
 )
@@ -458,8 +459,8 @@ def _opens_object(m: Matchers, word: str) -> bool:
     """A definite word that can only be a verbal noun or a word opening an object, never a family name:
     تفعيل (التعليق، التأكيد), افتعال / استفعال (الاتفاق، الاستمرار), or a listed object starter."""
     plain = bare(word)
-    return (len(plain) == 5 and plain[0] == "ت" and plain[-2] == "ي") or derived_verbal_noun(plain) \
-        or plain in m.lexicon.object_starters or m.is_verbal_noun(word)
+    return tafil_verbal_noun(plain) or derived_verbal_noun(plain) or plain in m.lexicon.object_starters \
+        or m.is_verbal_noun(word)
 
 
 def _foreign_body_name(m: Matchers, token: Token) -> bool:
