@@ -1225,6 +1225,14 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a definite verbal noun after a definite subject opens the object, not the subject",
      "ورفض الوزير التعليق على الحادث، إلا أنه أوضح أن التحقيقات مستمرة.",
      [("التحقيقات مستمرة", "indirect", "الوزير", "named_person", None)]),
+    ("a two-word headline in the first person plural is speech, not a byline",
+     "ماليزيا: هذه طائرتنا\nقالت ماليزيا أمس إن لون الدهان يثبت ذلك.",
+     [("هذه طائرتنا", "direct", "ماليزيا", "organization", None),
+      ("لون الدهان يثبت ذلك", "indirect", "ماليزيا", "organization", None)]),
+    ("a title line's speaker named by a word a source below carries",
+     "«السياحة»: 855 فعالية سياحية في مناطق المملكة خلال 4 سنوات\nوأعلنت الهيئة العامة للسياحة أن الفعاليات ستتواصل.",
+     [("855 فعالية سياحية في مناطق المملكة خلال 4 سنوات", "direct", "السياحة", "organization", None),
+      ("الفعاليات ستتواصل", "indirect", "الهيئة العامة للسياحة", "organization", None)]),
 ]
 
 

@@ -574,9 +574,10 @@ class ParagraphReader:
         known = not doubtful and (np_grammar(m, nt, left, 0, len(left)) is not None
                                   or m.affiliation_words.match(left, 0)
                                   or (len(left) == 1 and unnamed_group(left[0].text)))  # "مسرحيون: …"
-        if len(right) == 2 and (is_forename(m, right[0]) or (not known and not right[0].text.startswith("ال"))):
+        if len(right) == 2 and (is_forename(m, right[0]) or (not known and not right[0].text.startswith("ال"))) \
+                and not any(t.text.endswith("نا") and len(t.text) > 3 for t in right):
             return False  # two words after a place are a byline ("جدة: عبدالله الزهراني"), not a claim; a name
-            # opens with no article ("القحطاني وعطيف: الزعيم بخير" is a claim)
+            # opens with no article ("القحطاني وعطيف: الزعيم بخير" is a claim), "we" speaks ("هذه طائرتنا")
         if not known:
             if extent[1] - extent[0] >= 2 and _addressee_name(left[extent[1] - 1].text):
                 extent = (extent[0], extent[1] - 1)  # "المان يونايتد لرونالدو: …": whom the club tells
@@ -634,7 +635,7 @@ class ParagraphReader:
         for attribution, words in self._name_headlines:
             if any(n[-len(words):] == words for n in names if len(n) >= len(words)):
                 attribution.score = 0.6
-            elif self._title_name_repeated(attribution, words):
+            elif self._title_name_repeated(attribution, words) or self._head_speaks_below(attribution, words, names):
                 attribution.score = 0.5
             else:
                 continue
@@ -642,6 +643,16 @@ class ParagraphReader:
             self.found = [a for a in self.found if not (a.source is None and a.content == attribution.content)]
             self.found.append(attribution)
         self._name_headlines.clear()
+
+    def _head_speaks_below(self, attribution: Attribution, words: tuple[str, ...],
+                           names: set[tuple[str, ...]]) -> bool:
+        """True when the document's title line names its speaker by a word a source below it carries
+        ("«السياحة»: …" above "الهيئة العامة للسياحة", "شباب طيبة: …" above "عدد من الشباب")."""
+        first_line_end = self.nt.norm.find("\n")
+        if first_line_end < 0 or attribution.content[1] > first_line_end:
+            return False
+        heads = {stem for stem in stems(words[0]) if len(stem) >= 4}
+        return any(heads & set(stems(word)) for name in names for word in name)
 
     def _title_name_repeated(self, attribution: Attribution, words: tuple[str, ...]) -> bool:
         """True when the headline is the document's first line and its name's last word comes back later."""
