@@ -1233,6 +1233,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "«السياحة»: 855 فعالية سياحية في مناطق المملكة خلال 4 سنوات\nوأعلنت الهيئة العامة للسياحة أن الفعاليات ستتواصل.",
      [("855 فعالية سياحية في مناطق المملكة خلال 4 سنوات", "direct", "السياحة", "organization", None),
       ("الفعاليات ستتواصل", "indirect", "الهيئة العامة للسياحة", "organization", None)]),
+    ("a family name in quotation marks after a masculine verb is a person, not a body",
+     'وأضاف "الشهري" أن الفرق باشرت إطفاء الحريق.',
+     [("الفرق باشرت إطفاء الحريق", "indirect", "الشهري", "named_person", None)]),
 ]
 
 

@@ -1003,6 +1003,11 @@ _CLOSE_TO = frozenset(normalize_word(w) for w in ("مقرب", "مقربة", "م�
                                                    "مطلعين"))  # "مصدر مقرب من الرئيس هادي": whom it is close to
 
 
+def _family_name_shape(word: str) -> bool:
+    """A definite word ending in the nisba ي, the shape of a family name ("القحطاني", "الشهري")."""
+    return word.startswith("ال") and word.endswith("ي") and len(word) >= 6
+
+
 def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = False,
              nt: NormText | None = None, verb_gender: str = "") -> SourceInfo:
     """Type, affiliation, entity key and gender of a mention from its words.
@@ -1073,8 +1078,9 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         # "تقديرات المفوضية" → organization; "فلكيون" → an unnamed group; else most often a name
         if type_ == "named_person" and verb_gender == "f" and (_body_plural(tokens) or _definite_feminine(tokens)):
             type_ = "organization"  # "وأوضحت الجوازات …", "وأكدت المبادرة …": a body no lexicon knows, with a feminine verb
-        if type_ == "named_person" and nt is not None and _quoted_definite_word(nt, tokens):
-            type_ = "organization"  # "«التعليم» تؤكد …": a ministry or body by its short name
+        if type_ == "named_person" and nt is not None and _quoted_definite_word(nt, tokens) \
+                and not (verb_gender == "m" and _family_name_shape(tokens[0].text)):
+            type_ = "organization"  # "«التعليم» تؤكد …": a ministry or body by its short name; not 'وأضاف "الشهري"'
         if type_ == "named_person" and "." in first:
             type_ = "organization"  # "إتش.إس.بي.سي", "جيه.بي مورجان": initials name a company or a body
         confident = False
