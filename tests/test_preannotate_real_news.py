@@ -1236,6 +1236,16 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a family name in quotation marks after a masculine verb is a person, not a body",
      'وأضاف "الشهري" أن الفرق باشرت إطفاء الحريق.',
      [("الفرق باشرت إطفاء الحريق", "indirect", "الشهري", "named_person", None)]),
+    ("an outlet told, set off by commas after the speaker, is no part of the mention",
+     'من جهته، أكد مدير مستشفى الملك فهد بجازان الدكتور علي الأمير، لـ"سبق"، أن حالة المصابين مستقرة.',
+     [("حالة المصابين مستقرة", "indirect", "مدير مستشفى الملك فهد بجازان الدكتور علي الأمير", "named_person", None)]),
+    ("'واختتم حديثه بالقول': his words name nobody; the last speaker goes on",
+     'وقال المدرب إن الفريق جاهز. واختتم حديثه بالقول: "نتمنى التوفيق للجميع".',
+     [("الفريق جاهز", "indirect", "المدرب", "named_person", None),
+      ("نتمنى التوفيق للجميع", "direct", "المدرب", "named_person", None)]),
+    ("'وأضاف سموه قائلا': an honorific with its pronoun is the speaker",
+     'وأضاف سموه قائلا: "إن كل من يحاول العبث بأمن المملكة سيجد الرد".',
+     [("كل من يحاول العبث بأمن المملكة سيجد الرد", "direct", "سموه", "named_person", None)]),
 ]
 
 

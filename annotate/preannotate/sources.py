@@ -127,11 +127,13 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
     while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text) or tokens[i].tanween_fath
                         or (i == start and tokens[i].text[:1] in "يت" and m.verb(tokens[i].text) is not None)  # "وأضاف يقول:"
                         or tokens[i].text in PRONOUN_PREPOSITIONS or tokens[i].text in _BY_SAYING
+                        or (_possessed(tokens[i].text) and not m.titles.match(tokens, i) and i + 1 < stop and (
+                            tokens[i + 1].text in _BY_SAYING or m.is_participle(tokens[i + 1].text)))
                         or _told_outlet(m, nt, tokens, i, stop)):
         if _told_outlet(m, nt, tokens, i, stop):  # "قال لـ«عكاظ»: …": the outlet told, the speaker unstated
             i = _prepositional_object_end(nt, tokens, i + 1, stop)
             continue
-        i += 1  # "وتابع قائلاً:" / "قال ضاحكاً:" / "ورد عليه …": words of manner or address, they name nobody
+        i += 1  # "وتابع قائلاً:", "قال ضاحكاً:", "ورد عليه …", "واختتم حديثه بالقول:": manner, address or his words, nobody named
     if i == start and 0 < i < stop and m.verb(tokens[i - 1].text) is not None and to_the(tokens[i].text) \
             and not _is_channel(m, tokens, i):
         return None  # "ليقول للإعلاميين الذين سألوه …، إن": whom he told; the subject of a verb never opens with لـ
@@ -316,8 +318,8 @@ def _apposition_end(nt: NormText, m: Matchers, tokens: Sequence[Token], j: int, 
     if end != stop and not _is_channel(m, tokens, end):
         return j
     segment = tokens[j:end]
-    if _is_channel(m, tokens, j) or not segment:
-        return j
+    if _is_channel(m, tokens, j) or _told_outlet(m, nt, tokens, j, stop) or not segment:
+        return j  # (', لـ"سبق"،': the outlet told)
     if m.anonymity.find(segment):
         return j  # "، طلب عدم نشر اسمه،" describes the source, it is not its name
     if m.titles.match(tokens, j) or has_forename(m, segment[:2]):
