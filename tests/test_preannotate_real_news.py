@@ -1246,6 +1246,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("'وأضاف سموه قائلا': an honorific with its pronoun is the speaker",
      'وأضاف سموه قائلا: "إن كل من يحاول العبث بأمن المملكة سيجد الرد".',
      [("كل من يحاول العبث بأمن المملكة سيجد الرد", "direct", "سموه", "named_person", None)]),
+    ("a body's short name in quotation marks right after the verb is its subject",
+     'وأعلنت "الصحة" عبر حسابها الرسمي في "تويتر" تسجيل 5 حالات جديدة.',
+     [("تسجيل 5 حالات جديدة", "indirect", "الصحة", "organization", None)]),
+    ("an indefinite quoted phrase after the subject is what was announced, not a speaker",
+     'وأعلن التحالف العربي بقيادة السعودية أمس الأول السبت "هدنة إنسانية" تبدأ منتصف الليل.',
+     [('"هدنة إنسانية" تبدأ منتصف الليل', "indirect", "التحالف العربي بقيادة السعودية", "organization", None)]),
 ]
 
 

@@ -2007,7 +2007,7 @@ class ParagraphReader:
         if end is not None:
             end = self._group_end(tokens, j, end)
         else:
-            end = self._states_speaking(tokens, j)  # "أعلنت الولايات المتحدة الخميس تسليم …"
+            end = self._states_speaking(tokens, j) or self._quoted_subject(s, j)  # "أعلنت الولايات المتحدة الخميس تسليم …"
         wanted = verb.prepositions & _CONTENT_PREPOSITIONS
         if end is not None and wanted:
             # "حذرت مديرية الدفاع المدني بمنطقة المدينة المنورة من المخاطر": the verb's own preposition
@@ -2102,6 +2102,21 @@ class ParagraphReader:
             if holds(_gap(nt, tokens, t), ",،:؛;.()") or m.verb(word) or m.is_participle(word) or preposition \
                     or self._never_in_name(tokens[t]) or tokens[t].tanween_fath or m.channel.match(tokens, t):
                 return None
+        return None
+
+    def _quoted_subject(self, s: Sentence, j: int) -> int | None:
+        """End of a short name in quotation marks right after the verb ('وأعلنت "الصحة" تسجيل …', 'وأكدت
+        «المرور» في بيان …'): one to three words, none opening an object, quoted whole; a body by its short name."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        if j == 0 or j >= len(tokens) or not _gap(nt, tokens, j).endswith('"') or not (
+                tokens[j].text.startswith("ال") or m.organizations.match(tokens, j) or m.media.match(tokens, j)):
+            return None  # not 'أعلن … "هدنة إنسانية"': an indefinite quoted phrase is what was announced
+        for end in range(j + 1, min(len(tokens), j + 4)):
+            word = tokens[end - 1].text
+            if (self._opens_object(word) and not word.startswith("ال")) or m.verb(word):
+                return None  # ("الصحة" names the ministry; "صحة" opens "نفت صحة التقارير")
+            if '"' in _gap(nt, tokens, end):
+                return end if not holds(_gap(nt, tokens, end), ",،:؛;.") else None
         return None
 
     def _unknown_subject(self, s: Sentence, j: int) -> tuple[int, int] | None:
