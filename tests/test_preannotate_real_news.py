@@ -1252,6 +1252,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("an indefinite quoted phrase after the subject is what was announced, not a speaker",
      'وأعلن التحالف العربي بقيادة السعودية أمس الأول السبت "هدنة إنسانية" تبدأ منتصف الليل.',
      [('"هدنة إنسانية" تبدأ منتصف الليل', "indirect", "التحالف العربي بقيادة السعودية", "organization", None)]),
+    ("a conclusion: 'استنتجت X أن'",
+     "وفي عام 2011 استنتجت وكالة الفضاء الأوروبية أنه يمكن تحقيق ذلك.",
+     [("يمكن تحقيق ذلك", "indirect", "وكالة الفضاء الأوروبية", "organization", None)]),
+    ("'ورد في إحدى الشكاوى أن': one of several documents speaks",
+     "وورد في إحدى الشكاوى أن المضيفين نقلوا عددا من الركاب من أماكنهم.",
+     [("المضيفين نقلوا عددا من الركاب من أماكنهم", "indirect", "إحدى الشكاوى", "organization", None)]),
 ]
 
 

@@ -774,8 +774,9 @@ class ParagraphReader:
                 without_conjunction(t.text) in _POINTING_BACK for t in before):
             return self._according_to_before(s, i, cue_end)
         closing_name = len(before) >= 3 and self._closing_name(tokens, cue_end)
-        document = is_document_word(m, tokens[cue_end].text) and not (
-            cue_end + 1 < len(tokens) and tokens[cue_end + 1].text in RELATIVE_PRONOUNS)  # "وجاء في الخطاب: …"
+        head = cue_end + 1 if tokens[cue_end].text in m.lexicon.one_of and cue_end + 1 < len(tokens) else cue_end
+        document = is_document_word(m, tokens[head].text) and not (  # "وجاء في الخطاب: …", "ورد في إحدى الشكاوى أن"
+            head + 1 < len(tokens) and tokens[head + 1].text in RELATIVE_PRONOUNS)
         if not looks_like_source(m, nt, tokens, cue_end, len(tokens)) and not closing_name and not document:
             first = tokens[cue_end].text
             lam_source = first.startswith("ل") and looks_like_source(m, nt, [Token(0, 0, first[1:])], 0, 1)
@@ -1418,9 +1419,9 @@ class ParagraphReader:
                 i > 1 and (tokens[i - 2].text in _TIME_BEFORE_AN
                            or any(without_conjunction(t.text) in _WISH_TO for t in tokens[max(0, i - 5) : i - 1]))):
             return None  # "ينتظر أن يعلن الاتحاد …", "لن يعلن": an announcement not made (yet); "قبل أن يعلن" was made
-        # as written, hamza included: "أعتقد أن …" is the writer's "I believe", not "اعتقد" (he believed);
-        # "إبان مشاركته" is "during", not أبان "showed"
-        if verb is not None and self._original(tokens[i]).lstrip("وف").startswith(("أعتقد", "إبان")):
+        # as written, hamza included: "أعتقد أن …", "أستنتج أن …" are the writer's "I believe / conclude", not
+        # "اعتقد" (he believed); "إبان مشاركته" is "during", not أبان "showed"
+        if verb is not None and self._original(tokens[i]).lstrip("وف").startswith(("أعتقد", "أستنتج", "إبان")):
             return None
         if verb is not None and i > 0 and without_conjunction(tokens[i - 1].text) in NEGATIONS \
                 and not _gap(nt, tokens, i).strip() and not without_conjunction(word).lstrip("يت").startswith(
