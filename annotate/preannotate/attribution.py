@@ -852,6 +852,26 @@ class ParagraphReader:
             return None  # the source must close the sentence (a time or an adjective may follow it); "وفق الضوابط" names nobody
         return self._said_by(tokens, i, extent, span, cue_end)
 
+    def _speaker_after_quote(self, s: Sentence, i: int, cue_end: int) -> int | None:
+        """'«القراءة ضرورية للحياة كالتنفس»، يقول ألبرتو مانغويل.': a quotation opens the sentence and closes
+        before a speaking verb; the subject after the verb, up to the sentence's end, said it."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        if i == 0 or without_conjunction(tokens[i].text) not in _SAY_ONLY or tokens[i].text[:1] in "وف" \
+                or '"' not in _gap(nt, tokens, i) or nt.norm[self._after_dateline(s, s.start)] != '"':
+            return None
+        stop = next((j for j in range(cue_end + 1, len(tokens)) if holds(_gap(nt, tokens, j), ",،:؛;.(")), len(tokens))
+        extent = np_extent(nt, m, tokens, cue_end, stop)
+        if extent is None or extent[0] != cue_end or not looks_like_source(m, nt, tokens, extent[0], extent[1]):
+            if not self._closing_name(tokens, cue_end):
+                return None
+            extent = (cue_end, len(tokens))  # "يقول ألبرتو مانغويل.": a name no list knows closes the sentence
+        span, kind = C.before_attribution(nt, self._after_dateline(s, s.start), tokens[i].start)
+        if span is None or kind != "direct":
+            return None
+        source = C.mention_span(nt, tokens[extent[0]].start, tokens[extent[1] - 1].end)
+        return self._add(Attribution(span, "direct", (tokens[i].start, tokens[i].end), source, "explicit", "", 0.7,
+                                     self.sentence_index))
+
     def _far_marker(self, s: Sentence, i: int, cue_end: int) -> _Marker | None:
         """"وقال X في مؤتمر صحفي عقده مع … بمناسبة …، إن …": after قال, a far "إن" (or a colon) ends a long
         setting. The speaker is the noun phrase before the setting's first preposition, or nobody stated."""
@@ -1472,6 +1492,8 @@ class ParagraphReader:
         if marker is None and verb is not None and passive is None:
             marker = self._unmarked_speech(s, i, cue_end)  # "وقال الشرجي في تصريحات لـ «عكاظ» النجاحات …"
         nested_outer = None
+        if marker is None and verb is not None and (said := self._speaker_after_quote(s, i, cue_end)) is not None:
+            return said
         if marker is None:
             added = self._noun_object(s, i, cue_end, verb, passive is not None or vocalized_passive)
             if added is None:
