@@ -1265,6 +1265,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a quotation opens the sentence, the speaking verb and its subject follow it",
      '"الوضع خطير جدا ولا يمكن السيطرة عليه بسهولة"، قال مصدر طبي في المستشفى لوكالة فرانس برس.',
      [("الوضع خطير جدا ولا يمكن السيطرة عليه بسهولة", "direct", "مصدر طبي في المستشفى", "anonymous", None)]),
+    ("bare 'تقارير' are the press; polls and tolls are documents",
+     ("وذكرت تقارير أن الشرطة داهمت منازل في إسطنبول. وأظهرت استطلاعات أن أغلبية المواطنين يعارضون القرار. "
+      "وأفادت حصيلة رسمية تركية بمقتل جنديين."),
+     [("الشرطة داهمت منازل في إسطنبول", "indirect", "تقارير", "media", None),
+      ("أغلبية المواطنين يعارضون القرار", "indirect", "استطلاعات", "organization", None),
+      ("مقتل جنديين", "indirect", "حصيلة رسمية تركية", "organization", "turkey")]),
 ]
 
 

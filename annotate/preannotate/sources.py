@@ -46,6 +46,7 @@ _BY_SAYING = frozenset(normalize_word(w) for w in ("بقوله", "بقولها",
 _PRESS_ADJECTIVES = frozenset(normalize_word(w) for w in ("صحفية", "صحفي", "صحافية", "صحافي", "إعلامية", "إعلامي",
                                                          "إخبارية", "إخباري"))
 _REPORT_HEADS = frozenset(normalize_word(w) for w in ("تقرير", "تقارير", "وسائل"))
+_BARE_REPORTS = frozenset({normalize_word("تقارير")})
 _NAME_PARTICLES = frozenset(normalize_word(w) for w in ("أبو", "بن", "ابن", "آل", "عبد", "ولد"))
 _PLACE_HEADS = frozenset(normalize_word(w) for w in ("منطقة", "مدينة", "محافظة", "مركز", "إقليم", "ولاية", "قرية", "بلدة",
                                                     "مقاطعة", "حي", "دولة"))
@@ -1107,6 +1108,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         # "تقارير صحفية", "وسائل إعلامية", "تقرير «وول ستريت جورنال»", "تقرير أمريكي": the press speaks
         # ("المكتب الإعلامي" is its body's)
         type_ = "media"
+    if len(tokens) == 1 and without_conjunction(first) in _BARE_REPORTS:
+        type_ = "media"  # "وتفيد تقارير بأن …": reports with no body named are the press's
     if key is None and type_ in {"organization", "media"}:
         for index in (m.organizations, m.media):
             found = index.find(tokens)
