@@ -1271,6 +1271,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الشرطة داهمت منازل في إسطنبول", "indirect", "تقارير", "media", None),
       ("أغلبية المواطنين يعارضون القرار", "indirect", "استطلاعات", "organization", None),
       ("مقتل جنديين", "indirect", "حصيلة رسمية تركية", "organization", "turkey")]),
+    ("a place head after بـ keeps the place's own name in the source",
+     "وأعلنت مديرية الشؤون الصحية بمنطقة عسير رفع درجة الاستعداد في المستشفيات.",
+     [("رفع درجة الاستعداد في المستشفيات", "indirect", "مديرية الشؤون الصحية بمنطقة عسير", "organization", None)]),
 ]
 
 

@@ -695,10 +695,21 @@ def _prepositional_object_end(nt: NormText, tokens: Sequence[Token], k: int, sto
                 return j
         return k + 1
     j = k + 1
+    head = tokens[k].text
+    if j < stop and head[:1] in "بل" and head[1:] in _PLACE_HEADS and _place_name(tokens[j].text) \
+            and not holds(nt.norm[tokens[k].end : tokens[j].start], ",،:؛;."):
+        j += 1  # "بمنطقة عسير", "بمحافظة جدة": a place head and the place's own name
     while j < stop and tokens[j].text.startswith("ال") and not any(
             c in nt.norm[tokens[j - 1].end : tokens[j].start] for c in ",،:؛;."):
         j += 1
     return j
+
+
+def _place_name(word: str) -> bool:
+    """A word that can be a place's own name after منطقة/محافظة: no article, no attached particle, no digit,
+    not a word of time or a pronoun-carrying noun."""
+    return len(word) >= 3 and not word.startswith(("ال", "و", "ب", "ل", "ف")) and not word.isdigit() \
+        and not pronoun_suffixed(word) and not word.endswith(("ا", "ً"))
 
 
 def is_forename(m: Matchers, token: Token) -> bool:
