@@ -1274,6 +1274,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a place head after بـ keeps the place's own name in the source",
      "وأعلنت مديرية الشؤون الصحية بمنطقة عسير رفع درجة الاستعداد في المستشفيات.",
      [("رفع درجة الاستعداد في المستشفيات", "indirect", "مديرية الشؤون الصحية بمنطقة عسير", "organization", None)]),
+    ("a demonstrative after a plural in construct is its genitive, not a trailing word",
+     'وقال عدد من مستفيدي هذه الفعاليات خلال حديثهم لـ"الاقتصادية" إن هناك تنوعا ملحوظا في البرامج.',
+     [("هناك تنوعا ملحوظا في البرامج", "indirect", "عدد من مستفيدي هذه الفعاليات", "anonymous", None)]),
 ]
 
 

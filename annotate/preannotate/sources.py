@@ -241,6 +241,11 @@ def _addressee_word(m: Matchers, word: str) -> bool:
                                           or m.media_heads.match(rest, 0, first_stems=False))
 
 
+def _plural_in_construct_ending(word: str) -> bool:
+    """A participle's plural in construct, its ن dropped ("مستفيدي", "منسوبي", "موظفي"): a genitive follows."""
+    return len(word) >= 5 and word[0] == "م" and word.endswith("ي") and not word.startswith("ال")
+
+
 def _trails_mention(m: Matchers, nt: NormText, tokens: Sequence[Token], i: int, j: int) -> bool:
     """``tokens[j]`` starts words that follow a mention without belonging to it: "رحمه الله", "ومقره لندن",
     an age in brackets ("سميث (46 عاما)"), a demonstrative ("… تلك"), and after a name the object or addressee
@@ -249,7 +254,8 @@ def _trails_mention(m: Matchers, nt: NormText, tokens: Sequence[Token], i: int, 
     if word in m.lexicon.mention_trailers:
         return True
     before = without_conjunction(tokens[j - 1].text)
-    if word in DEMONSTRATIVES and before not in m.lexicon.one_of and before not in m.lexicon.some_of and (
+    if word in DEMONSTRATIVES and before not in m.lexicon.one_of and before not in m.lexicon.some_of \
+            and not _plural_in_construct_ending(before) and (
             before.startswith("ال") or (_is_bare(tokens[j - 1]) and before != "من") or _ends_a_name(m, tokens, i, j) > 0):
         # "الأمير عبدالله تلك …", "… في هذه المناسبة"; but a genitive: "إحدى هذه الرسائل", "مستفيدي هذه الفعاليات"
         return True
