@@ -1277,6 +1277,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("a demonstrative after a plural in construct is its genitive, not a trailing word",
      'وقال عدد من مستفيدي هذه الفعاليات خلال حديثهم لـ"الاقتصادية" إن هناك تنوعا ملحوظا في البرامج.',
      [("هناك تنوعا ملحوظا في البرامج", "indirect", "عدد من مستفيدي هذه الفعاليات", "anonymous", None)]),
+    ("'كبير' heading a phrase with a name is a chief: a person",
+     "وقال كبير أمناء مجلس الوزراء يوشيهيدي سوجا اليوم إن استئناف عمل المحطات أمر هام.",
+     [("استئناف عمل المحطات أمر هام", "indirect", "كبير أمناء مجلس الوزراء يوشيهيدي سوجا", "named_person", None)]),
+    ("'عدد كبير من' counts the group that follows",
+     "وأكد عدد كبير من المواطنين أن الأسعار مرتفعة.",
+     [("الأسعار مرتفعة", "indirect", "عدد كبير من المواطنين", "local", None)]),
 ]
 
 

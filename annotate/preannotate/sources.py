@@ -47,6 +47,8 @@ _PRESS_ADJECTIVES = frozenset(normalize_word(w) for w in ("صحفية", "صحف�
                                                          "إخبارية", "إخباري"))
 _REPORT_HEADS = frozenset(normalize_word(w) for w in ("تقرير", "تقارير", "وسائل"))
 _BARE_REPORTS = frozenset({normalize_word("تقارير")})
+_CHIEF = frozenset(normalize_word(w) for w in ("كبير", "كبيرة"))
+_SIZE = frozenset(normalize_word(w) for w in ("كبير", "قليل", "محدود", "كبيرة", "ضخم"))  # "عدد كبير من"
 _NAME_PARTICLES = frozenset(normalize_word(w) for w in ("أبو", "بن", "ابن", "آل", "عبد", "ولد"))
 _PLACE_HEADS = frozenset(normalize_word(w) for w in ("منطقة", "مدينة", "محافظة", "مركز", "إقليم", "ولاية", "قرية", "بلدة",
                                                     "مقاطعة", "حي", "دولة"))
@@ -291,6 +293,8 @@ def _quantifier_length(m: Matchers, tokens: Sequence[Token], start: int, stop: i
         return 1
     if word in m.lexicon.some_of and start + 2 < stop and tokens[start + 1].text == "من":
         return 2
+    if word in m.lexicon.some_of and start + 3 < stop and tokens[start + 1].text in _SIZE and tokens[start + 2].text == "من":
+        return 3  # "عدد كبير من المواطنين"
     return 0
 
 
@@ -1046,7 +1050,9 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         return SourceInfo("anonymous", None, None, "", "pl", False)
     first_word = without_conjunction(tokens[0].text)
     part_of = 1 if len(tokens) > 1 and first_word in m.lexicon.one_of else \
-        2 if len(tokens) > 2 and first_word in m.lexicon.some_of and tokens[1].text == "من" else 0
+        2 if len(tokens) > 2 and first_word in m.lexicon.some_of and tokens[1].text == "من" else \
+        3 if len(tokens) > 3 and first_word in m.lexicon.some_of and tokens[1].text in _SIZE and tokens[2].text == "من" \
+        else 0  # "عدد من الأهالي", "عدد كبير من المواطنين"
     if len(tokens) > 1 and first_word in m.lexicon.counts:
         part_of = 2 if len(tokens) > 2 and tokens[1].text == "من" else 1  # "ثلاثة مسؤولين", "اثنان من السكان"
     if part_of:
@@ -1083,7 +1089,8 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     elif (org or m.organization_heads.match(tokens, 0) or m.lexicon.state_names & {
             " ".join(t.text for t in tokens[:2]), tokens[0].text}) and not (definite_title and _holder_named(m, tokens)):
         type_ = "organization"  # a state speaks as a body: "البحرين: …", "جنوب السودان تعلن …"
-    elif m.titles.match(tokens, 0) or has_forename(m, tokens):
+    elif m.titles.match(tokens, 0) or has_forename(m, tokens) or (first in _CHIEF and len(tokens) > 2):
+        # "كبير أمناء مجلس الوزراء يوشيهيدي سوجا": كبير heading the phrase is a chief, an office
         type_ = "anonymous" if _unnamed_holder(m, nt, tokens) else "named_person"
     elif _is_document(m, tokens):
         type_ = "organization"  # "قراراً يقضي بـ…", "هذه القرارات": documents speak as bodies (guidelines 6)
