@@ -1283,6 +1283,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("'عدد كبير من' counts the group that follows",
      "وأكد عدد كبير من المواطنين أن الأسعار مرتفعة.",
      [("الأسعار مرتفعة", "indirect", "عدد كبير من المواطنين", "local", None)]),
+    ("round brackets that close the sentence right after the speaker quote his words",
+     "واختتم الجبير (على إيران أن تسحب كافة قواتها من الأراضي السورية).",
+     [("على إيران أن تسحب كافة قواتها من الأراضي السورية", "direct", "الجبير", "named_person", None)]),
+    ("inside the brackets an opening إن stays out of the words",
+     "وقال المتحدث: (إن الاتفاق سيؤدي إلى منطقة أكثر أمانا).",
+     [("الاتفاق سيؤدي إلى منطقة أكثر أمانا", "direct", "المتحدث", "named_person", None)]),
+    ("brackets closing mid-sentence are an aside, the إن after them marks the words",
+     "وقال محمد العلي (45 عاما) إن الأسعار مرتفعة في السوق.",
+     [("الأسعار مرتفعة في السوق", "indirect", "محمد العلي", "named_person", None)]),
 ]
 
 

@@ -223,6 +223,11 @@ def _find_marker(nt: NormText, m: Matchers, s: Sentence, i: int, limit: int) -> 
         if j > i and gap.rstrip(" ").endswith('"') and _opens_long_quote(nt, m, s, j, shortest=_shortest_quote(m, tokens, i, j)):
             # "وقال المدير الرياضي لهيرتا "نشعر بصدمة …"": a quotation after the subject, no comma
             return _Marker(j, tokens[j - 1].end + gap.rindex('"'), 0.7, quotation=True)  # (or "وقال، "…"")
+        if j > i and gap.rstrip(" ").endswith("(") and _speech_in_brackets(nt, s, tokens[j - 1].end + gap.rindex("(")) \
+                and j - i <= 7 and not any(bare(t.text) in m.lexicon.object_starters or is_bare_preposition(t)
+                                           or t.text.startswith(("ب", "ل")) or t.text.isdigit() for t in tokens[i + 1 : j]):
+            # "وقال المدير (نحن جاهزون للموسم المقبل).": brackets that close the sentence quote the words
+            return _Marker(j, tokens[j - 1].end + gap.rindex("("), 0.7, quotation=True)
         width = _complementizer_at(m, tokens, j)
         if width:
             return _Marker(j, tokens[j + width - 1].end, 0.92)
@@ -252,6 +257,14 @@ def _past_verb_then_subject(tokens: Sequence[Token], k: int) -> bool:
     word = tokens[k].text
     return (k + 1 < len(tokens) and 4 <= len(word) <= 6 and word.endswith("ت") and not word.startswith("ال")
             and tokens[k + 1].text.startswith("ال"))
+
+
+def _speech_in_brackets(nt: NormText, s: Sentence, opening: int) -> bool:
+    """True when the round bracket at ``opening`` closes at the end of its sentence with three words or more
+    inside: speech set in brackets, not an aside ("محمد (45 عاماً) إن …")."""
+    close = nt.norm.find(")", opening + 1, s.end)
+    return close > 0 and "(" not in nt.norm[opening + 1 : close] and len(nt.norm[opening + 1 : close].split()) >= 3 \
+        and not nt.norm[close + 1 : s.end].strip(" .،,")
 
 
 def _shortest_quote(m: Matchers, tokens: Sequence[Token], i: int, j: int) -> int:

@@ -53,6 +53,7 @@ _ASIDE_TURN = {"من": frozenset({"جهته", "جهتها", "جانبه", "جا�
 _COMPLEMENTIZER_BEFORE_QUOTE = re.compile(r'[بف]?[اإأ]ن(?:ه|ها|هم)?\s*(?=")')
 _COMPLEMENTIZER_BEFORE_WORD = re.compile(r"[بف]?[اإأ]ن(?:ه|ها|هم)?\s+")
 _QUOTE_THEN_COMPLEMENTIZER = re.compile(r'"[بف]?ان(?:ه|ها|هم)?\s+')
+_COMPLEMENTIZER_IN_BRACKETS = re.compile(r"ب?[اإأ]ن(?:ه|ها|هم)?\s+")
 _start = attrgetter("start")
 _COORDINATED = re.compile(r"[،,]?\s*و(?:ان|بان|انه|انها|انهم)\b")
 
@@ -406,7 +407,11 @@ def _bracketed_speech(nt: NormText, m: Matchers, s: Sentence, start: int) -> tup
     close = nt.norm.find(_BRACKETS[opening], start + 1, s.paragraph[1])
     if close < 0 or opening in nt.norm[start + 1 : close] or not _after_quote_is_boundary(nt, m, s, close):
         return None
-    return trim(nt, start + 1, close)
+    first = start + 1
+    while first < close and nt.norm[first] == " ":
+        first += 1
+    leading = _COMPLEMENTIZER_IN_BRACKETS.match(nt.norm, first, close)
+    return trim(nt, leading.end() if leading else first, close)  # "(إن الاتفاق …)": إن stays out, not "فإن كان"
 
 
 def _quote_before_complementizer(nt: NormText, start: int, s: Sentence) -> tuple[int, int] | None:
