@@ -1292,6 +1292,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("brackets closing mid-sentence are an aside, the إن after them marks the words",
      "وقال محمد العلي (45 عاما) إن الأسعار مرتفعة في السوق.",
      [("الأسعار مرتفعة في السوق", "indirect", "محمد العلي", "named_person", None)]),
+    ("'التعليق على ما جاء في X': what a comment is about names no source",
+     "ورفض معاطي التعليق على ما جاء في ادعاءات عبدالهادي، مكتفيا بالقول إن هنالك جهات رسمية هي المسؤولة.",
+     [("هنالك جهات رسمية هي المسؤولة", "indirect", None, None, None)]),
 ]
 
 

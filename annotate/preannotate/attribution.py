@@ -93,6 +93,7 @@ _SUBJECT_PRONOUNS = frozenset(normalize_word(w) for w in ("إنه", "إنها", 
 _AMMA = frozenset({"اما", "واما"})
 _MA = frozenset({"ما", "لما", "بما"})
 _WITH_IT = frozenset({"به", "بها"})
+_ON_ABOUT = frozenset(normalize_word(w) for w in ("على", "عن"))
 _QAD = frozenset({"قد", "لقد"})
 _NAMED_BEFORE_REACH = 5000  # code points looked back for a surname's full name ("أثيل النجيفي")
 _INTENT = frozenset(normalize_word(w) for w in ("حرص", "عزم", "نية", "رغبة"))  # "وأكد حرص الأمير على أن …"
@@ -757,6 +758,8 @@ class ParagraphReader:
         hit = m.prepositions.match(tokens, i)
         if not hit:
             return None
+        if i > 1 and tokens[i - 1].text in _MA and tokens[i - 2].text in _ON_ABOUT:
+            return None  # "التعليق على ما جاء في ادعاءات …": what the comment is about, nobody's attribution
         length = hit[0]
         cue_end = i + length
         # حسبما أفاد / كما ذكرت: the verb belongs to the cue.
