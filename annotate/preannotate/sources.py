@@ -136,7 +136,7 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         if _told_outlet(m, nt, tokens, i, stop):  # "قال لـ«عكاظ»: …": the outlet told, the speaker unstated
             i = _prepositional_object_end(nt, tokens, i + 1, stop)
             continue
-        i += 1  # "وتابع قائلاً:", "قال ضاحكاً:", "ورد عليه …", "واختتم حديثه بالقول:": manner, address or his words, nobody named
+        i += 1  # "وتابع قائلاً:", "قال ضاحكاً:", "ورد عليه …", "واختتم حديثه بالقول:": they name nobody
     if i == start and 0 < i < stop and m.verb(tokens[i - 1].text) is not None and to_the(tokens[i].text) \
             and not _is_channel(m, tokens, i):
         return None  # "ليقول للإعلاميين الذين سألوه …، إن": whom he told; the subject of a verb never opens with لـ
@@ -717,7 +717,7 @@ def _prepositional_object_end(nt: NormText, tokens: Sequence[Token], k: int, sto
 
 def _place_name(word: str) -> bool:
     """A word that can be a place's own name after منطقة/محافظة: no article, no attached particle, no digit,
-    not a word of time or a pronoun-carrying noun."""
+    no adverb in ـاً ("غداً"), no noun carrying a pronoun."""
     return len(word) >= 3 and not word.startswith(("ال", "و", "ب", "ل", "ف")) and not word.isdigit() \
         and not pronoun_suffixed(word) and not word.endswith(("ا", "ً"))
 
@@ -1049,10 +1049,7 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         # "43 % منهم", "19 % من المستخدمين": a share of a surveyed group speaks, nobody named
         return SourceInfo("anonymous", None, None, "", "pl", False)
     first_word = without_conjunction(tokens[0].text)
-    part_of = 1 if len(tokens) > 1 and first_word in m.lexicon.one_of else \
-        2 if len(tokens) > 2 and first_word in m.lexicon.some_of and tokens[1].text == "من" else \
-        3 if len(tokens) > 3 and first_word in m.lexicon.some_of and tokens[1].text in _SIZE and tokens[2].text == "من" \
-        else 0  # "عدد من الأهالي", "عدد كبير من المواطنين"
+    part_of = _quantifier_length(m, tokens, 0, len(tokens))  # "أحد …", "عدد من الأهالي", "عدد كبير من المواطنين"
     if len(tokens) > 1 and first_word in m.lexicon.counts:
         part_of = 2 if len(tokens) > 2 and tokens[1].text == "من" else 1  # "ثلاثة مسؤولين", "اثنان من السكان"
     if part_of:
