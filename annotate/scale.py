@@ -16,6 +16,7 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -129,8 +130,28 @@ def annotate_in_worker(documents: list[Document], name: str, layers: Layers = ()
         return annotate_chunk(documents, engine)
 
 
+_STOPPING_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
 def _start_pool_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: no worker tracebacks
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING_SIGNALS)  # held while the parent started us
+
+
+@contextmanager
+def _stopping_signals_held() -> Iterator[None]:
+    """Ctrl-C and ``kill`` wait while the pool starts a worker process: stopping the parent between
+    starting a child and handing it its start-up data left the child to print an EOFError traceback.
+    The signal is delivered, and handled as usual, as soon as the worker is started."""
+    if not hasattr(signal, "pthread_sigmask"):  # (Windows: no signal masks, nothing to hold)
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class Future(Protocol):
@@ -166,9 +187,13 @@ def _local(chunks: Iterator[list[Document]], engine: str, layers: Layers, jobs: 
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_start_pool_worker)
     factory = ENGINES.get(engine)
+
+    def submit(chunk: list[Document]) -> Future:
+        with _stopping_signals_held():  # a submit may start a worker process
+            return pool.submit(annotate_in_worker, chunk, engine, layers, factory)
+
     try:
-        yield from in_order(lambda chunk: pool.submit(annotate_in_worker, chunk, engine, layers, factory),
-                            _chain(first, second, chunks), jobs * IN_FLIGHT_PER_WORKER)
+        yield from in_order(submit, _chain(first, second, chunks), jobs * IN_FLIGHT_PER_WORKER)
     except BrokenProcessPool:
         raise AnnotateError(f"a worker process died (out of memory?); nothing was written; try fewer --jobs "
                             f"than {jobs}") from None

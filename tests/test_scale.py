@@ -337,3 +337,23 @@ def test_an_engine_failure_names_the_document_in_one_line() -> None:
     with pytest.raises(AnnotateError, match=r"^document b: the engine failed on it \(IndexError: list index out of range\)"):
         annotate_chunk(docs, Failing())
     assert len(annotate_chunk(docs[:1], Failing()).lines) == 1
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="no signal masks on this system")
+def test_kill_waits_while_a_worker_process_is_started() -> None:
+    """SIGTERM that arrives while the pool starts a worker is held until the worker has its start-up data
+    (stopping the parent in between left the child to print an EOFError traceback), then handled as usual."""
+    import signal
+
+    from annotate.scale import _stopping_signals_held
+
+    received: list[int] = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: received.append(signum))
+    try:
+        with _stopping_signals_held():
+            os.kill(os.getpid(), signal.SIGTERM)
+            held = list(received)
+        assert held == []
+        assert received == [signal.SIGTERM]
+    finally:
+        signal.signal(signal.SIGTERM, previous)
