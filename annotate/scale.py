@@ -130,28 +130,32 @@ def annotate_in_worker(documents: list[Document], name: str, layers: Layers = ()
         return annotate_chunk(documents, engine)
 
 
-_STOPPING_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+_STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def _start_pool_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: no worker tracebacks
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING_SIGNALS)  # held while the parent started us
 
 
 @contextmanager
 def _stopping_signals_held() -> Iterator[None]:
     """Ctrl-C and ``kill`` wait while the pool starts a worker process: stopping the parent between
     starting a child and handing it its start-up data left the child to print an EOFError traceback.
-    The signal is delivered, and handled as usual, as soon as the worker is started."""
-    if not hasattr(signal, "pthread_sigmask"):  # (Windows: no signal masks, nothing to hold)
+    A signal that comes meanwhile is noted and raised again as soon as the worker is started, where its
+    usual handler deals with it. (Only the main thread may set handlers; elsewhere nothing is held.)"""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING_SIGNALS)
+    caught: list[int] = []
+    previous = {number: signal.signal(number, lambda signum, frame: caught.append(signum))
+                for number in _STOPPING_SIGNALS}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+        if caught:
+            signal.raise_signal(caught[0])
 
 
 class Future(Protocol):

@@ -339,7 +339,6 @@ def test_an_engine_failure_names_the_document_in_one_line() -> None:
     assert len(annotate_chunk(docs[:1], Failing()).lines) == 1
 
 
-@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="no signal masks on this system")
 def test_kill_waits_while_a_worker_process_is_started() -> None:
     """SIGTERM that arrives while the pool starts a worker is held until the worker has its start-up data
     (stopping the parent in between left the child to print an EOFError traceback), then handled as usual."""
