@@ -658,20 +658,24 @@ class ParagraphReader:
             self.found.append(attribution)
         self._name_headlines.clear()
 
+    def _title_line_end(self, attribution: Attribution) -> int | None:
+        """Where the document's first line ends, when the headline ``attribution`` stands on it; else None."""
+        first_line_end = self.nt.norm.find("\n")
+        return None if first_line_end < 0 or attribution.content[1] > first_line_end else first_line_end
+
     def _head_speaks_below(self, attribution: Attribution, words: tuple[str, ...],
                            names: set[tuple[str, ...]]) -> bool:
         """True when the document's title line names its speaker by a word a source below it carries
         ("«السياحة»: …" above "الهيئة العامة للسياحة", "شباب طيبة: …" above "عدد من الشباب")."""
-        first_line_end = self.nt.norm.find("\n")
-        if first_line_end < 0 or attribution.content[1] > first_line_end:
+        if self._title_line_end(attribution) is None:
             return False
         heads = {stem for stem in stems(words[0]) if len(stem) >= 4}
         return any(heads & set(stems(word)) for name in names for word in name)
 
     def _title_name_repeated(self, attribution: Attribution, words: tuple[str, ...]) -> bool:
         """True when the headline is the document's first line and its name's last word comes back later."""
-        first_line_end = self.nt.norm.find("\n")
-        if first_line_end < 0 or attribution.content[1] > first_line_end or len(words[-1]) < 3:
+        first_line_end = self._title_line_end(attribution)
+        if first_line_end is None or len(words[-1]) < 3:
             return False
         body = tokens(self.nt, first_line_end, len(self.nt.norm))
         last = without_conjunction(words[-1])  # "القحطاني وعطيف: …" above "… وعبدالله عطيف"

@@ -707,7 +707,7 @@ def _prepositional_object_end(nt: NormText, tokens: Sequence[Token], k: int, sto
     j = k + 1
     head = tokens[k].text
     if j < stop and head[:1] in "بل" and head[1:] in _PLACE_HEADS and _place_name(tokens[j].text) \
-            and not holds(nt.norm[tokens[k].end : tokens[j].start], ",،:؛;."):
+            and not holds(_gap(nt, tokens[k], tokens[j]), ",،:؛;."):
         j += 1  # "بمنطقة عسير", "بمحافظة جدة": a place head and the place's own name
     while j < stop and tokens[j].text.startswith("ال") and not any(
             c in nt.norm[tokens[j - 1].end : tokens[j].start] for c in ",،:؛;."):
