@@ -40,7 +40,7 @@ def compile_part(part: str, *, require_all: bool = True) -> list[Document]:
     """The gold documents of one part, in passage order."""
     passages = {d.id: d for d in read_documents([HERE / f"passages-{part}.jsonl"])}
     entries: dict[str, dict] = {}
-    for path in sorted(HERE.glob(f"annotations-{part}*.yaml")):
+    for path in sorted(HERE.glob(f"annotations-{part}[0-9]*.yaml")):
         examples = read_yaml(path) or []
         if not isinstance(examples, list):
             raise InputError(f"{path}: expected a YAML list of passages")

@@ -34,7 +34,8 @@ LATER_PARTS = (("d", SEED + 2, 110), ("e", SEED + 3, 110), ("f", SEED + 4, 110),
                ("p", SEED + 14, 110), ("q", SEED + 15, 110), ("r", SEED + 16, 110),
                ("s", SEED + 17, 110), ("t", SEED + 18, 110), ("u", SEED + 19, 110),
                ("v", SEED + 20, 110), ("w", SEED + 21, 110),
-               ("x", SEED + 22, 110), ("y", SEED + 23, 110), ("z", SEED + 24, 110))
+               ("x", SEED + 22, 110), ("y", SEED + 23, 110), ("z", SEED + 24, 110),
+               ("aa", SEED + 25, 110))
 _BOUNDARY = re.compile(r"(?<=[.!؟?\n])\s+")
 
 
