@@ -79,6 +79,7 @@ class Lexicon:
     forenames: frozenset[str] = frozenset()
     background: frozenset[Phrase] = frozenset()  # the outlet's own background: "يذكر أن"
     object_participles: frozenset[str] = frozenset()  # مؤكداً أهمية …
+    judging_words: frozenset[str] = frozenset()  # اعتبر، عدّ، معتبراً: "… هذا العمل اعتداءً"
     not_claim_objects: frozenset[str] = frozenset()  # شكره، أمله: no claim as an object
     praised_objects: frozenset[str] = frozenset()  # جهود، دور …: after بـ (نوه بجهود …) praise, no claim
     boundary_words: frozenset[str] = frozenset()  # داعياً، وطالب: end a claim, never cue one
@@ -353,6 +354,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         forenames=_words(_listed(data.get("forenames.yaml")), where["forenames.yaml"]),
         background=cues.phrases("background"),
         object_participles=cues.words("object_participles") - withdrawn,
+        judging_words=cues.words("judging_words"),
         not_claim_objects=cues.words("not_claim_objects"),
         praised_objects=cues.words("praised_objects"),
         boundary_words=cues.words("boundary_words"),

@@ -167,6 +167,12 @@ _NOT_A_NAME = _BEFORE_A_NOUN | frozenset(normalize_word(w) for w in (
     "سبب", "أسباب", "اسبب"))  # "أرجعت سبب تسجيل خسائر …": the object, never the one who speaks
 
 
+_JUDGED_PREPOSITIONS = frozenset({"من", "في", "عن", "مع", "الي", "علي"})
+# nouns of time after a demonstrative: "هذا العام" dates the sentence, it is not what a verb of judgement judges
+_TIMES = frozenset({"عام", "اسبوع", "شهر", "يوم", "موسم", "مرة", "صيف", "شتاء", "فترة", "ايام", "سنة", "اثناء", "ليلة",
+                    "صباح", "مساء", "عامين"})
+
+
 def _gap(nt: NormText, tokens: Sequence[Token], j: int) -> str:
     """Text between word ``j-1`` and word ``j``."""
     return nt.norm[tokens[j - 1].end : tokens[j].start] if j > 0 else ""
@@ -1182,6 +1188,10 @@ class ParagraphReader:
             return None  # "مؤكداً، حسبما …": punctuation, not an object, follows; but "التأكيد، الخميس، على …"
         if k < len(tokens) and tokens[k].text in _TO_THEM:
             k += 1
+        if k + 2 < len(tokens) and tokens[k].text in DEMONSTRATIVES and without_conjunction(word) in \
+                m.lexicon.judging_words and not holds(_gap(self.nt, tokens, k + 1), ",،:؛;.") \
+                and not m.channel.match(tokens, k, first_stems=False):
+            return tokens[k].start  # "معتبراً ذلك عملاً إيجابياً": what is judged and how ("مؤكداً ذلك" is no object)
         start_offset = 0
         if k < len(tokens) and tokens[k].text in _OBJECT_PREPOSITIONS:
             k += 1
@@ -2018,11 +2028,15 @@ class ParagraphReader:
         nt, m, tokens = self.nt, self.m, s.tokens
         if verb is None:
             return self._passive_object(s, i, cue_end) if passive else None
-        if not (verb.takes_object or verb.prepositions):
-            return None
         if i > 0 and without_conjunction(tokens[i - 1].text) in NEGATIONS or (
                 i > 1 and tokens[i - 1].text == "ان" and tokens[i - 2].text == "دون"):
             return None  # "ولم تكشف عن التفاصيل المالية", "دون أن يتضمن بيانها …": what was not said is no claim
+        if without_conjunction(tokens[i].text) in m.lexicon.judging_words or tokens[i].text in m.lexicon.judging_words:
+            judged = self._judged_demonstrative(s, i, cue_end, verb)
+            if judged is not None:
+                return judged
+        if not (verb.takes_object or verb.prepositions):
+            return None
         j = cue_end
         if j + 1 < len(tokens) and tokens[j].text in _IN_IT and i > 0:
             if tokens[i - 1].text in RELATIVE_PRONOUNS:
@@ -2077,6 +2091,51 @@ class ParagraphReader:
             if subject_before is not None:
                 return self._object_content(s, i, cue_end, verb, subject_before, k, False)
         return self._object_content(s, i, cue_end, verb, subject, k, passive)
+
+    def _judged_demonstrative(self, s: Sentence, i: int, cue_end: int, verb: VerbForm) -> int | None:
+        """"وعدّ الفواز هذا العمل اعتداءً …", "وتعتبر وزارة العمل هذا الإجراء ضمن …": a verb of judgement, its
+        subject (one to six words, a channel phrase after it left out) and a demonstrative object: what is
+        judged and how is the claim. The subject must be stated ("ويعد هذا المشروع الأول" is "is considered"),
+        and for عد a بـ after the object is a promise ("وعد المدرب هؤلاء اللاعبين بمكافأة")."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        subject_end = content_start = None
+        d = cue_end
+        while d < min(len(tokens), cue_end + 10) and tokens[d].text not in DEMONSTRATIVES:
+            word = tokens[d].text
+            if d > cue_end and holds(_gap(nt, tokens, d), ",،:؛;\"()") or (
+                    holds(_gap(nt, tokens, d), ".") and len(tokens[d - 1].text) > 2) or (
+                    m.verb(word) or m.is_participle(word) or m.is_complementizer(word, None) or is_bare_preposition(
+                    tokens[d]) or word in RELATIVE_PRONOUNS or any(ch.isdigit() for ch in word)):
+                return None  # the sentence goes on some other way ("د. الزياني" is a title, not a stop)
+            if subject_end is None and d > cue_end and (skipped := _skip_channel(m, tokens, d)) > d:
+                # "وعدّ المجلس في بيان له أمس إقرار هذا القانون …": the channel closes the subject, and the
+                # object opens after it
+                subject_end, d = d, skipped
+                while (skipped := _skip_aside_or_channel(nt, m, tokens, d)) > d:
+                    d = skipped  # "في بيان له | أمس"
+                content_start = d
+                continue
+            if word in _JUDGED_PREPOSITIONS and not (d > cue_end and (tokens[d - 1].text in m.lexicon.some_of
+                                                       or tokens[d - 1].text in m.lexicon.one_of)):
+                return None  # "يعتبر أحد الدروع الواقية من هذا الفكر": a phrase, no subject; but "بعض من المثقفين"
+            d += 1
+        subject_end = d if subject_end is None else subject_end
+        if d + 2 >= len(tokens) or tokens[d].text not in DEMONSTRATIVES or subject_end - cue_end > 6 or (
+                subject_end == cue_end) or bare(
+                tokens[d + 1].text) in _TIMES or holds(_gap(nt, tokens, d), ",،:؛;.") or holds(
+                _gap(nt, tokens, d + 1), ",،:؛;."):
+            return None  # "… هذا العام": a time, not what is judged
+        if bare(without_conjunction(tokens[i].text)) in ("عد", "عدت", "عدوا") and any(
+                t.text.startswith("ب") and not t.text.startswith("بان") for t in tokens[d + 1 : d + 4]):
+            return None
+        span, kind, unclosed = C.content_after(nt, m, s, tokens[content_start if content_start is not None else d].start)
+        if span is None or len(nt.norm[span[0]:span[1]].split()) < 3:
+            return None
+        source = C.mention_span(nt, self._subject_start(tokens[cue_end]), tokens[subject_end - 1].end) \
+            if subject_end > cue_end else None
+        cue = (tokens[i].start, tokens[cue_end - 1].end)
+        return self._add(Attribution(span, kind, cue, source, "explicit" if source else "unstated", verb.gender,
+                                     0.6 - 0.1 * unclosed, self.sentence_index))
 
     def _claimed_before_claimant(self, s: Sentence, i: int, j: int) -> int | None:
         """"ويومها تبنى الهجوم تنظيم القاعدة في بلاد المغرب العربي": the attack named right after "تبنى" is
