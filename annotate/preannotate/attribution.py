@@ -55,7 +55,7 @@ MAX_SETTING_REGION = 64  # a speaker, then where and when he spoke, before قا�
 _CONTENT_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن", "على", "من"))
 _PARTICIPLE_PREPOSITIONS = frozenset(normalize_word(w) for w in ("إلى", "عن"))
 _NOT_OBJECT_START = tuple(normalize_word(w) for w in ("ال", "في", "من", "على", "ب", "ل"))
-_LAM_PREPOSITIONS = frozenset(normalize_word(w) for w in ("وفقاً", "ووفقاً", "طبقاً", "استناداً"))
+_LAM_PREPOSITIONS = frozenset(normalize_word(w) for w in ("وفقاً", "ووفقاً", "طبقاً", "وطبقاً", "استناداً", "واستناداً"))
 _PREPOSITIONAL_CHANNEL = frozenset(normalize_word(w) for w in ("في", "خلال", "عبر", "أثناء", "وفي"))
 # نقلاً عن X / على لسان X inside a subject region: X is the innermost source.
 _NESTING = {normalize_word(a): frozenset({normalize_word(b)}) for a, b in
@@ -846,6 +846,12 @@ class ParagraphReader:
             (cue_end, stop) if len(before) < 3 and self._name_before_so(s, cue_end) else None)
         if extent is None:
             return None
+        # "وطبقا لنشرة "أوتشا" لم تتمكن السلطات …، وذكرت …", "وبحسب المصادر لن يتم …": a negation opens the
+        # content before any comma (not the looser openers of _opens_a_clause: "سينيكال" is a name)
+        opener = next((t for t in range(extent[0] + 1, min(extent[1] + 1, stop)) if tokens[t].text in NEGATIONS
+                       and not _gap(nt, tokens, t).endswith('"')), None)
+        if opener is not None:
+            extent, stop = (extent[0], min(extent[1], opener)), opener
         source, outer = self._relayed(tokens, extent, cue_end, stop)
         k = _skip_aside(nt, m, tokens, stop)
         while k < len(tokens) and (tokens[k].text in _LEADING_CONTENT_PARTICLES or m.is_complementizer(tokens[k].text, None)):
@@ -853,7 +859,9 @@ class ParagraphReader:
         if k >= len(tokens) or self._relayed_speaker_follows(s, k):
             return None  # "ووفقاً لوكالة الأنباء الفرنسية، قال رامي …": the outlet relays, the verb's speaker speaks
         after = tokens[k - 1].end
-        if k == stop:
+        if k == stop and opener is not None:
+            after = tokens[k].start
+        elif k == stop:
             gap = _gap(nt, tokens, k)
             after += max(gap.rfind(","), gap.rfind("،")) + 1  # past 'لـ"عنب بلدي"،': the outlet's quote is no speech
         span, kind, unclosed = C.content_after(nt, m, s, after if k == stop else tokens[k].start)
