@@ -21,6 +21,7 @@ from annotate.preannotate.sources import (
     PRONOUN_PREPOSITIONS,
     addressee,
     adjective_like,
+    complementizer_word,
     definite_plural,
     has_forename,
     is_bare_preposition,
@@ -188,7 +189,7 @@ def _complementizer_at(m: Matchers, tokens: Sequence[Token], j: int) -> int:
         # "وأكد فان غال أن": one space after a verb, before a word without the article, فان starts a name
         # ("وعلى ما ذكر فإن المنصفين …" opens a clause)
         return 0
-    if m.is_complementizer(tokens[j].text, before):
+    if complementizer_word(m, tokens, j, before):
         return 1
     if (tokens[j].text in m.lexicon.complementizer_prepositions and j + 1 < len(tokens)
             and m.is_complementizer(tokens[j + 1].text, None)):
@@ -1228,7 +1229,12 @@ class ParagraphReader:
             # "دعا باسلمة المنظمات …، مشدداً": a name no lexicon knows, remembered after the opening verb
             remembered = next((span for span, sentence in reversed(self.standing_mentions)
                                if sentence == self.sentence_index and span[0] == tokens[v + 1].start), None)
-            if remembered is not None or not self._may_be_verb(tokens[v].text):
+            # any verb before "العارضون": a plural in ون after it is its subject, unless another clause
+            # opens on the way ("أمل المسلمون …، فيما كان النظام … ويرى")
+            plural_subject = self._nominative_plural(tokens[v + 1].text) and not any(
+                t.text in m.lexicon.clause_connectives or without_conjunction(t.text) in m.lexicon.clause_connectives
+                for t in tokens[v + 2 : i])
+            if remembered is not None or not (self._may_be_verb(tokens[v].text) or plural_subject):
                 return remembered
             verb = m.verb(tokens[v].text)
             if verb is not None and bare(tokens[v + 1].text) in verb.object_words:
@@ -1237,11 +1243,18 @@ class ParagraphReader:
             if end is None:
                 return None
         end = min(self._group_end(tokens, v + 1, end), i)  # "وأبدى عدد من أهل الفقيد …، مشيراً"
+        # "أبدى عدد من الحاضرات سعادتهن …": the feeling is what was shown, not part of who showed it
+        end = next((q for q in range(v + 2, end) if m.is_feeling(tokens[q].text)), end)
         # "وتفقد الشيخ صالح بن حميد الجمعيات …": a definite plural after a name is the verb's object
         end = next((q for q in range(v + 2, end) if definite_plural(tokens[q].text)
                     and not tokens[q - 1].text.startswith("ال") and tokens[q - 1].text not in _BARE_SUBJECT_STOPS
                     and not m.titles.match(tokens, q - 1) and has_forename(m, tokens[v + 1 : q])), end)
         return C.mention_span(nt, tokens[v + 1].start, tokens[end - 1].end)
+
+    @staticmethod
+    def _nominative_plural(word: str) -> bool:
+        """"العارضون", "المشاركون": a definite plural in ون is nominative, the subject of the verb before it."""
+        return word.startswith("ال") and word.endswith("ون") and len(word) > 6
 
     def _main_verb_before(self, s: Sentence, i: int) -> int | None:
         """Index of the verb whose subject a participle or coordinated verb at ``i`` shares: the sentence's

@@ -170,7 +170,7 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
                       or tokens[j].tanween_fath or _told_outlet(m, nt, tokens, j, stop)
                       or m.prepositions.match(tokens, j)
                       or (tokens[j].text in _AS and j + 1 < stop and m.verb(tokens[j + 1].text) is not None)
-                      or m.is_complementizer(tokens[j].text, tokens[j - 1].text)
+                      or complementizer_word(m, tokens, j, tokens[j - 1].text)
                       or (_verb_after_subject(m, tokens[j].text) and tokens[j - 1].text not in _NOT)):
             # an accusative ("كشفت التحقيقات أدواراً …") starts the object, not more subject; "بحسب ما
             # نقلت" / "كما نقلت عنه" the outlet that relays it; a reporting verb or أن is never part of a
@@ -500,7 +500,7 @@ def _holder_ahead(m: Matchers, nt: NormText, tokens: Sequence[Token], j: int, st
     for k in range(j, min(stop, j + _HOLDER_REACH)):
         word = tokens[k].text
         if holds(nt.norm[tokens[k - 1].end : tokens[k].start], ",،:؛;.\"()") or m.verb(word) or m.is_participle(word) \
-                or m.is_complementizer(word, None) or (word in _BARE_PREPOSITIONS and word != "في") \
+                or complementizer_word(m, tokens, k) or (word in _BARE_PREPOSITIONS and word != "في") \
                 or is_bare_preposition(tokens[k]) or bare(word) in m.lexicon.object_starters \
                 or any(ch.isdigit() for ch in word):
             return None
@@ -533,7 +533,7 @@ def long_title_region(m: Matchers, nt: NormText, tokens: Sequence[Token], start:
         word = tokens[k].text
         verb = m.verb(word) and not word.endswith(("ة", "ات"))  # "ومتابعة سير عمل …" is a verbal noun
         if (k > start and holds(nt.norm[tokens[k - 1].end : tokens[k].start], ",،:؛;.\"()")) or verb \
-                or m.is_complementizer(word, None) or word in m.lexicon.mention_trailers or _is_channel(m, tokens, k):
+                or complementizer_word(m, tokens, k) or word in m.lexicon.mention_trailers or _is_channel(m, tokens, k):
             return False  # "… رحمه الله", "… في تصريحات صحفية أمس عقب لقائه …": more than a title chain
     return _holder_ahead(m, nt, tokens, max(start + 1, end - _HOLDER_REACH), end) == end
 
@@ -554,7 +554,7 @@ def _subject_ends_at(m: Matchers, nt: NormText, tokens: Sequence[Token], end: in
         return True  # "… عبدالرؤوف المطرود بدور …": after a family name, the verb's preposition
     if definite_plural(word) and tokens[end - 1].text.startswith("ال"):
         return True  # "… عبدالله العليان المواطنين …": a plural is no family name but the verb's object
-    return word in _BARE_PREPOSITIONS or is_bare_preposition(tokens[end]) or m.is_complementizer(word, None) \
+    return word in _BARE_PREPOSITIONS or is_bare_preposition(tokens[end]) or complementizer_word(m, tokens, end) \
         or _is_channel(m, tokens, end) or bare(word) in m.lexicon.object_starters \
         or bare(without_object_pronoun(word)) in m.lexicon.object_starters
 
@@ -580,6 +580,14 @@ def _body_or_place_after_bi(m: Matchers, word: str) -> bool:
     place = [Token(0, 0, rest)]
     return bool(rest in m.lexicon.state_names or bare(rest) in _PLACE_HEADS
                 or m.organization_heads.match(place, 0, first_stems=False))
+
+
+def complementizer_word(m: Matchers, tokens: Sequence[Token], k: int, before: str | None = None) -> bool:
+    """أن/إن/بأن at ``k`` (see :meth:`Matchers.is_complementizer`), but not the "بان" of "بان كي مون", which
+    the unhamzated spelling of بأن would otherwise make a clause opener."""
+    if tokens[k].text == "بان" and k + 1 < len(tokens) and tokens[k + 1].text == "كي":
+        return False
+    return m.is_complementizer(tokens[k].text, before)
 
 
 def is_bare_preposition(token: Token) -> bool:
@@ -832,9 +840,12 @@ def _holder_named_last(m: Matchers, nt: NormText, tokens: Sequence[Token]) -> bo
 def unnamed_group(word: str) -> bool:
     """A plural of people no lexicon knows: a nisba ("فلكيون", "الاقتصاديون") or a participle's sound plural
     ("متخصصون", "عاملين"); other plurals in ون are often surnames."""
+    definite = without_conjunction(word).startswith("ال")
     word = bare(without_conjunction(word))
     if len(word) > 4 and word.endswith(("يون", "يين")):
         return True  # "بنجلون", "الرحمون" are surnames
+    if definite and len(word) == 6 and word[1] == "ا" and word.endswith("ون"):
+        return True  # "العارضون": a فاعلون plural with the article (bare, "جاكسون" is a name)
     # a participle's sound plural: "متخصصين في …", "مختصون", "عاملين في قطاع …" (not "مارتين", "جاكسون")
     return (len(word) >= 6 and word[0] == "م" and word[1] != "ا" and word.endswith(("ين", "ون"))) or (
         len(word) == 6 and word[1] == "ا" and word.endswith("ين")) or _plural_in_construct(word)
