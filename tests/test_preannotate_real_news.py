@@ -1339,6 +1339,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "وقال بان كي مون إن هذا يمثل تهديداً. وأكد الأمين العام للأمم المتحدة بان كي مون أن الوضع خطير.",
      [("هذا يمثل تهديداً", "indirect", "بان كي مون", "named_person", None),
       ("الوضع خطير", "indirect", "الأمين العام للأمم المتحدة بان كي مون", "named_person", None)]),
+    ("a sentence opening with a head no list knows, its adjective and a name before قال names the speaker",
+     "المفكر العراقي فاضل الربعي قال إن الفوضى الكبيرة في المنطقة ستستمر.",
+     [("الفوضى الكبيرة في المنطقة ستستمر", "indirect", "المفكر العراقي فاضل الربعي", "named_person", None)]),
+    ("after the opening verb's subject and name, a definite بـ word is the verb's object",
+     "بدوره، نوه البائع نبيل مروان بالإقبال الكبير على الركن، مؤكدا أن المشاركة كانت مثمرة للغاية.",
+     [("المشاركة كانت مثمرة للغاية", "indirect", "البائع نبيل مروان", "named_person", None)]),
 ]
 
 

@@ -1243,8 +1243,10 @@ class ParagraphReader:
             if end is None:
                 return None
         end = min(self._group_end(tokens, v + 1, end), i)  # "وأبدى عدد من أهل الفقيد …، مشيراً"
-        # "أبدى عدد من الحاضرات سعادتهن …": the feeling is what was shown, not part of who showed it
-        end = next((q for q in range(v + 2, end) if m.is_feeling(tokens[q].text)), end)
+        # "أبدى عدد من الحاضرات سعادتهن …": the feeling is what was shown, not part of who showed it; "نوه البائع
+        # نبيل مروان بالإقبال …": after a name, a definite بـ/لـ word is the verb's object (not "بورتنيكوف")
+        end = next((q for q in range(v + 2, end) if m.is_feeling(tokens[q].text) or (
+            tokens[q].text.startswith(("بال", "لل")) and has_forename(m, tokens[v + 1 : q]))), end)
         # "وتفقد الشيخ صالح بن حميد الجمعيات …": a definite plural after a name is the verb's object
         end = next((q for q in range(v + 2, end) if definite_plural(tokens[q].text)
                     and not tokens[q - 1].text.startswith("ال") and tokens[q - 1].text not in _BARE_SUBJECT_STOPS
@@ -1941,6 +1943,9 @@ class ParagraphReader:
             if to_the(tokens[k].text):
                 continue  # "… الروح المعنوية للاعبين وخاصة …": a subject never opens with لـ
             if looks_like_source(m, nt, tokens, k, stop, exactly=True) and not self._as_a(tokens, k):
+                if start == 0 and 0 < k - start <= 2 and not stepped_back and all(
+                        t.text.startswith("ال") and t.text not in m.lexicon.np_prepositions for t in tokens[start:k]):
+                    k = start  # "المفكر العراقي فاضل الربعي قال": a head no list knows opens the sentence and the name
                 state = state_length(m, tokens, k, stop)
                 if state and k + state != stop:
                     return None  # "مصر تؤكد" yes; "الصين للشهر الثاني … مما يشير" no
