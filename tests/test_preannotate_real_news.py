@@ -1345,6 +1345,18 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("after the opening verb's subject and name, a definite بـ word is the verb's object",
      "بدوره، نوه البائع نبيل مروان بالإقبال الكبير على الركن، مؤكدا أن المشاركة كانت مثمرة للغاية.",
      [("المشاركة كانت مثمرة للغاية", "indirect", "البائع نبيل مروان", "named_person", None)]),
+    ("every part of a headline of several speakers set off by '..' is a claim, known name or not",
+     "الاتفاق النووي.. ظريف: تنازلنا.. نتانياهو: يهددنا.. كوريا: لايهمنا\nاعتبر ظريف أن الاتفاق مهم.",
+     [("تنازلنا", "direct", "ظريف", "named_person", "iran"), ("يهددنا", "direct", "نتانياهو", "named_person", None),
+      ("لايهمنا", "direct", "كوريا", "organization", None),
+      ("الاتفاق مهم", "indirect", "ظريف", "named_person", "iran")]),
+    ("a headline whose words open in the first person plural speaks for the one named",
+     "ماليزيا: هذه طائرتنا\nقالت السلطات إن الحطام يعود للطائرة.",
+     [("هذه طائرتنا", "direct", "ماليزيا", "organization", None),
+      ("الحطام يعود للطائرة", "indirect", "السلطات", "organization", None)]),
+    ("'بقوله' after the speaker's name is no part of it",
+     "وختم الحويزي بقوله: كل هذه المحاولات لن تحقق لهم هدفا.",
+     [("كل هذه المحاولات لن تحقق لهم هدفا", "indirect", "الحويزي", "named_person", None)]),
 ]
 
 

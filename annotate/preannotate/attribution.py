@@ -67,6 +67,7 @@ _CLOCK_OR_DATE = re.compile(r"\d\s*$|^\W*\d")
 _NOBODY = PRONOUN_PREPOSITIONS | frozenset(normalize_word(w) for w in ("فيهما", "دائما", "أيضا", "كذلك", "بدوره", "بدورها",
                                                                         "مجددا", "أمس", "اليوم", "فقط", "رسميا"))
 _CONDITIONAL = frozenset(normalize_word(w) for w in ("شاء", "وجد", "وجدت", "أمكن", "لزم", "اقتضى"))
+_BY_SAYING = frozenset(normalize_word(w) for w in ("بقوله", "بقولها", "بقولهم"))
 _NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "معنا", "هاهنا"))  # end in نا, not "we did"
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
@@ -177,6 +178,11 @@ _TIMES = frozenset({"عام", "اسبوع", "شهر", "يوم", "موسم", "م�
 def _gap(nt: NormText, tokens: Sequence[Token], j: int) -> str:
     """Text between word ``j-1`` and word ``j``."""
     return nt.norm[tokens[j - 1].end : tokens[j].start] if j > 0 else ""
+
+
+def _speaks_as_we(word: str) -> bool:
+    """"علاقاتنا", "طائرتنا", "نرفض": a headline's words that open in the first person plural."""
+    return len(word) > 4 and word.endswith("نا") and word not in _NOT_WE and not word.startswith(("ال", "ل", "ب"))
 
 
 def _complementizer_at(m: Matchers, tokens: Sequence[Token], j: int) -> int:
@@ -599,7 +605,12 @@ class ParagraphReader:
                 and not any(t.text.endswith("نا") and len(t.text) > 3 for t in right):
             return False  # two words after a place are a byline ("جدة: عبدالله الزهراني"), not a claim; a name
             # opens with no article ("القحطاني وعطيف: الزعيم بخير" is a claim), "we" speaks ("هذه طائرتنا")
-        if not known:
+        # a part of a headline of several speakers ("… نتانياهو: يهددنا.. كوريا: لايهمنا") or words that open
+        # in the first person plural ("الرياض وباريس: علاقاتنا مميزة", "ماليزيا: هذه طائرتنا") speak for the
+        # one named, known or not
+        speaks = extent[1] - extent[0] <= (2 if part else 3) and (part or any(_speaks_as_we(t.text) for t in right[:2])) \
+            and not any(t.text in _BY_SAYING for t in left)  # "ويختم السلمي بقوله: …" is a body sentence
+        if not known and not speaks:
             if extent[1] - extent[0] >= 2 and _addressee_name(left[extent[1] - 1].text):
                 extent = (extent[0], extent[1] - 1)  # "المان يونايتد لرونالدو: …": whom the club tells
                 attribution.source = C.mention_span(nt, left[extent[0]].start, left[extent[1] - 1].end)

@@ -167,6 +167,7 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
             break
         if j > i and (_is_channel(m, tokens, j) or _stops_subject(_gap(nt, tokens[j - 1], tokens[j]), tokens[j - 1])
                       or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
+                      or tokens[j].text in _BY_SAYING  # "وختم الحويزي بقوله: …"
                       or tokens[j].tanween_fath or _told_outlet(m, nt, tokens, j, stop)
                       or m.prepositions.match(tokens, j)
                       or (tokens[j].text in _AS and j + 1 < stop and m.verb(tokens[j + 1].text) is not None)
@@ -1095,8 +1096,11 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
     elif outlet or m.media_heads.match(tokens, 0) or m.media_heads.starts_with(without_conjunction(first).removesuffix("نا")):
         type_ = "media"  # "مراسلنا" is the outlet's own correspondent
     elif (org or m.organization_heads.match(tokens, 0) or m.lexicon.state_names & {
-            " ".join(t.text for t in tokens[:2]), tokens[0].text}) and not (definite_title and _holder_named(m, tokens)):
-        type_ = "organization"  # a state speaks as a body: "البحرين: …", "جنوب السودان تعلن …"
+            " ".join(t.text for t in tokens[:2]), tokens[0].text} or (
+            len(tokens) == 2 and tokens[1].text[:1] == "و" and state_length(m, tokens, 1, 2))) \
+            and not (definite_title and _holder_named(m, tokens)):
+        # a state speaks as a body: "البحرين: …", "جنوب السودان تعلن …", two capitals "الرياض وباريس: …"
+        type_ = "organization"
     elif m.titles.match(tokens, 0) or has_forename(m, tokens) or (first in _CHIEF and len(tokens) > 2):
         # "كبير أمناء مجلس الوزراء يوشيهيدي سوجا": كبير heading the phrase is a chief, an office
         type_ = "anonymous" if _unnamed_holder(m, nt, tokens) else "named_person"
