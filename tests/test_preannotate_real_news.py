@@ -1357,6 +1357,14 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("'بقوله' after the speaker's name is no part of it",
      "وختم الحويزي بقوله: كل هذه المحاولات لن تحقق لهم هدفا.",
      [("كل هذه المحاولات لن تحقق لهم هدفا", "indirect", "الحويزي", "named_person", None)]),
+    ("a known source and its verb with a noun object inside reported content speak themselves",
+     ("وقال المتحدث باسم الرئاسة السفير علاء يوسف إن الرئيس السيسي أكد خلال اللقاء أهمية الحل السياسي للأزمة. "
+      "ولفت المتحدث الرسمي إلى أن الرئيس أكد موقف مصر الثابت والداعم للشرعية."),
+     [("أهمية الحل السياسي للأزمة", "indirect", "الرئيس السيسي", "named_person", None),
+      ("موقف مصر الثابت والداعم للشرعية", "indirect", "الرئيس", "named_person", None)]),
+    ("'تحدث عن موقف …' is a topic, no claim",
+     "وتحدث الموظف عن موقف مزعج أصابه ليلة العيد.",
+     []),
 ]
 
 

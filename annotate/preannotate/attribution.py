@@ -1722,6 +1722,8 @@ class ParagraphReader:
             if verb is None or tokens[v].end > span[1]:
                 continue
             marker = _find_marker(nt, m, s, v, 6)
+            if marker is None and verb.takes_object and not verb.document_subject and v > first:
+                return self._object_inside(s, span, first, v)  # "… إن الرئيس السيسي أكد خلال اللقاء أهمية …"
             if marker is None or marker.quotation or marker.score < 0.92:
                 return None  # only a complementizer makes the inner speech sure
             if v == first:  # verb first: "أظهرت دراسة حديثة أن …"
@@ -1740,6 +1742,33 @@ class ParagraphReader:
             return Attribution(inner, kind, (tokens[v].start, tokens[v].end), source, "explicit", verb.gender,
                                marker.score - 0.1 - 0.1 * unclosed, self.sentence_index)
         return None
+
+    def _object_inside(self, s: Sentence, span: tuple[int, int], first: int, v: int) -> Attribution | None:
+        """"وقال المتحدث إن الرئيس السيسي أكد خلال اللقاء أهمية الحل السياسي": a known source opening the
+        content, its verb and, past a channel phrase, a noun of stated content (an event, a position, a
+        verbal noun): the inner speaker says that noun's words, or None."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        if v - first > 5 or not looks_like_source(m, nt, tokens, first, v) or np_extent(nt, m, tokens, first, v) != (first, v):
+            return None
+        k = v + 1
+        while k < len(tokens) and (skipped := _skip_aside_or_channel(nt, m, tokens, k)) > k:
+            k = skipped
+        if k + 1 >= len(tokens) or tokens[k].end > span[1] or holds(_gap(nt, tokens, k), ",،:؛;."):
+            return None
+        verb = m.verb(tokens[v].text)
+        if (tokens[k].text in verb.prepositions or is_bare_preposition(tokens[k])) and k + 2 < len(tokens):
+            k += 1  # "أن السيسي أكد على أهمية …"
+        word = bare(tokens[k].text)
+        if m.is_feeling(tokens[k].text) or self._praise(tokens[k].text) or not (
+                word in m.lexicon.object_starters or m.is_verbal_noun(tokens[k].text)
+                or (derived_verbal_noun(word) and not word.endswith("ات"))):  # not "إدارات"
+            return None
+        inner, kind, unclosed = C.content_after(nt, m, s, tokens[k].start)
+        if inner is None or inner[1] > span[1] + 1:
+            return None
+        source = C.mention_span(nt, tokens[first].start, tokens[v - 1].end)
+        return Attribution(inner, kind, (tokens[v].start, tokens[v].end), source, "explicit", verb.gender,
+                           0.7 - 0.1 * unclosed, self.sentence_index)
 
     def _ends_in_name(self, tokens: Sequence[Token], subject: tuple[int, int]) -> bool:
         """A subject ending in a proper name (حماس، الكرملين، a person) cannot take a definite genitive,
