@@ -53,6 +53,7 @@ class Lexicon:
     participles: frozenset[str]
     verbal_nouns: frozenset[str]
     prepositions: frozenset[Phrase]
+    closing_prepositions: frozenset[Phrase]  # "كما أعلنت X" after its claim, only when X closes the clause
     preposition_verbs: frozenset[str]
     passive: frozenset[Phrase]
     passive_vocalized: frozenset[str]
@@ -327,7 +328,9 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
                if form not in withdrawn},
         participles=cues.words("participles") - withdrawn,
         verbal_nouns=cues.words("verbal_nouns") - withdrawn,
-        prepositions=frozenset(p for p in cues.phrases("prepositions") if " ".join(p) not in withdrawn),
+        prepositions=frozenset(p for p in cues.phrases("prepositions") | cues.phrases("closing_prepositions")
+                               if " ".join(p) not in withdrawn),
+        closing_prepositions=cues.phrases("closing_prepositions"),
         preposition_verbs=cues.words("preposition_verbs"),
         passive=_phrases(passive, f"{cues.where}, passive"),
         passive_vocalized=frozenset(p for p in passive if _vowelled(p)),

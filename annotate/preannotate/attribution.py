@@ -784,6 +784,8 @@ class ParagraphReader:
             return None  # "التعليق على ما جاء في ادعاءات …": what the comment is about, nobody's attribution
         length = hit[0]
         cue_end = i + length
+        closing_only = length == 2 and (without_conjunction(tokens[i].text), tokens[i + 1].text) in \
+            m.lexicon.closing_prepositions
         # حسبما أفاد / كما ذكرت: the verb belongs to the cue.
         if cue_end < len(tokens) and without_conjunction(tokens[cue_end].text) in m.lexicon.preposition_verbs \
                 and tokens[cue_end - 1].text in {"حسبما", "بحسبما", "كما", "ما", "وفقما", "فيما"}:
@@ -830,14 +832,26 @@ class ParagraphReader:
                 return None  # "… التصدي للإرهاب وفقاً لميثاق الأمم المتحدة": in accordance with a rule, nobody says it
             extent = self._lam_extent(tokens, cue_end, len(tokens)) or (
                 (cue_end, len(tokens)) if closing_name else None)
+            if closing_only:
+                # "كما أعلنت الوزارة عن خطة …" is "as well, it announced": the source must close the clause
+                end = np_grammar(m, nt, tokens, cue_end, len(tokens))
+                extent = (cue_end, end) if end is not None and self._closes_clause(s, end) else None
             if extent is None:
                 return None
             source, outer = self._relayed(tokens, extent, cue_end, len(tokens))
-            span, kind = C.before_attribution(nt, self._after_dateline(s, clause_start), tokens[i].start)
+            content_start = self._after_dateline(s, clause_start)
+            if closing_only:
+                # "… في حين أنه توفي في كراتشي كما أعلنت الاستخبارات": what was announced follows the last أن
+                marked = next((k for k in range(i - 2, 0, -1) if tokens[k].start >= content_start
+                               and _complementizer_at(m, tokens, k)), None)
+                content_start = tokens[marked].end if marked is not None else content_start
+            span, kind = C.before_attribution(nt, content_start, tokens[i].start)
             if span is None:
                 return None
             self.found.append(Attribution(span, kind, cue, source, "explicit", "", 0.8, self.sentence_index, outer=outer))
             return max(source[1], outer[1] if outer else 0)
+        if closing_only:
+            return None  # "كما أعلنت الوزارة أن …" is "it also announced": the verb's own reading
         # Attribution first: "وبحسب المرصد، فإن …" / "ووفقاً لمصادر محلية، قتل …".
         stop = next((j for j in range(cue_end + 1, len(tokens)) if holds(_gap(nt, tokens, j), ",،")
                      or tokens[j].text in _LEADING_CONTENT_PARTICLES), None)
@@ -881,6 +895,15 @@ class ParagraphReader:
             return None
         return self._add(Attribution(span, kind, cue, source, "explicit", "", 0.8 - 0.1 * unclosed,
                                      self.sentence_index, outer=outer))
+
+    def _closes_clause(self, s: Sentence, k: int) -> bool:
+        """True when the words from ``k`` on, past channel phrases ("أمس", "في بيان"), are none: the source
+        before ``k`` ends its sentence or is set off by a comma or a dash."""
+        nt, m, tokens = self.nt, self.m, s.tokens
+        while k < len(tokens) and (skipped := _skip_aside_or_channel(nt, m, tokens, k)) > k \
+                and not holds(_gap(nt, tokens, k), ",،-–—ـ"):
+            k = skipped
+        return k >= len(tokens) or holds(_gap(nt, tokens, k), ",،-–—ـ")
 
     def _according_to_before(self, s: Sentence, i: int, cue_end: int) -> int | None:
         """"… هبطت طائرة في عدن. جاء ذلك وفقاً لما أوردته وكالة أنباء الإمارات الرسمية اليوم.": a sentence
