@@ -1373,6 +1373,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("'كما أعلنت X عن …' is 'as well, X announced': the verb's own object",
      "وارتفعت الأسعار بنسبة عشرة في المئة، كما أعلنت الوزارة عن خطة جديدة للدعم.",
      [("خطة جديدة للدعم", "indirect", "الوزارة", "organization", None)]),
+    ("how it was said ('بنبرة حزينة', 'بصوت مرتفع', 'بالنص') names nobody and ends a speaker's name",
+     ("وقال بنبرة حزينة: حملت ملفاتي وذهبت بها إلى الأمانة. ويقول بصوت مرتفع إن الحكومة فشلت. "
+      "وقال الوزير بنبرة حازمة إن الحكومة لن تتراجع."),
+     [("حملت ملفاتي وذهبت بها إلى الأمانة", "indirect", None, None, None),
+      ("الحكومة فشلت", "indirect", None, None, None),
+      ("الحكومة لن تتراجع", "indirect", "الوزير", "named_person", None)]),
 ]
 
 

@@ -109,6 +109,7 @@ class Lexicon:
     position_starters: frozenset[str] = frozenset()  # أهمية، ضرورة: a stated position, never a topic's event
     document_heads: frozenset[str] = frozenset()  # القرار، البيان، التقرير …: what a document verb needs as subject
     mention_trailers: frozenset[str] = frozenset()  # رحمه، حفظه، ومقره …: words after a mention, never part of it
+    manner_words: frozenset[str] = frozenset()  # بنبرة، بالنص …: how it was said, after the verb; never a source
     named_body_heads: frozenset[str] = frozenset()  # شركة، مجموعة …: "شركة جازبروم" then "جازبروم" is the body
     sector_adjectives: frozenset[str] = frozenset()  # الأمني، المصرفي …: what an official deals with, never a family name
     holder_titles: frozenset[str] = frozenset()  # اللواء، المهندس، الدكتور …: the holder's name follows
@@ -383,6 +384,7 @@ def _lexicon(data: dict[str, Any], folder: Path) -> Lexicon:
         feminine_plural_heads=sources.words("feminine_plural_heads"),
         document_heads=sources.words("document_heads"),
         mention_trailers=sources.words("mention_trailers"),
+        manner_words=sources.words("manner_words"),
         sector_adjectives=sources.words("sector_adjectives"),
         named_body_heads=sources.words("named_body_heads"),
         honorifics=sources.phrases("honorifics"),

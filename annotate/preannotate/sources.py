@@ -137,6 +137,11 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
             i = _prepositional_object_end(nt, tokens, i + 1, stop)
             continue
         i += 1  # "وتابع قائلاً:", "قال ضاحكاً:", "ورد عليه …", "واختتم حديثه بالقول:": they name nobody
+    if i < stop and tokens[i].text in m.lexicon.manner_words:
+        i += 1  # "وقال بنبرة حزينة: …", "بصوت مرتفع": how it was said, and its indefinite adjective
+        if i < stop and not tokens[i].text.startswith("ال") and not holds(_gap(nt, tokens[i - 1], tokens[i]), ",،:") \
+                and not looks_like_source(m, nt, tokens, i, stop, exactly=True):
+            i += 1
     if i == start and 0 < i < stop and m.verb(tokens[i - 1].text) is not None and to_the(tokens[i].text) \
             and not _is_channel(m, tokens, i):
         return None  # "ليقول للإعلاميين الذين سألوه …، إن": whom he told; the subject of a verb never opens with لـ
@@ -167,7 +172,7 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
             break
         if j > i and (_is_channel(m, tokens, j) or _stops_subject(_gap(nt, tokens[j - 1], tokens[j]), tokens[j - 1])
                       or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
-                      or tokens[j].text in _BY_SAYING  # "وختم الحويزي بقوله: …"
+                      or tokens[j].text in _BY_SAYING or tokens[j].text in m.lexicon.manner_words  # "… بقوله:"
                       or tokens[j].tanween_fath or _told_outlet(m, nt, tokens, j, stop)
                       or m.prepositions.match(tokens, j)
                       or (tokens[j].text in _AS and j + 1 < stop and m.verb(tokens[j + 1].text) is not None)
