@@ -1379,6 +1379,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("حملت ملفاتي وذهبت بها إلى الأمانة", "indirect", None, None, None),
       ("الحكومة فشلت", "indirect", None, None, None),
       ("الحكومة لن تتراجع", "indirect", "الوزير", "named_person", None)]),
+    ("'لأنه' is 'because', it opens no words",
+     "وأضاف المسؤول الذي فضل عدم الكشف عن اسمه لأنه غير مخول بالحديث إلى وسائل الإعلام، أن الاتفاق بات وشيكا.",
+     [("الاتفاق بات وشيكا", "indirect", "المسؤول", "anonymous", None)]),
+    ("a plural nisba after a singular subject is the accused, not its adjective",
+     "واتهم المتحدث الحوثيين بخرق الهدنة.",
+     [("خرق الهدنة", "indirect", "المتحدث", "named_person", None)]),
+    ("'ما' after the speaker's name opens the noun object",
+     "ونفى الناطق باسم الجيش العميد أحمد عسيري ما تردد عن استهداف المدنيين.",
+     [("ما تردد عن استهداف المدنيين", "indirect", "الناطق باسم الجيش العميد أحمد عسيري", "named_person", None)]),
 ]
 
 

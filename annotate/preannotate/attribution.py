@@ -2160,6 +2160,9 @@ class ParagraphReader:
             # ends its subject, though "من" may also continue a noun phrase
             end = next((t for t in range(j + 1, end) if tokens[t].text in wanted), end)
         subject = (j, end) if end is not None and end > j else None
+        what = next((t for t in range(j + 1, end) if tokens[t].text == "ما"), None) if subject else None
+        if what is not None and verb.takes_object:
+            subject = (j, what)  # "ونفى الناطق … عسيري ما تردد عن …": "what" opens the object
         if subject and verb.takes_object:
             subject = (j, self._body_name_end(s, subject[1]) or subject[1])
         if subject and verb.accuses:
@@ -2572,7 +2575,11 @@ class ParagraphReader:
             if k == described and subject is not None and not (
                     subject[0] > i and self._carries_object_pronoun(tokens[i])):
                 last = tokens[subject[1] - 1].text
-                if subject[1] - subject[0] >= 2 and last.startswith("ال") and not adjective_like(last):
+                # "اتهم المتحدث الحوثيين بـ…": a plural nisba after a singular is no adjective of it
+                plural_after_singular = last.endswith(("يين", "يون")) and not tokens[subject[1] - 2].text.endswith(
+                    ("ين", "ون", "ات"))
+                if subject[1] - subject[0] >= 2 and last.startswith("ال") and (
+                        not adjective_like(last) or plural_after_singular):
                     subject = (subject[0], subject[1] - 1)  # "اتهمت الحكومة الميليشيا بـ…": the last noun is the accused
                     described = subject[1]
                 else:
