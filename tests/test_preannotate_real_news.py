@@ -1388,6 +1388,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("'ما' after the speaker's name opens the noun object",
      "ونفى الناطق باسم الجيش العميد أحمد عسيري ما تردد عن استهداف المدنيين.",
      [("ما تردد عن استهداف المدنيين", "indirect", "الناطق باسم الجيش العميد أحمد عسيري", "named_person", None)]),
+    ("after أبلغ, a quoted name past the subject is whom the source told",
+     "وأبلغ مصدر دبلوماسي «الحياة» أن الاجتماع أرجئ.",
+     [("الاجتماع أرجئ", "indirect", "مصدر دبلوماسي", "anonymous", None)]),
 ]
 
 

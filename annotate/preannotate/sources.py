@@ -106,6 +106,7 @@ def _stops_subject(gap: str, before: Token) -> bool:
 
 
 _AS = frozenset({"كما", "وكما"})
+_TELL = frozenset(normalize_word(w) for w in ("أبلغ", "أبلغت", "أبلغوا"))  # its object is whom the source told
 _OTHER = frozenset(normalize_word(w) for w in ("أخرى", "آخرون", "آخرين"))  # "مجموعة أخرى": another group of people
 
 
@@ -162,7 +163,10 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
                 looks_like_source(m, nt, tokens, k, stop) for k in range(i, min(stop, i + 2))):
             return None
     j = i
+    told = start > 0 and without_conjunction(tokens[start - 1].text) in _TELL
     while j < stop and j - i < MAX_DELIMITED_NP_TOKENS:
+        if j > i and told and _gap(nt, tokens[j - 1], tokens[j]).rstrip().endswith('"'):
+            break  # "وأبلغ مصدر دبلوماسي «الحياة» أن …": the outlet is whom the source told
         if j > i and tokens[j].text in SAME:
             j += 1  # "المصادر ذاتها": not the channel phrase "ذات يوم"
             break
