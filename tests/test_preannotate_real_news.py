@@ -1391,6 +1391,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("after أبلغ, a quoted name past the subject is whom the source told",
      "وأبلغ مصدر دبلوماسي «الحياة» أن الاجتماع أرجئ.",
      [("الاجتماع أرجئ", "indirect", "مصدر دبلوماسي", "anonymous", None)]),
+    ("a participle after '، فيما + verb + subject' shares that clause's subject, not the earlier speaker's",
+     ("وقال عبدالله الحربي إن المهرجان ملائم لجميع أفراد العائلة، فيما أشاد عبدالله السيهاتي بفعاليات المجمعات، "
+      "موضحاً أن العائلات تفضل المجمعات التجارية. وأظهر مقطع فيديو قيام شابين بملاحقة فتاة، فيما أبدى كثير من "
+      "المعلقين استياءهم، معتبرين أن القضية ظاهرة في المجتمع."),
+     [("المهرجان ملائم لجميع أفراد العائلة", "indirect", "عبدالله الحربي", "named_person", None),
+      ("العائلات تفضل المجمعات التجارية", "indirect", "عبدالله السيهاتي", "named_person", None),
+      ("القضية ظاهرة في المجتمع", "indirect", "كثير من المعلقين", "anonymous", None)]),
 ]
 
 

@@ -67,6 +67,7 @@ _CLOCK_OR_DATE = re.compile(r"\d\s*$|^\W*\d")
 _NOBODY = PRONOUN_PREPOSITIONS | frozenset(normalize_word(w) for w in ("فيهما", "دائما", "أيضا", "كذلك", "بدوره", "بدورها",
                                                                         "مجددا", "أمس", "اليوم", "فقط", "رسميا"))
 _CONDITIONAL = frozenset(normalize_word(w) for w in ("شاء", "وجد", "وجدت", "أمكن", "لزم", "اقتضى"))
+_WHILE = frozenset(normalize_word(w) for w in ("فيما", "وفيما", "بينما", "وبينما"))  # "…، فيما أبدى …"
 _BY_SAYING = frozenset(normalize_word(w) for w in ("بقوله", "بقولها", "بقولهم"))
 _NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "معنا", "هاهنا"))  # end in نا, not "we did"
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
@@ -1188,7 +1189,9 @@ class ParagraphReader:
             outer = self._main_clause_subject(s, i)
             return self._add(Attribution(span, kind, (tokens[i].start, tokens[i].end), possessor, "explicit", "",
                                          0.8 - 0.1 * unclosed, self.sentence_index, outer=outer))
-        subject = None if has_previous else self._main_clause_subject(s, i)
+        # a claim earlier in the sentence gives its speaker, unless a clause of its own opens after it ("…، فيما أبدى …")
+        subject = None if has_previous and self._joined_verb(s, i) is None else self._main_clause_subject(s, i)
+        has_previous = has_previous and subject is None
         mode = "previous" if has_previous else "explicit" if subject else "unstated"
         if word in _AFFIRMING and not has_previous and (v := self._opening_verb_at(s)) is not None and v < i \
                 and without_conjunction(tokens[v].text) in _IT_WAS_DONE:
@@ -1273,7 +1276,7 @@ class ParagraphReader:
             verb = m.verb(tokens[v].text)
             if verb is not None and bare(tokens[v + 1].text) in verb.object_words:
                 return None  # "وقدّر حجم المنصرف …": the word the verb needs opens its object
-            end = self._bare_subject_end(tokens, v + 1, i)  # "وحث مرسي المحترفين على …، مبيناً"
+            end = self._bare_subject_end(tokens, v + 1, i) or self._group_of(tokens, v + 1, i)  # "وحث مرسي …"
             if end is None:
                 return None
         end = min(self._group_end(tokens, v + 1, end), i)  # "وأبدى عدد من أهل الفقيد …، مشيراً"
@@ -1297,12 +1300,34 @@ class ParagraphReader:
         opening word (see :meth:`_opening_verb_at`), past قد ("وقد أبدى الدكتور الزهراني …"), or a verb
         the lexicon knows a few words after an opening phrase ("وفي نهاية اللقاء أكد جميل قاسم …")."""
         m, tokens = self.m, s.tokens
+        joined = self._joined_verb(s, i)
+        if joined is not None:
+            return joined
         v = self._opening_verb_at(s)
         if v is not None and without_conjunction(tokens[v].text) in _QAD:
             v += 1
         if v is not None and not m.verb(tokens[v].text) and tokens[v].text[:1] not in "وف":
             v = next((j for j in range(v, min(i - 1, v + 6)) if m.verb(tokens[j].text)), v)
         return v
+
+    def _group_of(self, tokens: Sequence[Token], j: int, stop: int) -> int | None:
+        """End of "كثير/عدد من + a definite plural (and its definite adjectives)" at ``j`` ("أبدى كثير من المعلقين
+        استياءهم"), or None."""
+        m = self.m
+        if j + 2 >= stop or without_conjunction(tokens[j].text) not in m.lexicon.some_of or tokens[j + 1].text != "من" \
+                or not definite_plural(tokens[j + 2].text):
+            return None
+        end = j + 3
+        while end < stop and tokens[end].text.startswith("ال") and adjective_like(tokens[end].text):
+            end += 1
+        return end
+
+    def _joined_verb(self, s: Sentence, i: int) -> int | None:
+        """"…، فيما أبدى كثير من المعلقين استياءهم …، معتبرين أن …": the verb of a clause opened by فيما/بينما
+        after a comma, before the participle at ``i``; that clause holds the participle's subject."""
+        tokens = s.tokens
+        return next((k for k in range(i - 2, 0, -1) if tokens[k - 1].text in _WHILE and self._may_be_verb(
+            tokens[k].text) and holds(_gap(self.nt, tokens, k - 1), ",،")), None)
 
     def _may_be_verb(self, word: str) -> bool:
         """A verb the lexicon knows: a reporting verb, or one of calls, praise, thanks and feelings (دعا،

@@ -324,7 +324,8 @@ def _cut_at_next_attribution(nt: NormText, m: Matchers, s: Sentence, start: int,
                 m.is_complementizer(t.text, None) for t in tokens[after + 1 : after + 8]):
             return gap_start + comma  # "…، الذي يرى أن …": a new speaker's clause ("، التي حملت هموم …" is not)
         if word in m.lexicon.content_connectives and after < len(tokens) and (
-                m.verb(tokens[after].text) or m.passive.match(tokens, after) or m.prepositions.match(tokens, after)):
+                m.verb(tokens[after].text) or m.passive.match(tokens, after) or m.prepositions.match(tokens, after)
+                or tokens[after].text in m.lexicon.boundary_words):  # "…، فيما أشاد عبدالله السيهاتي بـ…"
             return gap_start + comma
     return end
 
