@@ -1398,6 +1398,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("المهرجان ملائم لجميع أفراد العائلة", "indirect", "عبدالله الحربي", "named_person", None),
       ("العائلات تفضل المجمعات التجارية", "indirect", "عبدالله السيهاتي", "named_person", None),
       ("القضية ظاهرة في المجتمع", "indirect", "كثير من المعلقين", "anonymous", None)]),
+    ("after a definite title, its name and ranks, a definite noun that is no adjective is the verb's object",
+     ("وحضر الوزير الحفل، وأكد أن المشروع سيكتمل قريبا. واستقبل الرئيس السيسي الوفد، وأكد أن مصر تدعم الحل. "
+      "وافتتح الأمير الدكتور خالد الفيصل المعرض، مؤكدا أن المنطقة تشهد نهضة."),
+     [("المشروع سيكتمل قريبا", "indirect", "الوزير", "named_person", None),
+      ("مصر تدعم الحل", "indirect", "الرئيس السيسي", "named_person", None),
+      ("المنطقة تشهد نهضة", "indirect", "الأمير الدكتور خالد الفيصل", "named_person", None)]),
+    ("after a negated opening verb, the definite word right after it is the subject a later verb shares",
+     "من جهة ثانية، لم يقيّم العلايلي الأعمال الرمضانية لهذا العام، وقال إنه لم يكن حريصا على متابعتها.",
+     [("لم يكن حريصا على متابعتها", "indirect", "العلايلي", "named_person", None)]),
 ]
 
 

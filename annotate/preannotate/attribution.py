@@ -67,6 +67,10 @@ _CLOCK_OR_DATE = re.compile(r"\d\s*$|^\W*\d")
 _NOBODY = PRONOUN_PREPOSITIONS | frozenset(normalize_word(w) for w in ("فيهما", "دائما", "أيضا", "كذلك", "بدوره", "بدورها",
                                                                         "مجددا", "أمس", "اليوم", "فقط", "رسميا"))
 _CONDITIONAL = frozenset(normalize_word(w) for w in ("شاء", "وجد", "وجدت", "أمكن", "لزم", "اقتضى"))
+# adjectives that follow a title without looking like one ("الأمين العام", "الرئيس السابق", "المدير الجديد")
+_TITLE_ADJECTIVES = frozenset(normalize_word(w) for w in (
+    "عام", "سابق", "جديد", "أول", "ثاني", "أعلى", "أكبر", "حالي", "قادم", "أسبق", "فخري", "بالنيابة", "بالإنابة",
+    "تنفيذي", "فني", "أمين", "عامة"))
 _WHILE = frozenset(normalize_word(w) for w in ("فيما", "وفيما", "بينما", "وبينما"))  # "…، فيما أبدى …"
 _BY_SAYING = frozenset(normalize_word(w) for w in ("بقوله", "بقولها", "بقولهم"))
 _NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "معنا", "هاهنا"))  # end in نا, not "we did"
@@ -1271,6 +1275,10 @@ class ParagraphReader:
             plural_subject = self._nominative_plural(tokens[v + 1].text) and not any(
                 t.text in m.lexicon.clause_connectives or without_conjunction(t.text) in m.lexicon.clause_connectives
                 for t in tokens[v + 2 : i])
+            negated = tokens[v - 1].text in NEGATIONS and v + 2 < i and tokens[v + 1].text.startswith("ال") \
+                and tokens[v + 2].text.startswith("ال")
+            if negated:
+                return C.mention_span(nt, tokens[v + 1].start, tokens[v + 1].end)  # "لم يقيّم العلايلي الأعمال …"
             if remembered is not None or not (self._may_be_verb(tokens[v].text) or plural_subject):
                 return remembered
             verb = m.verb(tokens[v].text)
@@ -1284,6 +1292,7 @@ class ParagraphReader:
         # نبيل مروان بالإقبال …": after a name, a definite بـ/لـ word is the verb's object (not "بورتنيكوف")
         end = next((q for q in range(v + 2, end) if m.is_feeling(tokens[q].text) or (
             tokens[q].text.startswith(("بال", "لل")) and has_forename(m, tokens[v + 1 : q]))), end)
+        end = self._object_after_title(tokens, v + 1, end) or end  # "وحضر الوزير الحفل، وأكد …"
         # "وتفقد الشيخ صالح بن حميد الجمعيات …": a definite plural after a name is the verb's object
         end = next((q for q in range(v + 2, end) if definite_plural(tokens[q].text)
                     and not tokens[q - 1].text.startswith("ال") and tokens[q - 1].text not in _BARE_SUBJECT_STOPS
@@ -1304,11 +1313,34 @@ class ParagraphReader:
         if joined is not None:
             return joined
         v = self._opening_verb_at(s)
-        if v is not None and without_conjunction(tokens[v].text) in _QAD:
-            v += 1
+        if v is not None and (without_conjunction(tokens[v].text) in _QAD or tokens[v].text in NEGATIONS) \
+                and v + 1 < i:
+            v += 1  # "وقد أبدى …", "لم يقيّم العلايلي الأعمال …، وقال …"
         if v is not None and not m.verb(tokens[v].text) and tokens[v].text[:1] not in "وف":
             v = next((j for j in range(v, min(i - 1, v + 6)) if m.verb(tokens[j].text)), v)
         return v
+
+    def _object_after_title(self, tokens: Sequence[Token], j: int, end: int) -> int | None:
+        """Where the verb's object starts inside "الوزير الحفل", "الرئيس السيسي الوفد": after a definite title
+        (and a name, its family name, adjectives), the first definite noun that cannot belong to the phrase
+        (no nisba, no participle in م, none of the common adjectives); None when there is none."""
+        m = self.m
+        hit = m.titles.match(tokens, j)
+        if hit is None or not tokens[j].text.startswith("ال"):
+            return None  # "رئيس الوزراء": a title without the article takes a definite genitive
+        q, after_name = j + hit[0], False
+        while q < end:
+            word = tokens[q].text
+            if not word.startswith("ال"):
+                q, after_name = q + 1, True  # a name ("السيسي" looks like a nisba; "خالد" has no article)
+            elif after_name and not tokens[q - 1].text.startswith("ال"):
+                q += 1  # the family name after a forename ("خالد الفيصل")
+            elif word.startswith("الم") or adjective_like(word) or bare(word) in _TITLE_ADJECTIVES \
+                    or is_forename(m, tokens[q]) or word in m.lexicon.holder_titles or m.titles.match(tokens, q):
+                q += 1  # "الأمير الدكتور تركي": a rank goes on naming the holder
+            else:
+                return q
+        return None
 
     def _group_of(self, tokens: Sequence[Token], j: int, stop: int) -> int | None:
         """End of "كثير/عدد من + a definite plural (and its definite adjectives)" at ``j`` ("أبدى كثير من المعلقين
