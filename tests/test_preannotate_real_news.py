@@ -1407,6 +1407,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("after a negated opening verb, the definite word right after it is the subject a later verb shares",
      "من جهة ثانية، لم يقيّم العلايلي الأعمال الرمضانية لهذا العام، وقال إنه لم يكن حريصا على متابعتها.",
      [("لم يكن حريصا على متابعتها", "indirect", "العلايلي", "named_person", None)]),
+    ("people by their number ('الجميع', 'الكثير') are anonymous; 'آخر الإحصاءات' is no one",
+     "وأكد الجميع أن الوضع مستقر. ويرى الكثير أن الأسعار مرتفعة. وتشير آخر الإحصاءات إلى أن البطالة تراجعت.",
+     [("الوضع مستقر", "indirect", "الجميع", "anonymous", None),
+      ("الأسعار مرتفعة", "indirect", "الكثير", "anonymous", None),
+      ("البطالة تراجعت", "indirect", "آخر الإحصاءات", "organization", None)]),
 ]
 
 
