@@ -1412,6 +1412,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("الوضع مستقر", "indirect", "الجميع", "anonymous", None),
       ("الأسعار مرتفعة", "indirect", "الكثير", "anonymous", None),
       ("البطالة تراجعت", "indirect", "آخر الإحصاءات", "organization", None)]),
+    ("a name no list knows, its title chain, then a noun object: the whole is the subject",
+     ("توقع رافاييل بينيتيز المدير الفني الجديد لنادي ريال مدريد الأسباني بقاء مهاجمه الفرنسي كريم بنزيمة. "
+      "وبلافتة تؤكد مدى شعبية هذا الفنان وحب التونسيين للحياة لكل من يود اغتيال الفرح."),
+     [("بقاء مهاجمه الفرنسي كريم بنزيمة", "indirect", "رافاييل بينيتيز المدير الفني الجديد لنادي ريال مدريد الأسباني",
+       "named_person", None)]),
 ]
 
 

@@ -2386,6 +2386,25 @@ class ParagraphReader:
                 return None
             if self._opens_object(tokens[end].text) and not holds(_gap(self.nt, tokens, end), ",،:؛;."):
                 return (j, end)
+            if m.titles.match(tokens, end):
+                return self._titled_name_before_object(s, j, end)  # "توقع رافاييل بينيتيز المدير الفني … بقاء"
+        return None
+
+    def _titled_name_before_object(self, s: Sentence, j: int, title: int) -> tuple[int, int] | None:
+        """A name no lexicon knows (``j`` to ``title``), then its holder's title chain up to an object starter
+        within ten words, no break, verb, participle or complementizer on the way: the whole is the subject."""
+        m, tokens = self.m, s.tokens
+        if any(t.text.startswith("ال") or t.text in DEMONSTRATIVES or t.text.endswith("ة") for t in tokens[j:title]):
+            return None  # a name has no article, no demonstrative, no ة ("مدى شعبية هذا الفنان" is no name)
+        for q in range(title + 1, min(len(tokens), title + 11)):
+            word = tokens[q].text
+            if holds(_gap(self.nt, tokens, q), ",،:؛;.()\"") or m.verb(word) or m.is_participle(word) \
+                    or m.is_complementizer(word, None) or word in RELATIVE_PRONOUNS:
+                return None
+            if self._opens_object(word):
+                return (j, q)
+            if is_bare_preposition(tokens[q]) or word == "عن":  # "… على أهمية …": the verb's own preposition
+                return (j, q) if q + 1 < len(tokens) and self._opens_object(tokens[q + 1].text) else None
         return None
 
     def _object_opens_region(self, token: Token) -> bool:
