@@ -1417,6 +1417,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
       "وبلافتة تؤكد مدى شعبية هذا الفنان وحب التونسيين للحياة لكل من يود اغتيال الفرح."),
      [("بقاء مهاجمه الفرنسي كريم بنزيمة", "indirect", "رافاييل بينيتيز المدير الفني الجديد لنادي ريال مدريد الأسباني",
        "named_person", None)]),
+    ("a one-word quotation after أن, right before a verb, is that verb's subject, not quoted speech",
+     'وبينت المصادر ذاتها أن "صلة" أكدت لإدارة النادي أن الشركات الراعية لن تتعامل بجدية.',
+     [("الشركات الراعية لن تتعامل بجدية", "indirect", "صلة", "named_person", None)]),
+    ("لـ + a body right after the verb is whom the speaker told, never the speaker",
+     "وأكدت لإدارة النادي أن الشركات الراعية لن تتعامل بجدية.",
+     [("الشركات الراعية لن تتعامل بجدية", "indirect", None, None, None)]),
+    ("'يشير بيده إلى' is a gesture, nothing said",
+     "ورفع اللاعب قميصه قبل أن يشير بيده إلى علامة النصر في تحية لجماهير الفريق.",
+     []),
 ]
 
 

@@ -71,6 +71,7 @@ _CONDITIONAL = frozenset(normalize_word(w) for w in ("شاء", "وجد", "وجد
 _TITLE_ADJECTIVES = frozenset(normalize_word(w) for w in (
     "عام", "سابق", "جديد", "أول", "ثاني", "أعلى", "أكبر", "حالي", "قادم", "أسبق", "فخري", "بالنيابة", "بالإنابة",
     "تنفيذي", "فني", "أمين", "عامة"))
+_GESTURE = frozenset(normalize_word(w) for w in ("بيده", "بيدها", "بيديه", "بيديها", "بإصبعه", "بإصبعها", "بأصبعه"))
 _WHILE = frozenset(normalize_word(w) for w in ("فيما", "وفيما", "بينما", "وبينما"))  # "…، فيما أبدى …"
 _BY_SAYING = frozenset(normalize_word(w) for w in ("بقوله", "بقولها", "بقولهم"))
 _NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "معنا", "هاهنا"))  # end in نا, not "we did"
@@ -1592,6 +1593,8 @@ class ParagraphReader:
                     ("استبعد", "ستبعد")):
             self._remember_subject(s, i + 1)
             return None  # "لم تتوقع أن …", "لا أعتقد أن …": what was not said is no claim ("لم يستبعد أن …" is)
+        if verb is not None and i + 1 < len(tokens) and tokens[i + 1].text in _GESTURE:
+            return None  # "يشير بيده إلى علامة النصر": a gesture, nothing said
         if verb is not None and (i > 0 and without_conjunction(tokens[i - 1].text) == "هل" or (
                 without_conjunction(word) == "دون" and i + 1 < len(tokens) and tokens[i + 1].text == "ان")):
             return None  # "هل ترى أن …؟": a question, nobody says it; "ودون أن": "and without", not دوّن
@@ -1808,8 +1811,12 @@ class ParagraphReader:
                 return None  # only a complementizer makes the inner speech sure
             if v == first:  # verb first: "أظهرت دراسة حديثة أن …"
                 extent = np_extent(nt, m, tokens, v + 1, marker.subject_end)
-            elif marker.subject_end == v + 1 and v - first <= 5 and looks_like_source(m, nt, tokens, first, v):
+            elif (marker.subject_end == v + 1 or (marker.subject_end <= v + 3 and tokens[v + 1].text[:1] == "ل")) \
+                    and v - first <= 5 and looks_like_source(m, nt, tokens, first, v):
+                # (whom the speaker told may stand between: "صلة أكدت لإدارة النادي أن …")
                 extent = np_extent(nt, m, tokens, first, v)
+                quoted = '"' in nt.norm[span[0] : tokens[first].start + 1] and _gap(nt, tokens, v).strip() == '"'
+                extent = extent if extent == (first, v) or not quoted else (first, v)  # 'أن "صلة" أكدت أن …'
                 extent = extent if extent == (first, v) else None  # the words before the verb, all of them
             else:
                 extent = None

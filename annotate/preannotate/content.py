@@ -389,7 +389,7 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int,
             begin = inner.end() if inner else start + 1
             end = _cut_at_next_attribution(nt, m, s, begin, _unclosed_quote_end(nt, m, begin, s.paragraph[1]))
             return trim(nt, begin, end), "direct", True
-        if quotation or _after_quote_is_boundary(nt, m, s, close):
+        if quotation or (_after_quote_is_boundary(nt, m, s, close) and not _quoted_subject(nt, m, start, close)):
             return trim(nt, start + 1, close), "direct", False
         end = _sentence_end_after(nt, close, s.paragraph[1])
         end = _cut_at_next_attribution(nt, m, s, close, end)
@@ -397,6 +397,19 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int,
     end = _cut_at_next_attribution(nt, m, s, start, max(s.end, start))
     span = trim(nt, start, end)
     return span, "indirect", False
+
+
+def _quoted_subject(nt: NormText, m: Matchers, start: int, close: int) -> bool:
+    """A quotation of one or two words right before a verb ('أن "صلة" أكدت …'): a name quoted as the verb's
+    subject, not the speaker's words."""
+    words = nt.norm[start + 1 : close].split()
+    before = nt.norm[max(0, start - 12) : start].split()
+    after = nt.norm[close + 1 : close + 40]
+    if not 1 <= len(words) <= 2 or not before or not m.is_complementizer(before[-1], None) \
+            or not after.startswith(" ") or not after.strip():
+        return False  # only after أن: 'وقال "نحن جاهزون" وغادر' quotes his words
+    verb = after.split(maxsplit=1)[0]
+    return m.verb(verb) is not None and verb[:1] not in "وف"
 
 
 def _bracketed_speech(nt: NormText, m: Matchers, s: Sentence, start: int) -> tuple[int, int] | None:

@@ -143,9 +143,11 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         if i < stop and not tokens[i].text.startswith("ال") and not holds(_gap(nt, tokens[i - 1], tokens[i]), ",،:") \
                 and not looks_like_source(m, nt, tokens, i, stop, exactly=True):
             i += 1
-    if i == start and 0 < i < stop and m.verb(tokens[i - 1].text) is not None and to_the(tokens[i].text) \
+    if i == start and 0 < i < stop and m.verb(tokens[i - 1].text) is not None and _addressee_word(m, tokens[i].text) \
             and not _is_channel(m, tokens, i):
-        return None  # "ليقول للإعلاميين الذين سألوه …، إن": whom he told; the subject of a verb never opens with لـ
+        # "ليقول للإعلاميين الذين سألوه …، إن", "أكدت لإدارة النادي أن …": whom he told; the subject of a verb
+        # never opens with لـ
+        return None
     while i < stop and _is_channel(m, tokens, i):
         hit = m.channel.match(tokens, i, first_stems=False)
         word = tokens[i].text
