@@ -18,7 +18,7 @@ from annotate.io import read_jsonl  # noqa: E402
 from annotate.preannotate import get_engine  # noqa: E402
 
 REAL = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w",
-        "x", "y", "z")
+        "x", "y", "z", "aa")
 WRITTEN = ("dev_gold", "holdout", "holdout2", "holdout3")
 
 

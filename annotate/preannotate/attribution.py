@@ -848,8 +848,8 @@ class ParagraphReader:
             content_start = self._after_dateline(s, clause_start)
             if closing_only:
                 # "… في حين أنه توفي في كراتشي كما أعلنت الاستخبارات": what was announced follows the last أن
-                marked = next((k for k in range(i - 2, 0, -1) if tokens[k].start >= content_start
-                               and _complementizer_at(m, tokens, k)), None)
+                marked = next((k for k in range(i - 2, max(0, i - MAX_SETTING_REGION), -1)
+                               if tokens[k].start >= content_start and _complementizer_at(m, tokens, k)), None)
                 content_start = tokens[marked].end if marked is not None else content_start
             span, kind = C.before_attribution(nt, content_start, tokens[i].start)
             if span is None:
@@ -1359,8 +1359,8 @@ class ParagraphReader:
         """"…، فيما أبدى كثير من المعلقين استياءهم …، معتبرين أن …": the verb of a clause opened by فيما/بينما
         after a comma, before the participle at ``i``; that clause holds the participle's subject."""
         tokens = s.tokens
-        return next((k for k in range(i - 2, 0, -1) if tokens[k - 1].text in _WHILE and self._may_be_verb(
-            tokens[k].text) and holds(_gap(self.nt, tokens, k - 1), ",،")), None)
+        return next((k for k in range(i - 2, max(0, i - MAX_SETTING_REGION), -1) if tokens[k - 1].text in _WHILE
+                     and self._may_be_verb(tokens[k].text) and holds(_gap(self.nt, tokens, k - 1), ",،")), None)
 
     def _may_be_verb(self, word: str) -> bool:
         """A verb the lexicon knows: a reporting verb, or one of calls, praise, thanks and feelings (دعا،
