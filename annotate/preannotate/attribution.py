@@ -17,6 +17,7 @@ from annotate.preannotate import content as C
 from annotate.preannotate.matchers import Matchers
 from annotate.preannotate.segment import Sentence, Token, closing_quote, holds, sentences, tokens
 from annotate.preannotate.sources import (
+    BY_SAYING,
     DEMONSTRATIVES,
     PRONOUN_PREPOSITIONS,
     addressee,
@@ -73,7 +74,6 @@ _TITLE_ADJECTIVES = frozenset(normalize_word(w) for w in (
     "تنفيذي", "فني", "أمين", "عامة"))
 _GESTURE = frozenset(normalize_word(w) for w in ("بيده", "بيدها", "بيديه", "بيديها", "بإصبعه", "بإصبعها", "بأصبعه"))
 _WHILE = frozenset(normalize_word(w) for w in ("فيما", "وفيما", "بينما", "وبينما"))  # "…، فيما أبدى …"
-_BY_SAYING = frozenset(normalize_word(w) for w in ("بقوله", "بقولها", "بقولهم"))
 _NOT_WE = frozenset(normalize_word(w) for w in ("هنا", "عنا", "منا", "معنا", "هاهنا"))  # end in نا, not "we did"
 _RELATIVES = frozenset({"وهو", "وهي", "وهم", "الذي", "التي", "الذين", "وهما"})
 _DATELINE = re.compile(r"[^\w\s]*\s*#?[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:-|–|—|\||/)\s*(?:خاص\s*(?:-|–|—)\s*)?")
@@ -615,7 +615,7 @@ class ParagraphReader:
         # in the first person plural ("الرياض وباريس: علاقاتنا مميزة", "ماليزيا: هذه طائرتنا") speak for the
         # one named, known or not
         speaks = extent[1] - extent[0] <= (2 if part else 3) and (part or any(_speaks_as_we(t.text) for t in right[:2])) \
-            and not any(t.text in _BY_SAYING for t in left)  # "ويختم السلمي بقوله: …" is a body sentence
+            and not any(t.text in BY_SAYING for t in left)  # "ويختم السلمي بقوله: …" is a body sentence
         if not known and not speaks:
             if extent[1] - extent[0] >= 2 and _addressee_name(left[extent[1] - 1].text):
                 extent = (extent[0], extent[1] - 1)  # "المان يونايتد لرونالدو: …": whom the club tells

@@ -40,7 +40,7 @@ PRONOUN_PREPOSITIONS = frozenset(normalize_word(w) for w in ("عليه", "علي
                                                                "بها", "إليهم", "لي", "لنا", "إنه", "إنها", "أنه",
                                                                "خلاله", "خلالها", "عبره", "عبرها"))
 # "واستدرك بقوله: …", "وختم بالقول": by saying, a word of manner that names nobody
-_BY_SAYING = frozenset(normalize_word(w) for w in ("بقوله", "بقولها", "بقولهم", "بالقول", "قوله", "قولها"))
+BY_SAYING = frozenset(normalize_word(w) for w in ("بقوله", "بقولها", "بقولهم", "بالقول", "قوله", "قولها"))
 
 
 _PRESS_ADJECTIVES = frozenset(normalize_word(w) for w in ("صحفية", "صحفي", "صحافية", "صحافي", "إعلامية", "إعلامي",
@@ -130,9 +130,9 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
         i = told  # "وأبلغت «عكاظ» مصادر مطلعة أن": the outlet was told, the sources speak
     while i < stop and (m.is_participle(tokens[i].text) or m.is_verbal_noun(tokens[i].text) or tokens[i].tanween_fath
                         or (i == start and tokens[i].text[:1] in "يت" and m.verb(tokens[i].text) is not None)  # "وأضاف يقول:"
-                        or tokens[i].text in PRONOUN_PREPOSITIONS or tokens[i].text in _BY_SAYING
+                        or tokens[i].text in PRONOUN_PREPOSITIONS or tokens[i].text in BY_SAYING
                         or (_possessed(tokens[i].text) and not m.titles.match(tokens, i) and i + 1 < stop and (
-                            tokens[i + 1].text in _BY_SAYING or m.is_participle(tokens[i + 1].text)))
+                            tokens[i + 1].text in BY_SAYING or m.is_participle(tokens[i + 1].text)))
                         or _told_outlet(m, nt, tokens, i, stop)):
         if _told_outlet(m, nt, tokens, i, stop):  # "قال لـ«عكاظ»: …": the outlet told, the speaker unstated
             i = _prepositional_object_end(nt, tokens, i + 1, stop)
@@ -178,7 +178,7 @@ def np_extent(nt: NormText, m: Matchers, tokens: Sequence[Token], start: int, st
             break
         if j > i and (_is_channel(m, tokens, j) or _stops_subject(_gap(nt, tokens[j - 1], tokens[j]), tokens[j - 1])
                       or m.is_participle(tokens[j].text) or m.is_verbal_noun(tokens[j].text)
-                      or tokens[j].text in _BY_SAYING or tokens[j].text in m.lexicon.manner_words  # "… بقوله:"
+                      or tokens[j].text in BY_SAYING or tokens[j].text in m.lexicon.manner_words  # "… بقوله:"
                       or tokens[j].tanween_fath or _told_outlet(m, nt, tokens, j, stop)
                       or m.prepositions.match(tokens, j)
                       or (tokens[j].text in _AS and j + 1 < stop and m.verb(tokens[j + 1].text) is not None)
