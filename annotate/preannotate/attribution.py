@@ -32,6 +32,7 @@ from annotate.preannotate.sources import (
     looks_like_source,
     np_extent,
     np_grammar,
+    quantifier_length,
     state_length,
     to_the,
     unnamed_group,
@@ -186,9 +187,14 @@ def _gap(nt: NormText, tokens: Sequence[Token], j: int) -> str:
     return nt.norm[tokens[j - 1].end : tokens[j].start] if j > 0 else ""
 
 
+def _we_form(word: str) -> bool:
+    """A word in the first person plural ("قمنا", "طائرتنا"), not "هنا", "منا", "لنا" or "البنا"."""
+    return word.endswith("نا") and word not in _NOT_WE and not word.startswith(("ال", "ل", "ب"))
+
+
 def _speaks_as_we(word: str) -> bool:
-    """"علاقاتنا", "طائرتنا", "نرفض": a headline's words that open in the first person plural."""
-    return len(word) > 4 and word.endswith("نا") and word not in _NOT_WE and not word.startswith(("ال", "ل", "ب"))
+    """"علاقاتنا", "طائرتنا": a headline's words that open in the first person plural."""
+    return len(word) > 4 and _we_form(word)
 
 
 def _complementizer_at(m: Matchers, tokens: Sequence[Token], j: int) -> int:
@@ -393,12 +399,18 @@ def _skip_aside_or_channel(nt: NormText, m: Matchers, tokens: Sequence[Token], k
     return after_aside if after_aside != k else _skip_channel(m, tokens, k)
 
 
+def _past_asides(nt: NormText, m: Matchers, tokens: Sequence[Token], k: int) -> int:
+    """Index after every aside and channel phrase that follow one another from ``k`` ("في بيان له أمس")."""
+    while k < len(tokens) and (skipped := _skip_aside_or_channel(nt, m, tokens, k)) > k:
+        k = skipped
+    return k
+
+
 def _opens_a_clause(word: str) -> bool:
     """A future verb (سيتبع، ستكون), a negation, a passive "يتم"/"تم" or a verb in the first person plural
     (قمنا، كنا) opening a clause: right after "وأضاف" with no subject, the speaker's own words."""
     return (len(word) > 4 and word[:2] in ("سي", "ست", "سن") and not word.endswith(("ة", "ات"))) or word in NEGATIONS \
-        or word in _CLAUSE_OPENERS or (len(word) >= 3 and word.endswith("نا") and word not in _NOT_WE
-                                       and not word.startswith(("ال", "ل", "ب")))
+        or word in _CLAUSE_OPENERS or (len(word) >= 3 and _we_form(word))
 
 
 def _clause_opener_at(nt: NormText, tokens: Sequence[Token], k: int) -> bool:
@@ -1346,9 +1358,7 @@ class ParagraphReader:
     def _group_of(self, tokens: Sequence[Token], j: int, stop: int) -> int | None:
         """End of "كثير/عدد من + a definite plural (and its definite adjectives)" at ``j`` ("أبدى كثير من المعلقين
         استياءهم"), or None."""
-        m = self.m
-        if j + 2 >= stop or without_conjunction(tokens[j].text) not in m.lexicon.some_of or tokens[j + 1].text != "من" \
-                or not definite_plural(tokens[j + 2].text):
+        if quantifier_length(self.m, tokens, j, stop) != 2 or not definite_plural(tokens[j + 2].text):
             return None
         end = j + 3
         while end < stop and tokens[end].text.startswith("ال") and adjective_like(tokens[end].text):
@@ -1837,9 +1847,7 @@ class ParagraphReader:
         nt, m, tokens = self.nt, self.m, s.tokens
         if v - first > 5 or not looks_like_source(m, nt, tokens, first, v) or np_extent(nt, m, tokens, first, v) != (first, v):
             return None
-        k = v + 1
-        while k < len(tokens) and (skipped := _skip_aside_or_channel(nt, m, tokens, k)) > k:
-            k = skipped
+        k = _past_asides(nt, m, tokens, v + 1)
         if k + 1 >= len(tokens) or tokens[k].end > span[1] or holds(_gap(nt, tokens, k), ",،:؛;."):
             return None
         verb = m.verb(tokens[v].text)
@@ -2266,10 +2274,8 @@ class ParagraphReader:
             if subject_end is None and d > cue_end and (skipped := _skip_channel(m, tokens, d)) > d:
                 # "وعدّ المجلس في بيان له أمس إقرار هذا القانون …": the channel closes the subject, and the
                 # object opens after it
-                subject_end, d = d, skipped
-                while (skipped := _skip_aside_or_channel(nt, m, tokens, d)) > d:
-                    d = skipped  # "في بيان له | أمس"
-                content_start = d
+                subject_end = d
+                d = content_start = _past_asides(nt, m, tokens, skipped)  # "في بيان له | أمس"
                 continue
             if word in _JUDGED_PREPOSITIONS and not (d > cue_end and (tokens[d - 1].text in m.lexicon.some_of
                                                        or tokens[d - 1].text in m.lexicon.one_of)):

@@ -389,7 +389,7 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int,
             begin = inner.end() if inner else start + 1
             end = _cut_at_next_attribution(nt, m, s, begin, _unclosed_quote_end(nt, m, begin, s.paragraph[1]))
             return trim(nt, begin, end), "direct", True
-        if quotation or (_after_quote_is_boundary(nt, m, s, close) and not _quoted_subject(nt, m, start, close)):
+        if quotation or (_after_quote_is_boundary(nt, m, s, close) and not _quoted_name_before_verb(nt, m, start, close)):
             return trim(nt, start + 1, close), "direct", False
         end = _sentence_end_after(nt, close, s.paragraph[1])
         end = _cut_at_next_attribution(nt, m, s, close, end)
@@ -399,7 +399,7 @@ def content_after(nt: NormText, m: Matchers, s: Sentence, start: int,
     return span, "indirect", False
 
 
-def _quoted_subject(nt: NormText, m: Matchers, start: int, close: int) -> bool:
+def _quoted_name_before_verb(nt: NormText, m: Matchers, start: int, close: int) -> bool:
     """A quotation of one or two words right before a verb ('أن "صلة" أكدت …'): a name quoted as the verb's
     subject, not the speaker's words."""
     words = nt.norm[start + 1 : close].split()

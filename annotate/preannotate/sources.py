@@ -298,7 +298,7 @@ def _quoted_then_source(m: Matchers, nt: NormText, tokens: Sequence[Token], i: i
                                 or m.organization_heads.match(tokens, close)) else None
 
 
-def _quantifier_length(m: Matchers, tokens: Sequence[Token], start: int, stop: int) -> int:
+def quantifier_length(m: Matchers, tokens: Sequence[Token], start: int, stop: int) -> int:
     """Words of "بعض" / "أحد" / "عدد من" / "كثير من" at ``start`` before a noun phrase, or 0."""
     word = without_conjunction(tokens[start].text)
     if word in m.lexicon.one_of and start + 1 < stop:
@@ -364,7 +364,7 @@ def np_grammar(m: Matchers, nt: NormText, tokens: Sequence[Token], start: int, s
     if start >= stop:
         return None
     first = tokens[start].text
-    quantifier = _quantifier_length(m, tokens, start, stop)
+    quantifier = quantifier_length(m, tokens, start, stop)
     if quantifier:
         # "بعض الخبراء الاقتصاديين", "عدد من الاختصاصيين": the phrase is headed by what follows
         end = np_grammar(m, nt, tokens, start + quantifier, stop)
@@ -1072,7 +1072,7 @@ def classify(m: Matchers, tokens: Sequence[Token], named_in_apposition: bool = F
         # "43 % منهم", "19 % من المستخدمين": a share of a surveyed group speaks, nobody named
         return SourceInfo("anonymous", None, None, "", "pl", False)
     first_word = without_conjunction(tokens[0].text)
-    part_of = _quantifier_length(m, tokens, 0, len(tokens))  # "أحد …", "عدد من الأهالي", "عدد كبير من المواطنين"
+    part_of = quantifier_length(m, tokens, 0, len(tokens))  # "أحد …", "عدد من الأهالي", "عدد كبير من المواطنين"
     if len(tokens) > 1 and first_word in m.lexicon.counts:
         part_of = 2 if len(tokens) > 2 and tokens[1].text == "من" else 1  # "ثلاثة مسؤولين", "اثنان من السكان"
     if part_of:
